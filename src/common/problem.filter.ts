@@ -1,0 +1,141 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { defaultTitle, ProblemBody, problemType } from './problem';
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+
+/** True for errors that mean "the database is unreachable right now" rather than a bad query. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: string; message?: string; driverError?: unknown };
+  if (e.code && (CONNECTION_ERROR_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  const msg = e.message ?? '';
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|connect ECONNREFUSED|terminating connection/i.test(
+      msg,
+    )
+  ) {
+    return true;
+  }
+  return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
+}
+
+/**
+ * The one place errors become HTTP answers: every error is `application/problem+json`, bad input
+ * is 4xx, an unreachable database is 503, and nothing internal (stack, SQL) reaches the client.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const problem = this.toProblem(exception);
+    problem.instance = req?.originalUrl;
+    if (problem.status >= 500 && problem.status !== 503) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (res.headersSent) return;
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body && 'type' in body && 'detail' in body) {
+        return { ...(body as ProblemBody), status };
+      }
+      const message =
+        typeof body === 'string'
+          ? body
+          : Array.isArray((body as any)?.message)
+            ? (body as any).message.join('; ')
+            : ((body as any)?.message ?? exception.message);
+      // Keep other members (e.g. terminus's per-check `details`), but never let them override ours.
+      const extras =
+        typeof body === 'object' && body
+          ? Object.fromEntries(
+              Object.entries(body).filter(
+                ([k]) => !['message', 'statusCode', 'error', 'status', 'type', 'title'].includes(k),
+              ),
+            )
+          : {};
+      return {
+        ...extras,
+        type: 'about:blank',
+        title: defaultTitle(status),
+        status,
+        detail: String(message),
+      };
+    }
+    // body-parser errors arrive before any route: malformed JSON, oversized or mis-encoded bodies.
+    const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
+    if (e && typeof e === 'object' && typeof e.type === 'string' && (e.status ?? e.statusCode)) {
+      const status = (e.status ?? e.statusCode)!;
+      const detail =
+        e.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : e.type === 'entity.too.large'
+            ? 'The request body is larger than the limit.'
+            : (e.message ?? defaultTitle(status));
+      return { type: problemType(e.type), title: defaultTitle(status), status, detail };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: problemType('dependency-unavailable'),
+        title: defaultTitle(503),
+        status: 503,
+        detail: 'The database is unavailable; retry later.',
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as unknown as { code?: string }).code ?? '';
+      // Data exceptions come from values the database refused (a bad uuid, a number out of range).
+      if (code.startsWith('22')) {
+        return {
+          type: problemType('invalid-value'),
+          title: defaultTitle(400),
+          status: 400,
+          detail: 'A value in the request is not acceptable.',
+        };
+      }
+      if (code === '23505') {
+        return {
+          type: problemType('duplicate'),
+          title: defaultTitle(409),
+          status: 409,
+          detail: 'A record with the same identifying values already exists.',
+        };
+      }
+      if (code === '40001' || code === '40P01') {
+        return {
+          type: problemType('concurrent-update'),
+          title: defaultTitle(409),
+          status: 409,
+          detail: 'The record was changed concurrently; retry.',
+        };
+      }
+    }
+    return {
+      type: 'about:blank',
+      title: defaultTitle(500),
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** The environment variables the service reads (all optional; see README "Configuration"). */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @IsString()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsBooleanString()
+  DEMO_DATA?: string;
+
+  @IsOptional() @IsBooleanString()
+  WORKERS?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt() @Min(100) @Max(3_600_000)
+  TIMER_SWEEP_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE?: number;
+
+  @IsOptional() @IsString()
+  REDIS_PREFIX?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** Postgres URL; undefined means the embedded PGlite database. */
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  redisPrefix: string;
+  jwtSecret?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  /** Whether this process runs queued jobs and fires timers. */
+  workers: boolean;
+  logLevel: string;
+  corsOrigins: string[];
+  timerSweepIntervalMs: number;
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Validates the environment once at start-up; any bad value stops the process with a message
+ * naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Record<string, string>;
+  const parsed = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'invalid value'}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.REDIS_URL && !parsed.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: requires DATABASE_URL as well — the embedded database serves one process only, so queues on Redis need a shared Postgres',
+    );
+  }
+  if (parsed.DATABASE_URL && !parsed.JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set (every API process must sign tokens with the same secret)',
+    );
+  }
+  if (parsed.WORKERS === 'false' && !parsed.REDIS_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WORKERS: false needs REDIS_URL — without Redis, jobs and timers run in this process',
+    );
+  }
+  const embedded = !parsed.DATABASE_URL;
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: parsed.DATA_DIR ?? './data',
+    redisUrl: parsed.REDIS_URL,
+    redisPrefix: parsed.REDIS_PREFIX ?? 'regcut',
+    jwtSecret: parsed.JWT_SECRET,
+    adminEmail: parsed.ADMIN_EMAIL,
+    adminPassword: parsed.ADMIN_PASSWORD,
+    demoData: parsed.DEMO_DATA === undefined ? embedded : parsed.DEMO_DATA === 'true',
+    workers: parsed.WORKERS === undefined ? true : parsed.WORKERS === 'true',
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    corsOrigins: (parsed.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    timerSweepIntervalMs: parsed.TIMER_SWEEP_INTERVAL_MS ?? 5000,
+    dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,37 @@
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedJwtSecret } from './jwt-secret';
+import { runMigrations } from './migrate';
+
+export interface DatabaseRuntime {
+  url: string;
+  embedded?: EmbeddedPostgres;
+  config: AppConfig;
+}
+
+/**
+ * Before Nest starts: reach the database (starting the embedded one when DATABASE_URL is unset)
+ * and bring its schema up to date.
+ */
+export async function bootstrapDatabase(config: AppConfig, migrate = true): Promise<DatabaseRuntime> {
+  const logger = new Logger('Database');
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    url = embedded.url;
+    config = { ...config, jwtSecret: config.jwtSecret ?? embeddedJwtSecret(config.dataDir) };
+    logger.log(`embedded PGlite database in ${embedded.dataDir}`);
+  }
+  if (migrate) {
+    try {
+      const applied = await runMigrations(url);
+      if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
+    } catch (err) {
+      await embedded?.stop();
+      throw err;
+    }
+  }
+  return { url, embedded, config };
+}

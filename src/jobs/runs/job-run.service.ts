@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Tx } from '../../database/transaction-runner';
+import { HandlerRegistry } from '../handler-registry';
+import { JobQueueDriver } from '../job-queue.port';
+
+export const JOB_RUN_EXECUTE_JOB = 'job-run.execute';
+// A running job whose heartbeat is older than this is taken to be dead and is run again.
+const STALE_HEARTBEAT_MS = 5 * 60_000;
+
+export interface JobRunView {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: { done: number; total: number | null };
+  result: Record<string, unknown> | null;
+  error: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** User-visible background jobs: the `job_run` row is the truth, the queue only runs it. */
+@Injectable()
+export class JobRunService {
+  private readonly logger = new Logger(JobRunService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly driver: JobQueueDriver,
+    private readonly clock: Clock,
+    private readonly registry: HandlerRegistry,
+  ) {}
+
+  /** Records a job in the caller's transaction and queues it once that commits. */
+  async create(
+    tx: Tx,
+    kind: string,
+    payload: Record<string, unknown>,
+    createdBy: string | null,
+  ): Promise<string> {
+    const id = randomUUID();
+    await tx.manager.query(
+      `INSERT INTO job_run (id, kind, payload, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`,
+      [id, kind, JSON.stringify(payload), createdBy, this.clock.now()],
+    );
+    tx.afterCommit(() => this.enqueue(id));
+    return id;
+  }
+
+  enqueue(id: string): Promise<void> {
+    return this.driver.enqueue(JOB_RUN_EXECUTE_JOB, { jobRunId: id }, { jobId: `run:${id}` });
+  }
+
+  async find(id: string): Promise<JobRunView | null> {
+    const rows = await this.dataSource.query(`SELECT * FROM job_run WHERE id = $1`, [id]);
+    return rows.length ? toView(rows[0]) : null;
+  }
+
+  async execute(id: string): Promise<void> {
+    const now = this.clock.now();
+    const claimed: Array<Record<string, any>> = await this.dataSource.query(
+      `UPDATE job_run SET status = 'running', started_at = coalesce(started_at, $2),
+              heartbeat_at = $2, attempts = attempts + 1
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < $3))
+        RETURNING *`,
+      [id, now, new Date(now.getTime() - STALE_HEARTBEAT_MS)],
+    );
+    if (claimed.length === 0) return;
+    const row = claimed[0];
+    const handler = this.registry.jobRuns.get(row.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${row.kind}"`);
+      const result = await handler.run({
+        id,
+        payload: row.payload ?? {},
+        createdBy: row.created_by,
+        progress: (done, total) => this.progress(id, done, total),
+      });
+      await this.dataSource.query(
+        `UPDATE job_run SET status = 'succeeded', result = $2, finished_at = $3 WHERE id = $1`,
+        [id, JSON.stringify(result ?? {}), this.clock.now()],
+      );
+    } catch (err) {
+      this.logger.error(`job ${row.kind} ${id} failed: ${String(err)}`);
+      await this.dataSource.query(
+        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1`,
+        [id, err instanceof Error ? err.message : String(err), this.clock.now()],
+      );
+    }
+  }
+
+  async progress(id: string, done: number, total?: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE job_run SET progress_done = $2, progress_total = coalesce($3, progress_total), heartbeat_at = $4
+        WHERE id = $1`,
+      [id, done, total ?? null, this.clock.now()],
+    );
+  }
+
+  /** Queues again the jobs whose queue message was lost (a restart, a Redis outage). */
+  async requeueLost(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM job_run
+        WHERE (status = 'queued' AND created_at < $1) OR (status = 'running' AND heartbeat_at < $2)
+        ORDER BY created_at LIMIT 500`,
+      [new Date(now - 10_000), new Date(now - STALE_HEARTBEAT_MS)],
+    );
+    for (const { id } of rows) await this.enqueue(id).catch(() => undefined);
+    return rows.length;
+  }
+}
+
+function toView(row: Record<string, any>): JobRunView {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    progress: { done: row.progress_done, total: row.progress_total },
+    result: row.result,
+    error: row.error,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at)!,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+  };
+}
