@@ -130,10 +130,14 @@ describe('worked example (domain.md §4), to the đồng', () => {
 
 describe('rounding', () => {
   it('rounds x.5 VND of annual cost up', () => {
-    expect(calculateEstimate(simple({ activities: [{ name: 'a', hours: 0.5 }] }), rateOne).annualCost).toBe('1');
+    expect(
+      calculateEstimate(simple({ activities: [{ name: 'a', hours: 0.5 }] }), rateOne).annualCost,
+    ).toBe('1');
     expect(calculateEstimate(simple({ otherCosts: '2.5' }), rateOne).annualCost).toBe('3');
     expect(calculateEstimate(simple({ otherCosts: '2.49' }), rateOne).annualCost).toBe('2');
-    expect(calculateEstimate(simple({ otherCosts: '0.5', subjectsPerYear: 3 }), rateOne).annualCost).toBe('2');
+    expect(
+      calculateEstimate(simple({ otherCosts: '0.5', subjectsPerYear: 3 }), rateOne).annualCost,
+    ).toBe('2');
   });
 
   it('rounds display figures half up at 2 decimals', () => {
@@ -174,15 +178,26 @@ describe('calculation', () => {
 
   it('allows zero activities and zero subjects', () => {
     const c = calculateEstimate(simple({ feesAndCharges: 50_000, subjectsPerYear: 10 }), rate2020);
-    expect(c).toMatchObject({ totalHours: '0', timeCost: '0.00', unitCost: '50000.00', annualCost: '500000' });
-    expect(calculateEstimate(simple({ feesAndCharges: 1, subjectsPerYear: 0 }), rateOne).annualCost).toBe('0');
+    expect(c).toMatchObject({
+      totalHours: '0',
+      timeCost: '0.00',
+      unitCost: '50000.00',
+      annualCost: '500000',
+    });
+    expect(
+      calculateEstimate(simple({ feesAndCharges: 1, subjectsPerYear: 0 }), rateOne).annualCost,
+    ).toBe('0');
   });
 
   it('uses an explicit hourly rate, passed as HourlyRate or as a Rational', () => {
     const explicit = resolveHourlyRate({ hourlyRate: '25000' });
     const input = simple({ activities: [{ name: 'a', hours: '1.5' }], subjectsPerYear: 100 });
     const a = calculateEstimate(input, explicit);
-    expect(a).toMatchObject({ hourlyRate: '25000.00', unitCost: '37500.00', annualCost: '3750000' });
+    expect(a).toMatchObject({
+      hourlyRate: '25000.00',
+      unitCost: '37500.00',
+      annualCost: '3750000',
+    });
     expect(calculateEstimate(input, Rational.of(25_000)).annualCost).toBe('3750000');
   });
 
@@ -211,13 +226,18 @@ describe('calculation', () => {
     expect(c.totalHoursLow).toBe('9');
     expect(c.totalHoursHigh).toBe('15.5');
     // low: (9 × 64,500,000/2,112 + 1,600,000) × 1 × 10,000
-    const low = Rational.of(9 * 64_500_000, 2112).add(Rational.of(1_600_000)).mul(Rational.of(10_000));
+    const low = Rational.of(9 * 64_500_000, 2112)
+      .add(Rational.of(1_600_000))
+      .mul(Rational.of(10_000));
     expect(c.exact.annualCostLow?.eq(low)).toBe(true);
     expect(c.annualCostLow).toBe(low.toFixed(0));
     expect(c.annualCostLow).toBe('18748579545'); // 18,748,579,545.45…
     // high: (15.5 × rate + 1,600,000) × 2 × 15,000
-    const high = Rational.of(31 * 64_500_000, 2 * 2112).add(Rational.of(1_600_000)).mul(Rational.of(30_000));
+    const high = Rational.of(31 * 64_500_000, 2 * 2112)
+      .add(Rational.of(1_600_000))
+      .mul(Rational.of(30_000));
     expect(c.annualCostHigh).toBe(high.toFixed(0));
+    expect(c.annualCostHigh).toBe('62200994318'); // 62,200,994,318.18…
     expect(c.unitCostLow).toBe(low.div(Rational.of(10_000)).toFixed(2));
   });
 
@@ -238,7 +258,11 @@ describe('calculation', () => {
 
   it('calculateParsedEstimate works on a parsed estimate', () => {
     const parsed = parseEstimate(baselineInput);
-    expect(parsed.activities.map((a) => a.name)).toEqual(['Prepare dossier', 'Submit', 'Receive result']);
+    expect(parsed.activities.map((a) => a.name)).toEqual([
+      'Prepare dossier',
+      'Submit',
+      'Receive result',
+    ]);
     expect(calculateParsedEstimate(parsed, rate2020).annualCost).toBe('23231250000');
   });
 
@@ -260,11 +284,17 @@ describe('compareEstimates', () => {
   });
 
   it('null reduction for a zero baseline; negative savings when the plan costs more', () => {
-    expect(compareEstimates(Rational.ZERO, 'abolish')).toMatchObject({ savings: '0', reductionPct: null });
+    expect(compareEstimates(Rational.ZERO, 'abolish')).toMatchObject({
+      savings: '0',
+      reductionPct: null,
+    });
     const c = compareEstimates(Rational.of(100), Rational.parse('100.5'));
     expect(c.savings).toBe('-1'); // −0.5, half away from zero
     expect(c.reductionPct).toBe(-0.5);
-    expect(compareEstimates(Rational.ZERO, Rational.of(5))).toMatchObject({ savings: '-5', reductionPct: null });
+    expect(compareEstimates(Rational.ZERO, Rational.of(5))).toMatchObject({
+      savings: '-5',
+      reductionPct: null,
+    });
   });
 
   it('refuses negative annual costs', () => {
@@ -328,8 +358,14 @@ describe('validation: every error, with its field path', () => {
       { field: 'activities[1].hours', message: 'must not be negative' },
       { field: 'activities[2]', message: 'must be an object' },
       { field: 'activities[3].name', message: 'is required' },
-      { field: 'activities[3].hours', message: 'must be a plain decimal number such as 12 or 12.5' },
-      { field: 'activities[3].hoursHigh', message: 'must be a plain decimal number such as 12 or 12.5' },
+      {
+        field: 'activities[3].hours',
+        message: 'must be a plain decimal number such as 12 or 12.5',
+      },
+      {
+        field: 'activities[3].hoursHigh',
+        message: 'must be a plain decimal number such as 12 or 12.5',
+      },
       { field: 'activities[4].name', message: 'must be a string' },
       { field: 'activities[4].hours', message: 'must not exceed 10000' },
       { field: 'activities[5].name', message: 'must be at most 500 characters' },

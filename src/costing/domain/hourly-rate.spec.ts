@@ -101,7 +101,11 @@ describe('resolveHourlyRate', () => {
     [{ hourlyRate: NaN }, 'hourlyRate', 'must be a finite number'],
     [{ hourlyRate: '1e3' }, 'hourlyRate', 'must be a plain decimal number such as 12 or 12.5'],
     [{ annualIncomePerCapita: 0 }, 'annualIncomePerCapita', 'must be greater than zero'],
-    [{ annualIncomePerCapita: '1000000000001' }, 'annualIncomePerCapita', 'must not exceed 1000000000000'],
+    [
+      { annualIncomePerCapita: '1000000000001' },
+      'annualIncomePerCapita',
+      'must not exceed 1000000000000',
+    ],
     [{ annualIncomePerCapita: 1, monthsPerYear: 13 }, 'monthsPerYear', 'must not exceed 12'],
     [{ annualIncomePerCapita: 1, hoursPerDay: 25 }, 'hoursPerDay', 'must not exceed 24'],
     [{ annualIncomePerCapita: 1, hoursPerDay: '' }, 'hoursPerDay', 'must not be empty'],

@@ -83,7 +83,11 @@ function resolve(input: CostParameterInput, errors: CostFieldError[]): HourlyRat
     errors.push({ field: 'body', message: 'must be an object' });
     return null;
   }
-  const money = { maxDecimalPlaces: MONEY_DECIMAL_PLACES, positive: true, max: PARAMETER_LIMITS.maxMoney };
+  const money = {
+    maxDecimalPlaces: MONEY_DECIMAL_PLACES,
+    positive: true,
+    max: PARAMETER_LIMITS.maxMoney,
+  };
   const take = (field: keyof CostParameterInput, rule: Parameters<typeof parseNumeric>[1]) => {
     const r = parseNumeric(input[field], rule);
     if (r.ok) return r.value;
@@ -115,7 +119,11 @@ function resolve(input: CostParameterInput, errors: CostFieldError[]): HourlyRat
     isAbsent(input[field])
       ? Rational.of(fallback)
       : take(field, { maxDecimalPlaces: QUANTITY_DECIMAL_PLACES, positive: true, max });
-  const months = divisor('monthsPerYear', DEFAULT_MONTHS_PER_YEAR, PARAMETER_LIMITS.maxMonthsPerYear);
+  const months = divisor(
+    'monthsPerYear',
+    DEFAULT_MONTHS_PER_YEAR,
+    PARAMETER_LIMITS.maxMonthsPerYear,
+  );
   const days = divisor(
     'workingDaysPerMonth',
     DEFAULT_WORKING_DAYS_PER_MONTH,

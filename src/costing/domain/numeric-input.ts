@@ -45,7 +45,8 @@ export function parseNumeric(value: unknown, rule: NumericRule): NumericParse {
   } else if (typeof value === 'string') {
     if (value.length === 0) return fail('must not be empty');
     if (value.length > MAX_NUMERIC_STRING_LENGTH) return fail('is too long');
-    if (!PLAIN_DECIMAL.test(value)) return fail('must be a plain decimal number such as 12 or 12.5');
+    if (!PLAIN_DECIMAL.test(value))
+      return fail('must be a plain decimal number such as 12 or 12.5');
     text = value;
   } else {
     return fail('must be a number or a decimal string');

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { CostDecimal } from './decimal';
 import { Rational } from './rational';
@@ -22,7 +23,19 @@ describe('Rational', () => {
     expect(Rational.fromDecimalString('0.1').toString()).toBe('1/10');
     expect(Rational.fromDecimalString('-12.50').toString()).toBe('-25/2');
     expect(Rational.fromDecimalString('007').toString()).toBe('7');
-    for (const bad of ['', ' 1', '1 ', '1e5', '0x10', '.5', '5.', '+1', 'NaN', 'Infinity', '1,000']) {
+    for (const bad of [
+      '',
+      ' 1',
+      '1 ',
+      '1e5',
+      '0x10',
+      '.5',
+      '5.',
+      '+1',
+      'NaN',
+      'Infinity',
+      '1,000',
+    ]) {
       expect(() => Rational.fromDecimalString(bad)).toThrow(SyntaxError);
     }
   });
@@ -81,6 +94,14 @@ describe('Rational', () => {
     expect(() => r('1/3').toDecimalString()).toThrow(RangeError);
   });
 
+  it('uses a private Decimal clone and leaves the global configuration alone', () => {
+    expect(CostDecimal.precision).toBe(60);
+    expect(CostDecimal.rounding).toBe(Decimal.ROUND_HALF_UP);
+    expect(Decimal.precision).toBe(20);
+    expect(Decimal.rounding).toBe(Decimal.ROUND_HALF_UP);
+    expect(CostDecimal).not.toBe(Decimal);
+  });
+
   it('serialises to JSON losslessly and approximates as Decimal', () => {
     expect(JSON.stringify({ a: r('671875/22') })).toBe('{"a":"671875/22"}');
     expect(r('671875/22').toDecimal().toFixed(10)).toBe('30539.7727272727');
@@ -88,12 +109,17 @@ describe('Rational', () => {
 
   it('toFixed agrees with the (cloned) Decimal ROUND_HALF_UP on terminating decimals', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat(12), fc.nat(8), (n, scale, dp) => {
-        const d = new CostDecimal(n.toString()).div(new CostDecimal(10).pow(scale));
-        expect(Rational.of(n, 10n ** BigInt(scale)).toFixed(dp)).toBe(
-          d.toFixed(dp, CostDecimal.ROUND_HALF_UP).replace(/^-(0\.?0*)$/, '$1'),
-        );
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.nat(12),
+        fc.nat(8),
+        (n, scale, dp) => {
+          const d = new CostDecimal(n.toString()).div(new CostDecimal(10).pow(scale));
+          expect(Rational.of(n, 10n ** BigInt(scale)).toFixed(dp)).toBe(
+            d.toFixed(dp, CostDecimal.ROUND_HALF_UP).replace(/^-(0\.?0*)$/, '$1'),
+          );
+        },
+      ),
       { numRuns: 2000 },
     );
   });
