@@ -60,7 +60,9 @@ export class Foundation1764190000000 implements MigrationInterface {
         heartbeat_at timestamptz,
         finished_at timestamptz
       )`);
-    await q.query(`CREATE INDEX job_run_unfinished ON job_run (created_at) WHERE status IN ('queued', 'running')`);
+    await q.query(
+      `CREATE INDEX job_run_unfinished ON job_run (created_at) WHERE status IN ('queued', 'running')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,11 +12,13 @@ export interface AppRuntime {
   config: AppConfig;
   /** The URL actually used: DATABASE_URL, or the embedded PGlite's loopback address. */
   databaseUrl: string;
+  /** Extra modules (tests add handlers of their own). */
+  extraImports?: DynamicModule['imports'];
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl }: AppRuntime): DynamicModule {
+  static register({ config, databaseUrl, extraImports = [] }: AppRuntime): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -47,6 +49,7 @@ export class AppModule {
         }),
         JobsModule.forRoot(config),
         HealthModule,
+        ...extraImports,
       ],
     };
   }

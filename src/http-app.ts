@@ -44,7 +44,6 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       exceptionFactory: (errors) => new ValidationProblem(flattenValidationErrors(errors)),
     }),
   );
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

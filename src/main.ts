@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { bootstrapDatabase } from './database/bootstrap-database';
 import { configureHttpApp } from './http-app';
+import { onShutdownSignal } from './shutdown';
 
 async function main() {
   const { url, embedded, config } = await bootstrapDatabase(loadConfig());
@@ -12,14 +13,12 @@ async function main() {
     bufferLogs: true,
   });
   configureHttpApp(app, config);
-  if (embedded) {
-    // Nest closes the HTTP server, the queue and the pool first; the embedded database last.
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await embedded.stop();
-    };
-  }
+  // Graceful shutdown: stop accepting requests and jobs, finish what runs, close the pool, and
+  // close the embedded database last.
+  onShutdownSignal(async () => {
+    await app.close();
+    await embedded?.stop();
+  });
   await app.listen(config.port);
   new Logger('Main').log(
     `regcut listening on http://localhost:${config.port} (docs at /docs) — ` +

@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { bootstrapDatabase } from './database/bootstrap-database';
+import { onShutdownSignal } from './shutdown';
 
 /** A worker process: no HTTP, it consumes the queue and fires durable timers. */
 async function main() {
@@ -20,7 +21,7 @@ async function main() {
     { bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
+  onShutdownSignal(() => app.close());
   await app.init();
   new Logger('Worker').log('regcut worker running');
 }

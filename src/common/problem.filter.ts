@@ -84,7 +84,12 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     // body-parser errors arrive before any route: malformed JSON, oversized or mis-encoded bodies.
-    const e = exception as { type?: string; status?: number; statusCode?: number; message?: string };
+    const e = exception as {
+      type?: string;
+      status?: number;
+      statusCode?: number;
+      message?: string;
+    };
     if (e && typeof e === 'object' && typeof e.type === 'string' && (e.status ?? e.statusCode)) {
       const status = (e.status ?? e.statusCode)!;
       const detail =

@@ -59,7 +59,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldError[] = [];
   for (const e of errors) {
     const segment = /^\d+$/.test(e.property) ? `[${e.property}]` : e.property;
-    const path = parent ? (segment.startsWith('[') ? parent + segment : `${parent}.${segment}`) : segment;
+    const path = parent
+      ? segment.startsWith('[')
+        ? parent + segment
+        : `${parent}.${segment}`
+      : segment;
     for (const message of Object.values(e.constraints ?? {})) out.push({ field: path, message });
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, path));
   }

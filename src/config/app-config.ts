@@ -14,51 +14,72 @@ import {
 
 /** The environment variables the service reads (all optional; see README "Configuration"). */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
-  @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
   @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   DATA_DIR?: string;
 
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional()
+  @IsBooleanString()
   DEMO_DATA?: string;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional()
+  @IsBooleanString()
   WORKERS?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
-  @IsInt() @Min(100) @Max(3_600_000)
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   TIMER_SWEEP_INTERVAL_MS?: number;
 
-  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : Number(value)))
-  @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REDIS_PREFIX?: string;
 }
 

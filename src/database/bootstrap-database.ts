@@ -14,7 +14,10 @@ export interface DatabaseRuntime {
  * Before Nest starts: reach the database (starting the embedded one when DATABASE_URL is unset)
  * and bring its schema up to date.
  */
-export async function bootstrapDatabase(config: AppConfig, migrate = true): Promise<DatabaseRuntime> {
+export async function bootstrapDatabase(
+  config: AppConfig,
+  migrate = true,
+): Promise<DatabaseRuntime> {
   const logger = new Logger('Database');
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;

@@ -9,7 +9,11 @@ export type JobDispatch = (name: string, data: Record<string, unknown>) => Promi
 
 export abstract class JobQueueDriver {
   abstract readonly kind: 'bull' | 'in-process';
-  abstract enqueue(name: string, data: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
+  abstract enqueue(
+    name: string,
+    data: Record<string, unknown>,
+    options?: EnqueueOptions,
+  ): Promise<void>;
   /** Start consuming jobs (only in processes that run workers). */
   abstract startConsuming(dispatch: JobDispatch, concurrency: number): Promise<void>;
   /** Stop taking jobs and wait for the running ones. */

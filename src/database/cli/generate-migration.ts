@@ -24,7 +24,8 @@ async function main() {
       return;
     }
     const stamp = Date.now();
-    const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+    const esc = (q: string) =>
+      q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
     const body = (queries: { query: string }[]) =>
       queries.map((q) => `    await q.query(\`${esc(q.query)}\`);`).join('\n');
     const file = join(PROJECT_ROOT, 'migrations', `${stamp}-${name}.ts`);

@@ -62,7 +62,8 @@ export class JobRunService {
 
   async execute(id: string): Promise<void> {
     const now = this.clock.now();
-    const claimed: Array<Record<string, any>> = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [claimed]: [Array<Record<string, any>>, number] = await this.dataSource.query(
       `UPDATE job_run SET status = 'running', started_at = coalesce(started_at, $2),
               heartbeat_at = $2, attempts = attempts + 1
         WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < $3))

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database, in-process jobs and demo data', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, dataDir: './data', demoData: true, workers: true });
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.redisUrl).toBeUndefined();
+  });
+
+  it('turns demo data off by default on Postgres', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@localhost:5432/db',
+      JWT_SECRET: 'x'.repeat(32),
+    });
+    expect(c.demoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db', JWT_SECRET: 'x'.repeat(32) }, 'DATABASE_URL'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it('refuses REDIS_URL without DATABASE_URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://localhost:6379' })).toThrow(
+      /REDIS_URL.*DATABASE_URL/s,
+    );
+  });
+
+  it('requires JWT_SECRET with DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses WORKERS=false without Redis (nothing else would run the jobs)', () => {
+    expect(() => loadConfig({ WORKERS: 'false' })).toThrow(/WORKERS/);
+  });
+
+  it('reads the CORS allow-list', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.vn, https://b.gov.vn' }).corsOrigins).toEqual([
+      'https://a.gov.vn',
+      'https://b.gov.vn',
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { Public } from '../../src/common/public.decorator';
+import { createTestApp, TestApp } from '../support/test-app';
+
+class ItemDto {
+  @IsInt() @Min(0) hours: number;
+}
+class EchoDto {
+  @IsString() title: string;
+  @ValidateNested({ each: true }) @Type(() => ItemDto) items: ItemDto[];
+}
+
+@Public()
+@Controller('test-echo')
+class EchoController {
+  @Post() echo(@Body() body: EchoDto) {
+    return body;
+  }
+}
+@Module({ controllers: [EchoController] })
+class EchoModule {}
+
+describe('HTTP foundation (real Postgres and Redis)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ redis: true, imports: [EchoModule] });
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness and readiness with the database and Redis checked', async () => {
+    await t.http.get('/health/live').expect(200, { status: 'ok' });
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('serves Swagger UI and the OpenAPI document', async () => {
+    const docs = await t.http.get('/docs/').expect(200);
+    expect(docs.text).toContain('swagger-ui');
+    const doc = await t.http.get('/openapi.json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toContain('/health/ready');
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await t.http.get('/no-such-route').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', type: expect.any(String) });
+  });
+
+  it('answers malformed JSON with a 400 problem and no stack trace', async () => {
+    const res = await t.http
+      .post('/test-echo')
+      .set('Content-Type', 'application/json')
+      .send('{"title": "x",')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const res = await t.http
+      .post('/test-echo')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024), items: [] }))
+      .expect(413);
+    expect(res.body).toMatchObject({ status: 413 });
+  });
+
+  it('names every invalid and unknown field, nested ones with their path', async () => {
+    const res = await t.http
+      .post('/test-echo')
+      .send({ title: 5, items: [{ hours: 1 }, { hours: -2 }], extra: true })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'items[1].hours', 'extra']));
+  });
+
+  it('accepts a valid body', async () => {
+    await t.http
+      .post('/test-echo')
+      .send({ title: 'ok', items: [{ hours: 3 }] })
+      .expect(201);
+  });
+
+  it('sets security headers and a request id', async () => {
+    const res = await t.http.get('/health/live').set('X-Request-Id', 'abc-123');
+    expect(res.headers['x-request-id']).toBe('abc-123');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('reports not ready, as a 503 problem, when the database refuses connections', async () => {
+    const name = new URL(t.database.url).pathname.slice(1);
+    const { Client } = await import('pg');
+    const admin = new Client({ connectionString: t.database.url.replace(`/${name}`, '/postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`,
+        [name],
+      );
+      const res = await t.http.get('/health/ready').expect(503);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.details.database.status).toBe('down');
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await t.http.get('/health/ready').expect(200);
+  });
+});
