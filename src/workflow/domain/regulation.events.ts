@@ -156,9 +156,7 @@ export const TIMER_EVENT_TYPES = [
 ] as const satisfies readonly RegulationEventType[];
 
 export function isRegulationEventType(type: unknown): type is RegulationEventType {
-  return (
-    typeof type === 'string' && (REGULATION_EVENT_TYPES as readonly string[]).includes(type)
-  );
+  return typeof type === 'string' && (REGULATION_EVENT_TYPES as readonly string[]).includes(type);
 }
 
 /** Which facts each event's guards read, so the service loads only those (`now` is always read). */
@@ -190,8 +188,7 @@ export interface FieldError {
 }
 
 export type ValidationResult =
-  | { ok: true; command: RegulationCommand }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; command: RegulationCommand } | { ok: false; errors: FieldError[] };
 
 type Raw = Record<string, unknown>;
 
@@ -265,9 +262,7 @@ export function validateEvent(body: unknown): ValidationResult {
   }
   const c = new Collector();
   const command = buildCommand(raw.type, raw, c);
-  return c.errors.length > 0 || !command
-    ? { ok: false, errors: c.errors }
-    : { ok: true, command };
+  return c.errors.length > 0 || !command ? { ok: false, errors: c.errors } : { ok: true, command };
 }
 
 function buildCommand(

@@ -66,9 +66,7 @@ function deadlineFarEnough(
   };
 }
 
-function deadlineReached(
-  round: 'expert' | 'association',
-): (args: GuardArgs) => string | null {
+function deadlineReached(round: 'expert' | 'association'): (args: GuardArgs) => string | null {
   return ({ context, event }) => {
     const deadline =
       round === 'expert'
