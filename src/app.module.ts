@@ -6,6 +6,7 @@ import { CoreModule } from './common/core.module';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 
 export interface AppRuntime {
@@ -49,6 +50,7 @@ export class AppModule {
         }),
         JobsModule.forRoot(config),
         HealthModule,
+        IdentityModule,
         ...extraImports,
       ],
     };

@@ -81,6 +81,27 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   REDIS_PREFIX?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86400)
+  JWT_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_LIMIT_PER_ACCOUNT?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_LIMIT_PER_ADDRESS?: number;
 }
 
 export interface AppConfig {
@@ -100,6 +121,11 @@ export interface AppConfig {
   corsOrigins: string[];
   timerSweepIntervalMs: number;
   dbPoolSize: number;
+  /** Access-token lifetime; default one working day. */
+  jwtTtlSeconds: number;
+  /** Login attempts allowed per account and per client address in a 15-minute window. */
+  loginLimitPerAccount: number;
+  loginLimitPerAddress: number;
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     timerSweepIntervalMs: parsed.TIMER_SWEEP_INTERVAL_MS ?? 5000,
     dbPoolSize: parsed.DB_POOL_SIZE ?? 10,
+    jwtTtlSeconds: parsed.JWT_TTL_SECONDS ?? 8 * 3600,
+    loginLimitPerAccount: parsed.LOGIN_LIMIT_PER_ACCOUNT ?? 10,
+    loginLimitPerAddress: parsed.LOGIN_LIMIT_PER_ADDRESS ?? 100,
   };
 }
 

@@ -8,6 +8,7 @@ import { InProcessJobDriver } from './drivers/in-process.driver';
 import { HandlerRegistry } from './handler-registry';
 import { JobQueueDriver } from './job-queue.port';
 import { JobRunService } from './runs/job-run.service';
+import { JobRunsController } from './job-runs.controller';
 import { TimerService } from './timers/timer.service';
 import { WorkerLifecycle } from './worker-lifecycle';
 
@@ -34,6 +35,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports,
+      controllers: [JobRunsController],
       providers: [driver, HandlerRegistry, TimerService, JobRunService, WorkerLifecycle],
       exports: [JobQueueDriver, TimerService, JobRunService, WorkerLifecycle],
     };

@@ -21,15 +21,34 @@ describe('the embedded default (npm start with no services)', () => {
   });
 
   it('starts, serves health, docs and the OpenAPI document, and keeps its data across a restart', async () => {
-    const env = { DATA_DIR: dataDir };
+    const env = {
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: 'root@regcut.local',
+      ADMIN_PASSWORD: 'first-start-password',
+    };
     service = await startChild(env);
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     expect((await fetch(`${service.url}/docs/`)).status).toBe(200);
-    const doc = await (await fetch(`${service.url}/openapi.json`)).json();
+    const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as { openapi: string };
     expect(doc.openapi).toMatch(/^3\./);
     const missing = await fetch(`${service.url}/nowhere`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/application\/problem\+json/);
+
+    const login = await fetch(`${service.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'root@regcut.local', password: 'first-start-password' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const agency = await fetch(`${service.url}/agencies`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ code: 'SMOKE', name: 'Tỉnh Thử nghiệm', kind: 'province' }),
+    });
+    expect(agency.status).toBe(201);
+    const { id } = (await agency.json()) as { id: string };
 
     // A second process on the same data directory is refused while the first runs.
     await expect(startChild(env, 'main', 20_000)).rejects.toThrow(/in use by process/);
@@ -38,5 +57,19 @@ describe('the embedded default (npm start with no services)', () => {
     service = await startChild(env);
     expect(service.output()).not.toMatch(/applied migrations/);
     expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
+    // The agency written before the restart is there, and the token (signed with the secret kept
+    // in DATA_DIR) still works.
+    const again = await fetch(`${service.url}/agencies/${id}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { name: string }).name).toBe('Tỉnh Thử nghiệm');
+    // Demo logins are seeded in the embedded mode.
+    const demo = await fetch(`${service.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'officer.byt@demo.regcut.vn', password: 'regcut-demo-2026' }),
+    });
+    expect(demo.status).toBe(200);
   }, 180_000);
 });

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../../common/uuid-param';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AnyRole, CurrentPrincipal, Roles } from '../auth/decorators';
+import { Principal } from '../domain/principal';
+import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
+import { AgenciesService } from './agencies.service';
+
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Get()
+  @AnyRole()
+  list(@Query() q: AgencyListQuery) {
+    return this.agencies.list(q);
+  }
+
+  @Get(':id')
+  @AnyRole()
+  get(@UuidParam() id: string) {
+    return this.agencies.get(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateAgencyDto) {
+    return this.agencies.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @CurrentPrincipal() actor: Principal,
+    @UuidParam() id: string,
+    @Body() dto: UpdateAgencyDto,
+  ) {
+    return this.agencies.update(actor, id, dto);
+  }
+}

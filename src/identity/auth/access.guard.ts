@@ -1,0 +1,72 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemException } from '../../common/problem';
+import { IS_PUBLIC } from '../../common/public.decorator';
+import { Principal } from '../domain/principal';
+import { Role } from '../domain/roles';
+import { AuthenticationService } from './authentication.service';
+import { ANY_ROLE, ROLES_METADATA, USERS_ONLY_METADATA } from './decorators';
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The route-level half of authorization (the record-level half is AccessPolicy in services).
+ * Every route must declare @Public(), @AnyRole() or @Roles(…); an undeclared route is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('AccessGuard');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthenticationService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const roles = this.reflector.getAllAndOverride<string[]>(ROLES_METADATA, targets);
+
+    req.principal = await this.authenticate(req);
+    if (isPublic) return true;
+    if (!roles) {
+      this.logger.error(`route ${req.method} ${req.route?.path} declares no access policy`);
+      throw new ProblemException(403, 'forbidden', 'This route has no access policy.');
+    }
+    const principal = req.principal;
+    if (!principal) throw new ProblemException(401, 'unauthorized', 'Authentication is required.');
+    if (!roles.includes(ANY_ROLE) && !roles.includes(principal.role as Role)) {
+      throw new ProblemException(403, 'forbidden', `The role ${principal.role} may not do this.`);
+    }
+    if (
+      principal.kind !== 'user' &&
+      this.reflector.getAllAndOverride<boolean>(USERS_ONLY_METADATA, targets)
+    ) {
+      throw new ProblemException(
+        403,
+        'forbidden',
+        'Only a signed-in user may do this, not an API key.',
+      );
+    }
+    if (principal.readOnly && !READ_METHODS.has(req.method)) {
+      throw new ProblemException(403, 'forbidden', 'This API key is read-only.');
+    }
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<Principal | undefined> {
+    const header = req.headers.authorization;
+    const apiKey = req.headers['x-api-key'];
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m)
+        throw new ProblemException(401, 'unauthorized', 'Use "Authorization: Bearer <token>".');
+      return this.auth.principalFromToken(m[1]);
+    }
+    if (typeof apiKey === 'string' && apiKey) return this.auth.principalFromApiKey(apiKey);
+    return undefined;
+  }
+}

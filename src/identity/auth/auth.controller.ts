@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '../../common/public.decorator';
+import { LoginDto } from '../users/user.dto';
+import { AuthenticationService } from './authentication.service';
+import { LoginThrottlerGuard } from './login-throttling';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthenticationService) {}
+
+  /** Exchanges email and password for a bearer token. */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto.email, dto.password, req.ip ?? '-');
+  }
+}

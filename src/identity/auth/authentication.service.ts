@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { ProblemException } from '../../common/problem';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Principal } from '../domain/principal';
+import { AgencyKind, Role } from '../domain/roles';
+import { PasswordHasher } from './password-hasher';
+
+interface TokenClaims {
+  sub: string;
+  /** The user's token version when the token was issued. */
+  ver: number;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: { id: string; email: string; fullName: string; role: Role; agencyId: string };
+}
+
+const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', detail);
+const API_KEY_PATTERN = /^rck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** Who is calling: passwords → tokens, tokens and API keys → principals. */
+@Injectable()
+export class AuthenticationService {
+  private readonly logger = new Logger('Authentication');
+  // Verified against when the account does not exist, so timing does not reveal which emails exist.
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string, address: string): Promise<LoginResult> {
+    const rows = await this.dataSource.query(
+      `SELECT u.id, u.email, u.full_name, u.role, u.agency_id, u.password_hash, u.active, u.token_version,
+              a.active AS agency_active
+         FROM app_user u JOIN agency a ON a.id = u.agency_id
+        WHERE lower(u.email) = lower($1)`,
+      [email],
+    );
+    const user = rows[0];
+    this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
+    const ok = user
+      ? await this.hasher.verify(user.password_hash, password)
+      : (await this.hasher.verify(await this.dummyHash, password), false);
+    if (!ok || !user.active || !user.agency_active) {
+      this.logger.warn({
+        msg: 'login refused',
+        email: email.slice(0, 254),
+        address,
+        reason: !user ? 'unknown account' : !ok ? 'wrong password' : 'inactive',
+      });
+      throw unauthorized('Invalid email or password.');
+    }
+    return {
+      accessToken: await this.jwt.signAsync(
+        { sub: user.id, ver: user.token_version } satisfies TokenClaims,
+        {
+          expiresIn: this.config.jwtTtlSeconds,
+        },
+      ),
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwtTtlSeconds,
+      user: {
+        id: user.id,
+        email: user.email,
+        fullName: user.full_name,
+        role: user.role,
+        agencyId: user.agency_id,
+      },
+    };
+  }
+
+  async principalFromToken(token: string): Promise<Principal> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch {
+      throw unauthorized('The access token is invalid or has expired.');
+    }
+    const rows = await this.dataSource.query(
+      `SELECT u.id, u.role, u.agency_id, u.active, u.token_version, a.kind AS agency_kind, a.active AS agency_active
+         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
+      [claims.sub],
+    );
+    const u = rows[0];
+    if (!u || !u.active || !u.agency_active || u.token_version !== claims.ver) {
+      throw unauthorized('The access token is no longer valid; log in again.');
+    }
+    return {
+      kind: 'user',
+      id: u.id,
+      userId: u.id,
+      role: u.role,
+      agencyId: u.agency_id,
+      agencyKind: u.agency_kind,
+      readOnly: false,
+    };
+  }
+
+  async principalFromApiKey(key: string): Promise<Principal> {
+    const m = API_KEY_PATTERN.exec(key);
+    if (!m) throw unauthorized('The API key is invalid.');
+    const rows = await this.dataSource.query(
+      `SELECT k.id, k.secret_hash, k.access, k.agency_id, k.revoked_at, k.last_used_at,
+              a.kind AS agency_kind, a.active AS agency_active
+         FROM api_key k JOIN agency a ON a.id = k.agency_id WHERE k.prefix = $1`,
+      [m[1]],
+    );
+    const k = rows[0];
+    const given = Buffer.from(hashSecret(m[2]), 'hex');
+    const stored = Buffer.from(k?.secret_hash ?? '00'.repeat(32), 'hex');
+    if (!k || !timingSafeEqual(given, stored) || k.revoked_at || !k.agency_active) {
+      throw unauthorized('The API key is invalid or has been revoked.');
+    }
+    const now = this.clock.now();
+    // Recorded at most once a minute, so reads through a key do not each cost a write.
+    if (!k.last_used_at || now.getTime() - new Date(k.last_used_at).getTime() > 60_000) {
+      void this.dataSource
+        .query(`UPDATE api_key SET last_used_at = $2 WHERE id = $1`, [k.id, now])
+        .catch(() => undefined);
+    }
+    return {
+      kind: 'api_key',
+      id: k.id,
+      userId: null,
+      role: apiKeyRole(k.agency_kind, k.access),
+      agencyId: k.agency_id,
+      agencyKind: k.agency_kind,
+      readOnly: k.access === 'read',
+    };
+  }
+}
+
+/** An API key acts for its agency: read-only, or as a ministry officer at most. */
+export function apiKeyRole(kind: AgencyKind, _access: 'read' | 'write'): Role {
+  if (kind === 'government_office') return 'gov_office';
+  if (kind === 'association') return 'association';
+  return 'ministry_officer';
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function generateApiKey(): { prefix: string; secret: string; key: string } {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(12);
+  const prefix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  const secret = randomBytes(32).toString('base64url');
+  return { prefix, secret, key: `rck_${prefix}_${secret}` };
+}
+
+export { UnauthorizedException };

@@ -1,0 +1,96 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { getStorageToken, ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AdminAuditEntity } from './persistence/admin-audit.entity';
+import { AgencyEntity } from './persistence/agency.entity';
+import { ApiKeyEntity } from './persistence/api-key.entity';
+import { UserEntity } from './persistence/user.entity';
+import { AgenciesController } from './agencies/agencies.controller';
+import { AgenciesService } from './agencies/agencies.service';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AdminAuditController } from './audit/admin-audit.controller';
+import { AdminAuditService } from './audit/admin-audit.service';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { AuthenticationService } from './auth/authentication.service';
+import {
+  accountTracker,
+  addressTracker,
+  LOGIN_WINDOW_MS,
+  LoginThrottlerGuard,
+  RedisThrottlerStorage,
+} from './auth/login-throttling';
+import { PasswordHasher } from './auth/password-hasher';
+import { MeController } from './me/me.controller';
+import { IdentitySeeder } from './seed/identity-seeder';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Agencies, users, login, API keys, the admin audit log, and the route-level access guard. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AgencyEntity, UserEntity, ApiKeyEntity, AdminAuditEntity]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          {
+            name: 'account',
+            ttl: LOGIN_WINDOW_MS,
+            limit: config.loginLimitPerAccount,
+            getTracker: accountTracker,
+          },
+          {
+            name: 'address',
+            ttl: LOGIN_WINDOW_MS,
+            limit: config.loginLimitPerAddress,
+            getTracker: addressTracker,
+          },
+        ],
+        storage: config.redisUrl
+          ? new RedisThrottlerStorage(config.redisUrl, config.redisPrefix)
+          : new ThrottlerStorageService(),
+      }),
+    }),
+  ],
+  controllers: [
+    AuthController,
+    MeController,
+    AgenciesController,
+    UsersController,
+    ApiKeysController,
+    AdminAuditController,
+  ],
+  providers: [
+    PasswordHasher,
+    AuthenticationService,
+    AdminAuditService,
+    AgenciesService,
+    UsersService,
+    IdentitySeeder,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [
+    AuthenticationService,
+    AdminAuditService,
+    UsersService,
+    AgenciesService,
+    PasswordHasher,
+  ],
+})
+export class IdentityModule {}
+
+export { getStorageToken };

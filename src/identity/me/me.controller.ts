@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
+import { Principal } from '../domain/principal';
+import { ChangePasswordDto } from '../users/user.dto';
+import { UsersService } from '../users/users.service';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@AnyRole()
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  async me(@CurrentPrincipal() p: Principal) {
+    if (p.kind === 'api_key') {
+      const [k] = await this.dataSource.query(`SELECT name, access FROM api_key WHERE id = $1`, [
+        p.id,
+      ]);
+      return {
+        id: p.id,
+        kind: 'api_key',
+        name: k?.name,
+        access: k?.access,
+        role: p.role,
+        agencyId: p.agencyId,
+      };
+    }
+    const { id, email, fullName, role, agencyId } = await this.users.get(p.id);
+    return { id, email, fullName, role, agencyId };
+  }
+
+  @Post('password')
+  @UsersOnly()
+  @HttpCode(204)
+  async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto) {
+    await this.users.changeOwnPassword(p, dto);
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { Principal } from '../domain/principal';
+import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@Query() q: UserListQuery) {
+    return this.users.list(q);
+  }
+
+  @Get(':id')
+  get(@UuidParam() id: string) {
+    return this.users.get(id);
+  }
+
+  @Post()
+  create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentPrincipal() actor: Principal,
+    @UuidParam() id: string,
+    @Body() dto: UpdateUserDto,
+  ) {
+    return this.users.update(actor, id, dto);
+  }
+}

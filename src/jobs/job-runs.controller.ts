@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '../common/problem';
+import { UuidParam } from '../common/uuid-param';
+import { AnyRole, CurrentPrincipal } from '../identity/auth/decorators';
+import { Principal, readsEverything } from '../identity/domain/principal';
+import { JobRunService } from './runs/job-run.service';
+
+@ApiTags('jobs')
+@ApiBearerAuth()
+@Controller('jobs')
+export class JobRunsController {
+  constructor(private readonly runs: JobRunService) {}
+
+  /** Status, progress and result of a background job (an import, a recalculation). */
+  @Get(':id')
+  @AnyRole()
+  async get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
+    const run = await this.runs.find(id);
+    // Only its creator, the Government Office and admins see a job; others get a 404.
+    if (!run || !(readsEverything(p) || (run.createdBy && run.createdBy === p.userId))) {
+      throw new ProblemException(404, 'not-found', 'No such job.');
+    }
+    return run;
+  }
+}
