@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { RegisterModule } from './register/register.module';
 import { JobsModule } from './jobs/jobs.module';
 
 export interface AppRuntime {
@@ -51,6 +52,7 @@ export class AppModule {
         JobsModule.forRoot(config),
         HealthModule,
         IdentityModule,
+        RegisterModule,
         ...extraImports,
       ],
     };

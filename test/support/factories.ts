@@ -89,3 +89,108 @@ export async function createApiKey(
   );
   return key;
 }
+
+export interface TestRegulation {
+  id: string;
+  agencyId: string;
+  legalDocumentId: string;
+}
+
+let docSerial = 1000;
+
+/** A legal document in the shared catalogue (a decree in force since 2019 unless told otherwise). */
+export async function createLegalDocument(
+  t: TestApp,
+  over: Partial<{
+    number: string;
+    type: string;
+    issuer: string;
+    title: string;
+    issuedOn: string;
+    effectiveOn: string;
+    expiredOn: string | null;
+  }> = {},
+): Promise<string> {
+  const id = randomUUID();
+  const n = docSerial++;
+  await t.dataSource.query(
+    `INSERT INTO legal_document (id, number, type, issuer, title, issued_on, effective_on, expired_on) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [
+      id,
+      over.number ?? `${n}/2019/NĐ-CP`,
+      over.type ?? 'decree',
+      over.issuer ?? 'Chính phủ',
+      over.title ?? `Nghị định số ${n}/2019/NĐ-CP quy định chi tiết`,
+      over.issuedOn ?? '2019-01-15',
+      over.effectiveOn ?? '2019-03-01',
+      over.expiredOn ?? null,
+    ],
+  );
+  return id;
+}
+
+/**
+ * A regulation placed directly in a workflow state (a fixture path of the pure statechart), for
+ * tests of features that need a regulation in that state without walking the workflow first.
+ */
+export async function createRegulation(
+  t: TestApp,
+  agencyId: string,
+  over: Partial<{
+    state: import('../../src/workflow/domain/workflow.fixtures').FixtureState;
+    title: string;
+    description: string;
+    category: string;
+    sectorCode: string;
+    legalDocumentId: string;
+    procedureCode: string;
+    provision: string;
+  }> = {},
+): Promise<TestRegulation> {
+  const { reach } = await import('../../src/workflow/domain/workflow.fixtures');
+  const { initialSnapshot, stateOf } = await import('../../src/workflow/domain');
+  const snapshot = over.state ? reach(over.state) : initialSnapshot(new Date().toISOString());
+  const { state, stateName } = stateOf(snapshot);
+  const legalDocumentId = over.legalDocumentId ?? (await createLegalDocument(t));
+  const id = randomUUID();
+  const title = over.title ?? 'Thủ tục cấp giấy chứng nhận đủ điều kiện kinh doanh';
+  const published =
+    stateName !== 'draft' &&
+    !(
+      stateName === 'withdrawn' &&
+      (snapshot.snapshot.context as any)?.withdrawal?.fromState === 'draft'
+    );
+  const planPublic = [
+    'consultation',
+    'responding',
+    'government_office_review',
+    'awaiting_decision',
+    'implementing',
+    'implemented',
+    'rejected',
+  ].includes(stateName);
+  await t.dataSource.query(
+    `INSERT INTO regulation (id, legal_document_id, provision, title, description, category, sector_code, agency_id, procedure_code,
+       search_text, workflow_snapshot, machine_version, state, state_name, published, plan_public)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+    [
+      id,
+      legalDocumentId,
+      over.provision ?? 'Điều 4 khoản 1',
+      title,
+      over.description ?? '',
+      over.category ?? 'administrative_procedure',
+      over.sectorCode ?? 'food_safety',
+      agencyId,
+      over.procedureCode ?? null,
+      `${title} ${over.description ?? ''}`,
+      JSON.stringify(snapshot),
+      snapshot.machineVersion,
+      JSON.stringify(state),
+      stateName,
+      published,
+      planPublic,
+    ],
+  );
+  return { id, agencyId, legalDocumentId };
+}

@@ -1,0 +1,99 @@
+import { Principal } from '../identity/domain/principal';
+import { Role, ROLES } from '../identity/domain/roles';
+import { AccessPolicy, RegulationAccessFacts } from './access-policy';
+
+const OWN = 'agency-own';
+const OTHER = 'agency-other';
+const principal = (role: Role, agencyId = OWN, readOnly = false): Principal => ({
+  kind: 'user',
+  id: 'u',
+  userId: 'u',
+  role,
+  agencyId,
+  agencyKind: 'ministry',
+  readOnly,
+});
+const reg = (published: boolean, planPublic: boolean, agencyId = OWN): RegulationAccessFacts => ({
+  agencyId,
+  published,
+  planPublic,
+});
+
+describe('AccessPolicy for regulations (domain.md §2)', () => {
+  const draft = reg(false, false);
+  const published = reg(true, false);
+  const consulted = reg(true, true);
+
+  it('hides a draft from everyone but its agency, the Government Office and admins (404)', () => {
+    expect(AccessPolicy.readRegulation(undefined, draft)).toMatchObject({
+      allowed: false,
+      status: 404,
+    });
+    for (const role of ROLES) {
+      const own = AccessPolicy.readRegulation(principal(role), draft).allowed;
+      const foreign = AccessPolicy.readRegulation(principal(role, OTHER), draft).allowed;
+      const everything = role === 'gov_office' || role === 'admin';
+      expect(foreign).toBe(everything);
+      expect(own).toBe(everything || role === 'ministry_officer' || role === 'ministry_lead');
+    }
+  });
+
+  it('shows published register fields to the public and every role', () => {
+    expect(AccessPolicy.readRegulation(undefined, published).allowed).toBe(true);
+    for (const role of ROLES)
+      expect(AccessPolicy.readRegulation(principal(role, OTHER), published).allowed).toBe(true);
+  });
+
+  it('shows plan and costs to others only once consultation opened; 403 before, 404 for drafts', () => {
+    expect(AccessPolicy.readPlanAndCosts(undefined, published)).toMatchObject({
+      allowed: false,
+      status: 403,
+    });
+    expect(AccessPolicy.readPlanAndCosts(undefined, consulted).allowed).toBe(true);
+    expect(AccessPolicy.readPlanAndCosts(principal('association', OTHER), draft)).toMatchObject({
+      status: 404,
+    });
+    expect(AccessPolicy.readPlanAndCosts(principal('ministry_officer'), published).allowed).toBe(
+      true,
+    );
+    expect(AccessPolicy.readPlanAndCosts(principal('gov_office', OTHER), published).allowed).toBe(
+      true,
+    );
+  });
+
+  it('never shows internals to other agencies, associations, experts or the public', () => {
+    for (const role of ROLES) {
+      const d = AccessPolicy.readRegulationInternals(principal(role, OTHER), consulted);
+      expect(d.allowed).toBe(role === 'gov_office' || role === 'admin');
+    }
+    expect(AccessPolicy.readRegulationInternals(undefined, consulted)).toMatchObject({
+      status: 403,
+    });
+  });
+
+  it('lets only the owning agency write, never another agency, never a read-only key', () => {
+    for (const role of ROLES) {
+      expect(AccessPolicy.writeRegulation(principal(role), published).allowed).toBe(
+        role === 'ministry_officer' || role === 'ministry_lead',
+      );
+      expect(AccessPolicy.writeRegulation(principal(role, OTHER), published)).toMatchObject({
+        allowed: false,
+        status: 403,
+      });
+      expect(AccessPolicy.writeRegulation(principal(role, OTHER), draft)).toMatchObject({
+        allowed: false,
+        status: role === 'gov_office' || role === 'admin' ? 403 : 404,
+      });
+    }
+    expect(
+      AccessPolicy.writeRegulation(principal('ministry_officer', OWN, true), published).allowed,
+    ).toBe(false);
+    expect(AccessPolicy.writeRegulation(undefined, published)).toMatchObject({ status: 403 });
+  });
+
+  it('files regulations only for the caller’s own agency', () => {
+    expect(AccessPolicy.createForAgency(principal('ministry_lead'), OWN).allowed).toBe(true);
+    expect(AccessPolicy.createForAgency(principal('ministry_lead'), OTHER).allowed).toBe(false);
+    expect(AccessPolicy.createForAgency(principal('gov_office'), OWN).allowed).toBe(false);
+  });
+});
