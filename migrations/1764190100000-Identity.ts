@@ -46,7 +46,7 @@ export class Identity1764190100000 implements MigrationInterface {
         secret_hash varchar(128) NOT NULL,
         access varchar(20) NOT NULL CHECK (access IN ('read', 'write')),
         created_by uuid REFERENCES app_user (id),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         revoked_at timestamptz,
         last_used_at timestamptz
       )`);
@@ -63,7 +63,9 @@ export class Identity1764190100000 implements MigrationInterface {
         changes jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
     await q.query(`CREATE INDEX admin_audit_log_at ON admin_audit_log (at DESC, id DESC)`);
-    await q.query(`CREATE INDEX admin_audit_log_entity ON admin_audit_log (entity_type, entity_id)`);
+    await q.query(
+      `CREATE INDEX admin_audit_log_entity ON admin_audit_log (entity_type, entity_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

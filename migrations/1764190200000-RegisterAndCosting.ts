@@ -80,7 +80,8 @@ export class RegisterAndCosting1764190200000 implements MigrationInterface {
         expired_on date,
         created_by uuid REFERENCES app_user (id),
         created_by_agency_id uuid REFERENCES agency (id),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- millisecond precision: keyset cursors carry it exactly
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (effective_on >= issued_on),
         CHECK (expired_on IS NULL OR expired_on > effective_on)
@@ -118,7 +119,8 @@ export class RegisterAndCosting1764190200000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_by uuid REFERENCES app_user (id),
         updated_by uuid REFERENCES app_user (id),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- millisecond precision: keyset cursors carry it exactly
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX regulation_page ON regulation (created_at, id)`);

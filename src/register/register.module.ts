@@ -5,6 +5,13 @@ import { ProgrammeEntity } from './persistence/programme.entity';
 import { RegulationEntity } from './persistence/regulation.entity';
 import { RegulationRepository } from './persistence/regulation.repository';
 import { SectorEntity } from './persistence/sector.entity';
+import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
+import { LegalDocumentsService } from './legal-documents/legal-documents.service';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { ProgrammesService } from './programmes/programmes.service';
+import { RegulationsController } from './regulations/regulations.controller';
+import { RegulationsService } from './regulations/regulations.service';
+import { SectorsController } from './sectors/sectors.controller';
 import { RegulationDetailExtensions } from './regulation-detail.extensions';
 
 /** The register: sectors, programmes, legal documents and regulations. */
@@ -17,7 +24,25 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
       SectorEntity,
     ]),
   ],
-  providers: [RegulationRepository, RegulationDetailExtensions],
-  exports: [TypeOrmModule, RegulationRepository, RegulationDetailExtensions],
+  controllers: [
+    SectorsController,
+    ProgrammesController,
+    LegalDocumentsController,
+    RegulationsController,
+  ],
+  providers: [
+    RegulationRepository,
+    RegulationDetailExtensions,
+    ProgrammesService,
+    LegalDocumentsService,
+    RegulationsService,
+  ],
+  exports: [
+    TypeOrmModule,
+    RegulationRepository,
+    RegulationDetailExtensions,
+    ProgrammesService,
+    RegulationsService,
+  ],
 })
 export class RegisterModule {}

@@ -183,7 +183,7 @@ export async function createRegulation(
       over.sectorCode ?? 'food_safety',
       agencyId,
       over.procedureCode ?? null,
-      `${title} ${over.description ?? ''}`,
+      searchText,
       JSON.stringify(snapshot),
       snapshot.machineVersion,
       JSON.stringify(state),

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { LEGAL_DOCUMENT_TYPES } from '../domain';
+
+/** Field checks live in the register domain (number formats per type, dates); this is the shape. */
+export class LegalDocumentDto {
+  @ApiProperty({ example: '15/2018/NĐ-CP' }) @Allow() number: unknown;
+  @ApiProperty({ enum: LEGAL_DOCUMENT_TYPES }) @Allow() type: unknown;
+  @ApiProperty({ example: 'Chính phủ' }) @Allow() issuer: unknown;
+  @ApiProperty({
+    example: 'Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm',
+  })
+  @Allow()
+  title: unknown;
+  @ApiProperty({ example: '2018-02-02' }) @Allow() issuedOn: unknown;
+  @ApiProperty({ example: '2018-02-02' }) @Allow() effectiveOn: unknown;
+  @ApiPropertyOptional({ example: null, nullable: true }) @Allow() expiredOn?: unknown;
+}
+
+export class UpdateLegalDocumentDto {
+  @ApiPropertyOptional() @Allow() number?: unknown;
+  @ApiPropertyOptional({ enum: LEGAL_DOCUMENT_TYPES }) @Allow() type?: unknown;
+  @ApiPropertyOptional() @Allow() issuer?: unknown;
+  @ApiPropertyOptional() @Allow() title?: unknown;
+  @ApiPropertyOptional() @Allow() issuedOn?: unknown;
+  @ApiPropertyOptional() @Allow() effectiveOn?: unknown;
+  @ApiPropertyOptional({ nullable: true }) @Allow() expiredOn?: unknown;
+}
+
+export class LegalDocumentListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'diacritic-insensitive words in number, title or issuer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: LEGAL_DOCUMENT_TYPES })
+  @IsOptional()
+  @IsIn(LEGAL_DOCUMENT_TYPES)
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'in force on this date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  inForceOn?: string;
+}

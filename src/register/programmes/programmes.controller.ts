@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/uuid-param';
+import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
+import { ProgrammesService } from './programmes.service';
+
+/** Chương trình: NQ68, NQ66 and any later target set. */
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Get()
+  @AnyRole()
+  async list() {
+    return { items: await this.programmes.list(), nextCursor: null };
+  }
+
+  @Get(':id')
+  @AnyRole()
+  get(@UuidParam() id: string) {
+    return this.programmes.get(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateProgrammeDto) {
+    return this.programmes.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @CurrentPrincipal() actor: Principal,
+    @UuidParam() id: string,
+    @Body() dto: UpdateProgrammeDto,
+  ) {
+    return this.programmes.update(actor, id, dto);
+  }
+}

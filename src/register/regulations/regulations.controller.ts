@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { etagOf, parseIfMatch } from '../../common/if-match';
+import { Public } from '../../common/public.decorator';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { CreateRegulationDto, RegulationListQuery, UpdateRegulationDto } from './regulation.dto';
+import { RegulationsService } from './regulations.service';
+
+@ApiTags('regulations')
+@ApiBearerAuth()
+@Controller('regulations')
+export class RegulationsController {
+  constructor(private readonly regulations: RegulationsService) {}
+
+  /** Files a regulation of the caller's own agency, in draft. */
+  @Post()
+  @Roles('ministry_officer', 'ministry_lead')
+  create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateRegulationDto) {
+    return this.regulations.create(actor, dto);
+  }
+
+  /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
+  @Get()
+  @Public()
+  list(@CurrentPrincipal() p: Principal | undefined, @Query() q: RegulationListQuery) {
+    return this.regulations.list(p, q);
+  }
+
+  @Get(':id')
+  @Public()
+  async get(
+    @CurrentPrincipal() p: Principal | undefined,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.regulations.detail(p, id);
+    res.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @Roles('ministry_officer', 'ministry_lead')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'the version being edited' })
+  async update(
+    @CurrentPrincipal() actor: Principal,
+    @UuidParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateRegulationDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.regulations.update(actor, id, parseIfMatch(ifMatch), dto);
+    res.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+}
