@@ -154,6 +154,19 @@ export async function createRegulation(
   const legalDocumentId = over.legalDocumentId ?? (await createLegalDocument(t));
   const id = randomUUID();
   const title = over.title ?? 'Thủ tục cấp giấy chứng nhận đủ điều kiện kinh doanh';
+  const { regulationSearchText } = await import('../../src/register/regulations/search-text');
+  const [doc] = await t.dataSource.query(`SELECT number, type FROM legal_document WHERE id = $1`, [
+    legalDocumentId,
+  ]);
+  const searchText = regulationSearchText(
+    {
+      title,
+      description: over.description ?? '',
+      provision: over.provision ?? 'Điều 4 khoản 1',
+      procedureCode: over.procedureCode ?? null,
+    },
+    doc,
+  );
   const published =
     stateName !== 'draft' &&
     !(
