@@ -5,11 +5,14 @@ import { ProgrammeEntity } from './persistence/programme.entity';
 import { RegulationEntity } from './persistence/regulation.entity';
 import { RegulationRepository } from './persistence/regulation.repository';
 import { SectorEntity } from './persistence/sector.entity';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
 import { LegalDocumentsService } from './legal-documents/legal-documents.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { RegulationsController } from './regulations/regulations.controller';
+import { RegulationsExportController } from './regulations/regulations-export.controller';
 import { RegulationsService } from './regulations/regulations.service';
 import { SectorsController } from './sectors/sectors.controller';
 import { RegulationDetailExtensions } from './regulation-detail.extensions';
@@ -25,12 +28,15 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
     ]),
   ],
   controllers: [
+    ImportsController,
+    RegulationsExportController,
     SectorsController,
     ProgrammesController,
     LegalDocumentsController,
     RegulationsController,
   ],
   providers: [
+    ImportsService,
     RegulationRepository,
     RegulationDetailExtensions,
     ProgrammesService,

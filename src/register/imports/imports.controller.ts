@@ -1,0 +1,110 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { readsEverything } from '../../access/access-policy';
+import { ProblemException, ValidationProblem } from '../../common/problem';
+import { Public } from '../../common/public.decorator';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { JobRunService } from '../../jobs/runs/job-run.service';
+import { buildErrorReport, buildImportTemplate } from '../import';
+import { IMPORT_JOB, ImportsService, MAX_IMPORT_BYTES } from './imports.service';
+
+export class ImportQuery {
+  @ApiPropertyOptional({
+    description: 'import the valid rows even when others have errors',
+    default: false,
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  validRowsOnly?: boolean;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly jobRuns: JobRunService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Uploads an XLSX or CSV file of regulations (and their legal documents) for the caller's agency.
+   * A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
+   */
+  @Post()
+  @HttpCode(202)
+  @Roles('ministry_officer', 'ministry_lead')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  async upload(
+    @CurrentPrincipal() actor: Principal,
+    @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
+    @Query() q: ImportQuery,
+  ) {
+    if (!file)
+      throw new ValidationProblem([
+        { field: 'file', message: 'attach the XLSX or CSV file as multipart field "file"' },
+      ]);
+    return this.imports.start(actor, file, q.validRowsOnly ?? false);
+  }
+
+  /** The import template, with Vietnamese headers and an instructions sheet. */
+  @Get('template.xlsx')
+  @Public()
+  async template(@Res({ passthrough: true }) res: Response) {
+    const sectors = await this.dataSource.query(
+      `SELECT code, name FROM sector WHERE active ORDER BY code`,
+    );
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', 'attachment; filename="regcut-mau-nhap-quy-dinh.xlsx"');
+    return new StreamableFile(await buildImportTemplate({ sectors }));
+  }
+
+  /** The per-row error report of an import (Dòng, Cột, Lỗi). */
+  @Get(':jobId/errors.xlsx')
+  @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
+  async errors(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam('jobId') jobId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const run = await this.jobRuns.find(jobId);
+    if (!run || run.kind !== IMPORT_JOB || !(readsEverything(p) || run.createdBy === p.userId)) {
+      throw new ProblemException(404, 'not-found', 'No such import.');
+    }
+    if (run.status !== 'succeeded')
+      throw new ProblemException(
+        409,
+        'not-finished',
+        `The import is ${run.status}; the report exists once it has finished.`,
+      );
+    const errors = ((run.result ?? {}) as { errors?: [] }).errors ?? [];
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="loi-nhap-${jobId}.xlsx"`);
+    return new StreamableFile(await buildErrorReport(errors));
+  }
+}

@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { ProblemException } from '../../common/problem';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { Principal } from '../../identity/domain/principal';
+import { JobRunHandler } from '../../jobs/decorators';
+import { JobRunContext, JobRunHandlerClass } from '../../jobs/runs/job-run-handler';
+import { JobRunService } from '../../jobs/runs/job-run.service';
+import {
+  describeNonSpreadsheet,
+  detectFormat,
+  ImportFileError,
+  ImportRowError,
+  ImportTooLargeError,
+  parseImportFile,
+} from '../import';
+import { writeImportRows } from './import-writer';
+
+export const IMPORT_JOB = 'register.import';
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+// A job result stays readable; the full list goes to the XLSX error report up to this many rows.
+const MAX_REPORTED_ERRORS = 50_000;
+
+export interface ImportOutcome {
+  outcome: 'imported' | 'rejected' | 'unreadable';
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  imported: number;
+  documentsCreated: number;
+  documentsReused: number;
+  errorCount: number;
+  errors: ImportRowError[];
+  /** For an unreadable file: the HTTP status the problem would have (400 or 413). */
+  httpStatus?: number;
+  message?: string;
+}
+
+/** Bulk import of legal documents and regulations from XLSX or CSV, as a background job. */
+@Injectable()
+@JobRunHandler(IMPORT_JOB)
+export class ImportsService implements JobRunHandlerClass {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly jobRuns: JobRunService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Stores the upload and queues its import; the answer is the job to follow at GET /jobs/:id. */
+  async start(
+    actor: Principal,
+    file: { buffer: Buffer; originalname: string },
+    validRowsOnly: boolean,
+  ): Promise<{ jobId: string }> {
+    const problem = describeNonSpreadsheet(file.buffer);
+    if (problem)
+      throw new ProblemException(400, 'not-a-spreadsheet', problem, {
+        errors: [{ field: 'file', message: problem }],
+      });
+    const format = detectFormat(file.buffer) ?? 'csv';
+    return this.transactions.run(async (tx) => {
+      const uploadId = randomUUID();
+      await tx.manager.query(
+        `INSERT INTO import_upload (id, agency_id, filename, format, size_bytes, content, valid_rows_only, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          uploadId,
+          actor.agencyId,
+          file.originalname.slice(0, 300),
+          format,
+          file.buffer.length,
+          file.buffer,
+          validRowsOnly,
+          actor.userId,
+          this.clock.now(),
+        ],
+      );
+      const jobId = await this.jobRuns.create(tx, IMPORT_JOB, { uploadId }, actor.userId);
+      return { jobId };
+    });
+  }
+
+  async run(ctx: JobRunContext): Promise<Record<string, unknown>> {
+    const uploadId = String(ctx.payload.uploadId);
+    const [upload] = await this.dataSource.query(`SELECT * FROM import_upload WHERE id = $1`, [
+      uploadId,
+    ]);
+    if (!upload) throw new Error(`import upload ${uploadId} is gone`);
+    // A re-run after the import committed returns what it did, and writes nothing twice.
+    if (upload.imported_at) return upload.outcome;
+    const outcome = await this.importBuffer(upload.content, {
+      agencyId: upload.agency_id,
+      userId: upload.created_by,
+      validRowsOnly: upload.valid_rows_only,
+      format: upload.format,
+      uploadId,
+      onProgress: (done, total) => ctx.progress(done, total),
+    });
+    return outcome as unknown as Record<string, unknown>;
+  }
+
+  /** Parses, validates and writes in one transaction (also used by the command-line import). */
+  async importBuffer(
+    buffer: Buffer,
+    opts: {
+      agencyId: string;
+      userId: string | null;
+      validRowsOnly: boolean;
+      format?: 'xlsx' | 'csv';
+      uploadId?: string;
+      onProgress?: (done: number, total: number) => Promise<void> | void;
+    },
+  ): Promise<ImportOutcome> {
+    const sectors: Array<{ code: string; name: string }> = await this.dataSource.query(
+      `SELECT code, name FROM sector WHERE active`,
+    );
+    let parsed;
+    try {
+      parsed = await parseImportFile(buffer, opts.format, { maxRows: MAX_IMPORT_ROWS, sectors });
+    } catch (err) {
+      if (err instanceof ImportFileError || err instanceof ImportTooLargeError) {
+        const outcome: ImportOutcome = {
+          outcome: 'unreadable',
+          totalRows: 0,
+          validRows: 0,
+          invalidRows: 0,
+          imported: 0,
+          documentsCreated: 0,
+          documentsReused: 0,
+          errorCount: 0,
+          errors: [],
+          httpStatus: err instanceof ImportTooLargeError ? 413 : 400,
+          message: err.message,
+        };
+        await this.finish(opts.uploadId, outcome);
+        return outcome;
+      }
+      throw err;
+    }
+    const base = {
+      totalRows: parsed.totalRows,
+      validRows: parsed.rows.length,
+      invalidRows: parsed.invalidRows,
+      errorCount: parsed.errors.length,
+      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+    };
+    await opts.onProgress?.(0, parsed.rows.length);
+    if (parsed.errors.length > 0 && !opts.validRowsOnly) {
+      const outcome: ImportOutcome = {
+        ...base,
+        outcome: 'rejected',
+        imported: 0,
+        documentsCreated: 0,
+        documentsReused: 0,
+      };
+      await this.finish(opts.uploadId, outcome);
+      return outcome;
+    }
+    return this.transactions.run(async ({ manager }) => {
+      const written = await writeImportRows(manager, parsed.rows, {
+        agencyId: opts.agencyId,
+        userId: opts.userId,
+        now: this.clock.now(),
+        onProgress: async (done) => {
+          await opts.onProgress?.(done, parsed.rows.length);
+        },
+      });
+      const outcome: ImportOutcome = {
+        ...base,
+        outcome: 'imported',
+        imported: written.regulations,
+        documentsCreated: written.documentsCreated,
+        documentsReused: written.documentsReused,
+      };
+      await this.finish(opts.uploadId, outcome, manager);
+      this.logger.log(`imported ${written.regulations} regulations for agency ${opts.agencyId}`);
+      return outcome;
+    });
+  }
+
+  private async finish(
+    uploadId: string | undefined,
+    outcome: ImportOutcome,
+    manager = this.dataSource.manager,
+  ) {
+    if (!uploadId) return;
+    await manager.query(
+      `UPDATE import_upload SET imported_at = $2, outcome = $3, content = ''::bytea WHERE id = $1`,
+      [uploadId, this.clock.now(), JSON.stringify(outcome)],
+    );
+  }
+}

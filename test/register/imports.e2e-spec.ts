@@ -1,0 +1,195 @@
+import ExcelJS from 'exceljs';
+import { createUser, TestUser } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+const HEADER =
+  'Số hiệu văn bản,Loại văn bản,Cơ quan ban hành,Tên văn bản,Ngày ban hành,Ngày hiệu lực,Điều khoản,Tên quy định,Mô tả,Loại quy định,Lĩnh vực,Mã TTHC';
+const ORDINALS: Record<number, string> = { 1: 'nhất', 2: 'hai', 3: 'ba' };
+const row = (n: number, over: Partial<Record<'number' | 'category' | 'issued', string>> = {}) =>
+  [
+    over.number ?? '15/2018/NĐ-CP',
+    'Nghị định',
+    'Chính phủ',
+    'Nghị định quy định chi tiết một số điều của Luật An toàn thực phẩm',
+    over.issued ?? '02/02/2018',
+    '02/02/2018',
+    `Điều ${n}`,
+    `"Thủ tục thứ ${ORDINALS[n] ?? n}, tự công bố"`,
+    'Mô tả',
+    over.category ?? 'thủ tục hành chính',
+    'food_safety',
+    '',
+  ].join(',');
+
+describe('bulk import of regulations (XLSX and CSV, as a background job)', () => {
+  let t: TestApp;
+  let officer: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await createUser(t, 'ministry_officer');
+  });
+  afterAll(() => t.close());
+
+  const upload = (content: Buffer | string, name: string, query = '') =>
+    t.http
+      .post(`/imports${query}`)
+      .set('Authorization', officer.auth)
+      .attach('file', Buffer.from(content), name);
+  const finished = async (jobId: string) => {
+    let job: any;
+    await waitFor(async () => {
+      job = (await t.http.get(`/jobs/${jobId}`).set('Authorization', officer.auth).expect(200))
+        .body;
+      return job.status === 'succeeded' || job.status === 'failed';
+    }, 20_000);
+    return job;
+  };
+  const count = async () =>
+    Number(
+      (
+        await t.dataSource.query(`SELECT count(*) FROM regulation WHERE agency_id = $1`, [
+          officer.agencyId,
+        ])
+      )[0].count,
+    );
+
+  it('imports a valid CSV: documents shared between rows, regulations in draft, with progress', async () => {
+    const before = await count();
+    const csv = [HEADER, row(1), row(2), row(3)].join('\r\n');
+    const res = await upload(csv, 'quy-dinh.csv').expect(202);
+    const job = await finished(res.body.jobId);
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      progress: { done: 3, total: 3 },
+      result: { outcome: 'imported', imported: 3, documentsCreated: 1, errorCount: 0 },
+    });
+    expect(await count()).toBe(before + 3);
+    const list = await t.http
+      .get('/regulations')
+      .query({ search: 'cong bo THU TUC thu hai', agencyId: officer.agencyId })
+      .set('Authorization', officer.auth)
+      .expect(200);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({
+      stateName: 'draft',
+      title: 'Thủ tục thứ hai, tự công bố',
+      legalDocument: { number: '15/2018/NĐ-CP' },
+    });
+  });
+
+  it('imports nothing from a file with errors, and reports row, column and message', async () => {
+    const before = await count();
+    const csv = [
+      HEADER,
+      row(10),
+      row(11, { category: 'không rõ' }),
+      row(12, { number: 'abc' }),
+    ].join('\n');
+    const res = await upload(csv, 'loi.csv').expect(202);
+    const job = await finished(res.body.jobId);
+    expect(job.result).toMatchObject({
+      outcome: 'rejected',
+      imported: 0,
+      totalRows: 3,
+      invalidRows: 2,
+    });
+    expect(job.result.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'Loại quy định' }),
+        expect.objectContaining({ row: 4, column: 'Số hiệu văn bản' }),
+      ]),
+    );
+    expect(await count()).toBe(before);
+    const report = await t.http
+      .get(`/imports/${res.body.jobId}/errors.xlsx`)
+      .set('Authorization', officer.auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Dòng', 'Cột', 'Lỗi']);
+    expect(sheet.rowCount).toBe(1 + job.result.errorCount);
+
+    const partial = await upload(csv, 'loi.csv', '?validRowsOnly=true').expect(202);
+    const partialJob = await finished(partial.body.jobId);
+    expect(partialJob.result).toMatchObject({ outcome: 'imported', imported: 1 });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('imports an XLSX file written by a spreadsheet program', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Quy định');
+    ws.addRow(HEADER.split(','));
+    ws.addRow([
+      '01/2020/TT-BYT',
+      'Thông tư',
+      'Bộ Y tế',
+      'Thông tư quy định về hồ sơ',
+      new Date(Date.UTC(2020, 0, 6)),
+      new Date(Date.UTC(2020, 1, 20)),
+      'Điều 5',
+      'Hồ sơ đề nghị cấp phép',
+      '',
+      'business_condition',
+      'health',
+      '1.003348',
+    ]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(buffer, 'quy-dinh.xlsx').expect(202);
+    const job = await finished(res.body.jobId);
+    expect(job.result).toMatchObject({ outcome: 'imported', imported: 1 });
+    const docs = await t.http
+      .get('/legal-documents')
+      .query({ search: '01/2020/TT-BYT' })
+      .expect(200);
+    expect(docs.body.items[0]).toMatchObject({
+      number: '01/2020/TT-BYT',
+      issuedOn: '2020-01-06',
+      effectiveOn: '2020-02-20',
+      type: 'circular',
+    });
+  });
+
+  it('refuses a file that is not a spreadsheet (400), a missing file (400) and an oversized one (413)', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100),
+    ]);
+    const res = await upload(png, 'bang.xlsx').expect(400);
+    expect(res.body.errors[0].field).toBe('file');
+    await t.http.post('/imports').set('Authorization', officer.auth).expect(400);
+    await upload(Buffer.alloc(21 * 1024 * 1024, 0x41), 'big.csv').expect(413);
+  });
+
+  it('reports a file without the required columns as unreadable, importing nothing', async () => {
+    const res = await upload('STT,Ghi chú\n1,abc\n', 'cot.csv').expect(202);
+    const job = await finished(res.body.jobId);
+    expect(job.result).toMatchObject({ outcome: 'unreadable', httpStatus: 400, imported: 0 });
+    expect(job.result.message).toMatch(/Số hiệu văn bản/);
+  });
+
+  it('serves the template, whose headers import back', async () => {
+    const res = await t.http
+      .get('/imports/template.xlsx')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Quy định', 'Hướng dẫn']),
+    );
+  });
+});
