@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { StateValue } from 'xstate';
+import { AccessPolicy } from '../access/access-policy';
+import { ProblemException } from '../common/problem';
+import { Principal } from '../identity/domain/principal';
+import {
+  describeWorkflow,
+  machineForVersion,
+  stateOf,
+  toMermaid,
+  type PersistedWorkflowSnapshot,
+  type RegulationEventType,
+  type WorkflowDescription,
+} from './domain';
+import { WorkflowService } from './workflow.service';
+
+export interface WorkflowDefinitionView {
+  machineId: string;
+  machineVersion: number;
+  /** The statechart as JSON, generated from the machine definition. */
+  statechart: WorkflowDescription;
+  /** The same as a Mermaid stateDiagram-v2. */
+  mermaid: string;
+  /** Where this regulation is, when the caller may see it. */
+  current?: {
+    state: StateValue;
+    stateName: string;
+    version: number;
+    availableEvents: RegulationEventType[];
+  };
+}
+
+/**
+ * The statechart behind a regulation, for `GET /regulations/:id/workflow`: the definition of the
+ * machine version its snapshot was stored with (old regulations keep their own definition).
+ */
+@Injectable()
+export class WorkflowDefinitionService {
+  private readonly cache = new Map<number, Omit<WorkflowDefinitionView, 'current'>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  definition(version: number): Omit<WorkflowDefinitionView, 'current'> {
+    let d = this.cache.get(version);
+    if (!d) {
+      const machine = machineForVersion(version);
+      d = {
+        machineId: machine.id,
+        machineVersion: version,
+        statechart: describeWorkflow(machine, version),
+        mermaid: toMermaid(machine, version),
+      };
+      this.cache.set(version, d);
+    }
+    return d;
+  }
+
+  /**
+   * The statechart is public; the regulation's own state only for callers who may read it. An
+   * unknown id is a 404.
+   */
+  async forRegulation(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<WorkflowDefinitionView> {
+    const rows = await this.dataSource.query(
+      `SELECT agency_id, published, plan_public, machine_version, workflow_snapshot, version
+         FROM regulation WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    const r = rows[0];
+    const view: WorkflowDefinitionView = { ...this.definition(r.machine_version) };
+    const visible = AccessPolicy.readRegulation(principal, {
+      agencyId: r.agency_id,
+      published: r.published,
+      planPublic: r.plan_public,
+    }).allowed;
+    if (visible) {
+      const snapshot = r.workflow_snapshot as PersistedWorkflowSnapshot;
+      view.current = {
+        ...stateOf(snapshot),
+        version: r.version,
+        availableEvents: this.workflow.availableEventsFor(principal, {
+          agencyId: r.agency_id,
+          workflowSnapshot: snapshot,
+        }),
+      };
+    }
+    return view;
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { RegisterModule } from '../register/register.module';
+import { ConsultationRoundsService } from './consultation/consultation-rounds.service';
+import { WorkflowHistoryService } from './history/workflow-history.service';
+import { ConsultationsController } from './http/consultations.controller';
+import { WorkflowController } from './http/workflow.controller';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { TransitionHooks } from './transition-hooks';
+import { WorkflowDefinitionService } from './workflow-definition.service';
+import { WorkflowDetailExtension } from './workflow-detail.extension';
+import { WorkflowFactsContributors } from './workflow-facts';
+import { WORKFLOW_TIMER_HANDLERS } from './workflow-timers';
+import { WorkflowService } from './workflow.service';
+
+/**
+ * The regulation workflow (domain.md §5) on the database: transitions, history, durable
+ * deadlines, idempotency, consultation rounds. Other modules hook in through TransitionHooks
+ * (in-transaction work), WorkflowFactsContributors (guard facts they own) and
+ * ConsultationRoundsService (the rounds feedback belongs to).
+ */
+@Module({
+  imports: [RegisterModule],
+  controllers: [WorkflowController, ConsultationsController],
+  providers: [
+    WorkflowService,
+    WorkflowHistoryService,
+    WorkflowDefinitionService,
+    WorkflowFactsContributors,
+    TransitionHooks,
+    IdempotencyService,
+    ConsultationRoundsService,
+    WorkflowDetailExtension,
+    ...WORKFLOW_TIMER_HANDLERS,
+  ],
+  exports: [
+    WorkflowService,
+    TransitionHooks,
+    WorkflowFactsContributors,
+    IdempotencyService,
+    ConsultationRoundsService,
+    WorkflowHistoryService,
+  ],
+})
+export class WorkflowModule {}

@@ -1,0 +1,646 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { StateValue } from 'xstate';
+import { AccessPolicy, RegulationAccessFacts, isMinistry } from '../access/access-policy';
+import { requireAccess } from '../access/require-access';
+import { Clock } from '../common/clock';
+import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
+import { TransactionRunner, Tx } from '../database/transaction-runner';
+import { Principal } from '../identity/domain/principal';
+import { ROLES, Role } from '../identity/domain/roles';
+import { DueTimer } from '../jobs/timers/timer-handler';
+import { TimerService } from '../jobs/timers/timer.service';
+import {
+  FACTS_READ_BY_EVENT,
+  REGULATION_EVENT_TYPES,
+  EVENT_PERMISSIONS,
+  applyEvent,
+  availableEvents,
+  isRegulationEventType,
+  mayActorSend,
+  type AcceptedTransition,
+  type FactsInput,
+  type PersistedWorkflowSnapshot,
+  type RegulationCommand,
+  type RegulationEventType,
+  type RegulationStateName,
+  type RejectedTransition,
+} from './domain';
+import {
+  CloseReason,
+  ConsultationRoundsService,
+  RoundKind,
+  roundOpenIn,
+} from './consultation/consultation-rounds.service';
+import { chain } from './history/history-chain';
+import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service';
+import { TransitionHooks, WorkflowActorInfo } from './transition-hooks';
+import { WorkflowFactsContributors } from './workflow-facts';
+
+/** `POST /regulations/:id/events` → 200 */
+export interface EventResponse {
+  state: StateValue;
+  stateName: RegulationStateName;
+  version: number;
+  availableEvents: RegulationEventType[];
+}
+
+export interface SendOptions {
+  /** `If-Match`: the version the caller last saw; stale ⇒ 409 at once, no retry. */
+  ifMatch?: number;
+  idempotencyKey?: string;
+}
+
+export interface SendOutcome {
+  status: number;
+  body: EventResponse;
+  /** True when this is the stored answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_SCOPE = 'POST /regulations/:id/events';
+const MAX_ATTEMPTS = 5;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Postgres errors after which the whole transaction may simply be run again. */
+const TRANSIENT_CODES = new Set(['40001', '40P01']);
+const SYSTEM_ACTOR: WorkflowActorInfo = {
+  kind: 'system',
+  id: null,
+  userId: null,
+  role: 'system',
+  agencyId: null,
+};
+
+interface LockedRegulation {
+  id: string;
+  agency_id: string;
+  workflow_snapshot: PersistedWorkflowSnapshot;
+  version: number;
+  published: boolean;
+  plan_public: boolean;
+}
+
+interface HistoryHead {
+  seq: number;
+  hash: string;
+}
+
+/** The compare-and-set found another version: someone else's transition committed first. */
+class VersionConflict extends Error {
+  constructor(readonly expected: number) {
+    super(`regulation version is no longer ${expected}`);
+  }
+}
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.code ?? e?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isTransient(err: unknown): boolean {
+  const code = pgCode(err);
+  if (code && TRANSIENT_CODES.has(code)) return true;
+  // Two requests with one Idempotency-Key: the loser retries and then finds the winner's answer.
+  const constraint = (err as { constraint?: unknown })?.constraint;
+  return code === '23505' && constraint === 'idempotency_key_pkey';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `{type, ...payload}` → the payload recorded in the history. */
+function payloadOf(event: RegulationCommand): Record<string, unknown> {
+  const { type: _type, ...rest } = event as unknown as Record<string, unknown>;
+  return rest;
+}
+
+function closeReasonFor(eventType: string): CloseReason {
+  if (eventType === 'CLOSE_EXPERT_ROUND') return 'early';
+  if (eventType === 'WITHDRAW') return 'withdrawn';
+  return 'deadline';
+}
+
+function actorOf(p: Principal): WorkflowActorInfo {
+  return {
+    kind: p.kind,
+    id: p.id,
+    userId: p.userId,
+    role: p.role,
+    agencyId: p.agencyId,
+  };
+}
+
+/** User roles that may send at least one event (the route-level policy of the events route). */
+export const EVENT_SENDER_ROLES: Role[] = [
+  ...new Set(
+    Object.values(EVENT_PERMISSIONS).flatMap((p) =>
+      p.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    ),
+  ),
+];
+
+/**
+ * The workflow's persistence: every transition of a regulation, from a caller or a due timer,
+ * goes through `transition()` below. In one transaction it locks the regulation row, reads the
+ * facts the event's guards need, computes the next snapshot with the pure engine, and writes the
+ * row (compare-and-set on `version`), a hash-chained history entry and an outbox row in one
+ * statement; then the consultation rounds, the durable timers and the registered hooks.
+ */
+@Injectable()
+export class WorkflowService {
+  private readonly logger = new Logger(WorkflowService.name);
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly timers: TimerService,
+    private readonly facts: WorkflowFactsContributors,
+    private readonly hooks: TransitionHooks,
+    private readonly idempotency: IdempotencyService,
+    private readonly rounds: ConsultationRoundsService,
+  ) {}
+
+  /**
+   * Sends one event as a caller. Order of answers: 400 (body shape), 404 (not visible), stored
+   * answer or 422 (Idempotency-Key), 403 (role or agency), 409 (stale If-Match), 409 (the state
+   * does not take the event), 400 (payload), 422 (a guard).
+   */
+  async send(
+    principal: Principal,
+    regulationId: string,
+    body: unknown,
+    opts: SendOptions = {},
+  ): Promise<SendOutcome> {
+    const type = this.checkShape(body);
+    const requestHash =
+      opts.idempotencyKey !== undefined
+        ? requestFingerprint(IDEMPOTENCY_SCOPE, regulationId, body)
+        : undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactions.run((tx) =>
+          this.sendInTx(tx, principal, regulationId, type, body as Record<string, unknown>, {
+            ...opts,
+            requestHash,
+          }),
+        );
+      } catch (err) {
+        // Without If-Match a conflict is re-read and re-evaluated; with it, stale is stale.
+        const retry =
+          isTransient(err) || (err instanceof VersionConflict && opts.ifMatch === undefined);
+        if (retry && attempt < MAX_ATTEMPTS) {
+          await sleep(5 * attempt + Math.random() * 10 * attempt);
+          continue;
+        }
+        if (err instanceof VersionConflict || isTransient(err)) {
+          throw new ProblemException(
+            409,
+            'version-conflict',
+            'The regulation was changed by another request at the same moment; read it again and retry.',
+          );
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** The events this caller may send in the regulation's current state ([] for the public). */
+  availableEventsFor(
+    principal: Principal | undefined,
+    regulation: { agencyId: string; workflowSnapshot: unknown },
+  ): RegulationEventType[] {
+    if (!principal || principal.readOnly) return [];
+    return availableEvents(regulation.workflowSnapshot as PersistedWorkflowSnapshot, {
+      role: principal.role,
+      ownsRegulation: isMinistry(principal) && principal.agencyId === regulation.agencyId,
+    }).allowed;
+  }
+
+  /**
+   * Delivers a due durable timer (role `system`) inside the timer service's transaction. A timer
+   * whose state has moved on, or whose consultation cycle is over, is stale: nothing is written.
+   */
+  async deliverTimer(tx: Tx, timer: DueTimer): Promise<'applied' | 'stale'> {
+    const event = (timer.payload as { event?: unknown }).event;
+    if (
+      typeof event !== 'object' ||
+      event === null ||
+      !isRegulationEventType((event as any).type)
+    ) {
+      this.logger.warn(`timer ${timer.id} carries no workflow event; dropped`);
+      return 'stale';
+    }
+    const type = (event as { type: RegulationEventType }).type;
+    if (!mayActorSend({ role: 'system' }, type).allowed) {
+      this.logger.warn(`timer ${timer.id} carries ${type}, which the system may not send; dropped`);
+      return 'stale';
+    }
+    const row = await this.lock(tx, timer.subjectKey);
+    if (!row) return 'stale';
+    const { head, facts } = await this.readContext(tx, row, type);
+    const result = applyEvent(row.workflow_snapshot, event as RegulationCommand, facts);
+    if (!result.accepted) {
+      this.logger.debug(`timer ${timer.id} (${type}) is stale: ${result.message}`);
+      return 'stale';
+    }
+    await this.commit(tx, row, head, result, SYSTEM_ACTOR, new Date(facts.now));
+    return 'applied';
+  }
+
+  // ---- the transition --------------------------------------------------------------------------
+
+  private checkShape(body: unknown): RegulationEventType {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ValidationProblem([{ field: 'type', message: 'the event must be a JSON object' }]);
+    }
+    const type = (body as { type?: unknown }).type;
+    if (type === undefined || type === null || type === '') {
+      throw new ValidationProblem([{ field: 'type', message: 'is required' }]);
+    }
+    if (!isRegulationEventType(type)) {
+      throw new ValidationProblem([
+        { field: 'type', message: `must be one of ${REGULATION_EVENT_TYPES.join(', ')}` },
+      ]);
+    }
+    return type;
+  }
+
+  private async sendInTx(
+    tx: Tx,
+    principal: Principal,
+    regulationId: string,
+    type: RegulationEventType,
+    body: Record<string, unknown>,
+    opts: SendOptions & { requestHash?: string },
+  ): Promise<SendOutcome> {
+    const row = await this.lock(tx, regulationId);
+    if (!row) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    const access: RegulationAccessFacts = {
+      agencyId: row.agency_id,
+      published: row.published,
+      planPublic: row.plan_public,
+    };
+    requireAccess(AccessPolicy.readRegulation(principal, access), 'regulation');
+
+    if (opts.idempotencyKey !== undefined) {
+      const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
+      if (record) {
+        const answer = this.idempotency.replay(record, opts.requestHash!);
+        return {
+          status: answer.status,
+          body: answer.body as unknown as EventResponse,
+          replayed: true,
+        };
+      }
+    }
+
+    const ownsRegulation = isMinistry(principal) && principal.agencyId === row.agency_id;
+    const permission = mayActorSend({ role: principal.role, ownsRegulation }, type);
+    if (!permission.allowed) {
+      throw new ProblemException(403, 'forbidden', permission.message, { eventType: type });
+    }
+    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) {
+      throw new ProblemException(
+        409,
+        'version-conflict',
+        `The regulation is at version ${row.version}, not ${opts.ifMatch} (If-Match); read it again.`,
+        { currentVersion: row.version },
+      );
+    }
+
+    const { head, facts } = await this.readContext(tx, row, type);
+    const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
+    if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
+      this.checkExpertIdFormat(body.expertIds);
+    }
+    if (!result.accepted) throw this.refusal(result, principal, row);
+    if (result.event.type === 'OPEN_CONSULTATION') {
+      await this.checkExperts(tx, result.event.expertIds);
+    }
+
+    const version = await this.commit(
+      tx,
+      row,
+      head,
+      result,
+      actorOf(principal),
+      new Date(facts.now),
+    );
+    const response: EventResponse = {
+      state: result.state,
+      stateName: result.stateName,
+      version,
+      availableEvents: availableEvents(result.snapshot, {
+        role: principal.role,
+        ownsRegulation,
+      }).allowed,
+    };
+    if (opts.idempotencyKey !== undefined) {
+      await this.idempotency.save(tx.manager, {
+        principalId: principal.id,
+        key: opts.idempotencyKey,
+        scope: IDEMPOTENCY_SCOPE,
+        requestHash: opts.requestHash!,
+        resourceId: regulationId,
+        answer: { status: 200, body: response as unknown as Record<string, unknown> },
+      });
+    }
+    return { status: 200, body: response, replayed: false };
+  }
+
+  /**
+   * Locks the regulation row for the transaction, so the facts read next are current and two
+   * transitions of one regulation serialise (raw SQL: this is the hot path).
+   */
+  private async lock(tx: Tx, regulationId: string): Promise<LockedRegulation | null> {
+    if (!UUID.test(regulationId)) return null;
+    const rows: LockedRegulation[] = await tx.manager.query(
+      `SELECT id, agency_id, workflow_snapshot, version, published, plan_public
+         FROM regulation WHERE id = $1 FOR UPDATE`,
+      [regulationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The head of the history chain and the facts this event's guards read, in one round trip
+   * (after the lock, so nothing read here can change before commit).
+   */
+  private async readContext(
+    tx: Tx,
+    row: LockedRegulation,
+    type: RegulationEventType,
+  ): Promise<{ head: HistoryHead | null; facts: FactsInput }> {
+    const wanted = FACTS_READ_BY_EVENT[type] as readonly string[];
+    const columns = [
+      `(SELECT jsonb_build_object('seq', seq, 'hash', hash) FROM workflow_history
+         WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1) AS head`,
+    ];
+    if (wanted.includes('baselineComplete')) {
+      columns.push(
+        `EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'baseline') AS baseline_complete`,
+      );
+    }
+    if (wanted.includes('proposedEstimateExists')) {
+      columns.push(
+        `EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'proposed') AS proposed_exists`,
+      );
+    }
+    if (wanted.includes('plan') || wanted.includes('minConsultationDays')) {
+      columns.push(
+        `(SELECT jsonb_build_object('action', p.action, 'minConsultationDays', pr.min_consultation_days)
+            FROM regulation_plan p JOIN programme pr ON pr.id = p.programme_id
+           WHERE p.regulation_id = $1) AS plan`,
+      );
+    }
+    const [ctx] = await tx.manager.query(`SELECT ${columns.join(', ')}`, [row.id]);
+    const facts: FactsInput = { now: this.clock.now().toISOString() };
+    if ('baseline_complete' in ctx) facts.baselineComplete = ctx.baseline_complete === true;
+    if ('proposed_exists' in ctx) facts.proposedEstimateExists = ctx.proposed_exists === true;
+    if ('plan' in ctx) {
+      facts.plan = ctx.plan ? { action: ctx.plan.action } : null;
+      // Without a plan the planHasAction guard refuses first; 30 days is the programme default.
+      facts.minConsultationDays = ctx.plan ? Number(ctx.plan.minConsultationDays) : 30;
+    }
+    if (
+      wanted.includes('invitedExpertsWithoutFeedback') ||
+      wanted.includes('unansweredFeedbackCount')
+    ) {
+      const context = (row.workflow_snapshot.snapshot?.context ?? {}) as {
+        cycle?: number;
+        consultation?: { expertIds?: string[] } | null;
+      };
+      Object.assign(
+        facts,
+        await this.facts.load(tx.manager, {
+          regulationId: row.id,
+          eventType: type,
+          snapshot: row.workflow_snapshot,
+          cycle: context.cycle ?? 0,
+          invitedExpertIds: context.consultation?.expertIds ?? [],
+        }),
+      );
+    }
+    return { head: (ctx.head as HistoryHead | null) ?? null, facts };
+  }
+
+  private checkExpertIdFormat(expertIds: unknown): void {
+    if (!Array.isArray(expertIds)) return;
+    const errors: FieldError[] = [];
+    expertIds.forEach((id, i) => {
+      if (typeof id === 'string' && !UUID.test(id.trim())) {
+        errors.push({
+          field: `expertIds[${i}]`,
+          message: 'must be the id (UUID) of an expert user',
+        });
+      }
+    });
+    if (errors.length) throw new ValidationProblem(errors);
+  }
+
+  /** Invited experts must be active users with the role `expert` (422 otherwise). */
+  private async checkExperts(tx: Tx, expertIds: string[]): Promise<void> {
+    const rows: Array<{ id: string }> = await tx.manager.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'expert' AND active`,
+      [expertIds],
+    );
+    const found = new Set(rows.map((r) => r.id.toLowerCase()));
+    const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
+    if (missing.length) {
+      const message = `must be active users with the role expert; not: ${missing.join(', ')}`;
+      throw new ProblemException(422, 'guard-failed', `expertIds ${message}`, {
+        guard: 'invitedUsersAreExperts',
+        errors: [{ field: 'expertIds', message }],
+      });
+    }
+  }
+
+  private refusal(
+    result: RejectedTransition,
+    principal: Principal,
+    row: LockedRegulation,
+  ): ProblemException {
+    switch (result.reason) {
+      case 'not_accepted':
+        return new ProblemException(409, 'event-not-accepted', result.message, {
+          eventType: result.eventType,
+          stateName: result.stateName,
+          acceptedEvents: result.acceptedEvents,
+          availableEvents: this.availableEventsFor(principal, {
+            agencyId: row.agency_id,
+            workflowSnapshot: row.workflow_snapshot,
+          }),
+        });
+      case 'invalid_payload':
+        return new ValidationProblem(result.errors);
+      case 'guard_failed':
+        return new ProblemException(422, 'guard-failed', result.message, {
+          guard: result.guard,
+          ...(result.field !== undefined && {
+            errors: [{ field: result.field, message: result.message }],
+          }),
+          failures: result.failures,
+        });
+    }
+  }
+
+  /**
+   * Writes the accepted transition: the row by compare-and-set, the history entry and the outbox
+   * row in one statement; then rounds, timers and hooks. Returns the new version.
+   */
+  private async commit(
+    tx: Tx,
+    row: LockedRegulation,
+    head: HistoryHead | null,
+    result: AcceptedTransition,
+    actor: WorkflowActorInfo,
+    at: Date,
+  ): Promise<number> {
+    const from = result.fromStateName;
+    const to = result.stateName;
+    // Published once it left draft (not by withdrawing a draft); the plan once consulted.
+    const publish = to !== 'draft' && !(to === 'withdrawn' && from === 'draft');
+    const planPublic = to === 'consultation';
+    const version = row.version + 1;
+    const entry = chain(head, {
+      regulationId: row.id,
+      at: at.toISOString(),
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorRole: actor.role,
+      actorAgencyId: actor.agencyId,
+      event: result.event.type,
+      fromState: result.fromState,
+      toState: result.state,
+      fromStateName: from,
+      toStateName: to,
+      payload: payloadOf(result.event),
+      machineVersion: result.snapshot.machineVersion,
+    });
+    const outbox = {
+      regulationId: row.id,
+      agencyId: row.agency_id,
+      seq: entry.seq,
+      version,
+      event: entry.event,
+      payload: entry.payload,
+      fromState: entry.fromState,
+      toState: entry.toState,
+      fromStateName: from,
+      toStateName: to,
+      actor: { kind: actor.kind, id: actor.id, role: actor.role, agencyId: actor.agencyId },
+      at: entry.at,
+    };
+    const updated: Array<{ version: number }> = await tx.manager.query(
+      `WITH upd AS (
+         UPDATE regulation
+            SET workflow_snapshot = $3::jsonb, machine_version = $4, state = $5::jsonb, state_name = $6,
+                published = published OR $7, plan_public = plan_public OR $8,
+                version = version + 1, updated_at = $9, updated_by = COALESCE($10, updated_by)
+          WHERE id = $1 AND version = $2
+          RETURNING id, version
+       ), hist AS (
+         INSERT INTO workflow_history (regulation_id, seq, at, actor_id, actor_kind, actor_role,
+                actor_agency_id, event, from_state, to_state, from_state_name, to_state_name, payload,
+                machine_version, prev_hash, hash)
+         SELECT id, $11, $9, $12, $13, $14, $15, $16, $17::jsonb, $5::jsonb, $18, $6, $19::jsonb, $4, $20, $21
+           FROM upd
+       ), outbox AS (
+         INSERT INTO workflow_outbox (topic, regulation_id, seq, payload, created_at)
+         SELECT 'regulation.transitioned', id, $11, $22::jsonb, $9 FROM upd
+       )
+       SELECT version FROM upd`,
+      [
+        row.id,
+        row.version,
+        JSON.stringify(result.snapshot),
+        result.snapshot.machineVersion,
+        JSON.stringify(result.state),
+        to,
+        publish,
+        planPublic,
+        at,
+        actor.userId,
+        entry.seq,
+        actor.id,
+        actor.kind,
+        actor.role,
+        actor.agencyId,
+        entry.event,
+        JSON.stringify(result.fromState),
+        from,
+        JSON.stringify(entry.payload),
+        entry.prevHash,
+        entry.hash,
+        JSON.stringify(outbox),
+      ],
+    );
+    if (updated.length === 0) throw new VersionConflict(row.version);
+
+    await this.syncRounds(tx, row.id, result, at);
+    await this.syncTimers(tx, row.id, result);
+    if (this.hooks.size > 0) {
+      await this.hooks.run(tx, {
+        regulation: {
+          id: row.id,
+          agencyId: row.agency_id,
+          published: row.published || publish,
+          planPublic: row.plan_public || planPublic,
+        },
+        before: { state: result.fromState, stateName: from, version: row.version },
+        after: { state: result.state, stateName: to, version },
+        event: result.event,
+        actor,
+        at,
+        historySeq: entry.seq,
+      });
+    }
+    return version;
+  }
+
+  /** Consultation rounds follow the statechart's regions: opened together, closed as they close. */
+  private async syncRounds(tx: Tx, regulationId: string, result: AcceptedTransition, at: Date) {
+    const context = result.snapshot.snapshot.context;
+    if (result.event.type === 'OPEN_CONSULTATION' && context.consultation) {
+      const c = context.consultation;
+      await this.rounds.open(tx.manager, regulationId, {
+        cycle: c.cycle,
+        openedAt: c.openedAt,
+        expertDeadline: c.expertDeadline,
+        associationDeadline: c.associationDeadline,
+        expertIds: c.expertIds,
+      });
+      return;
+    }
+    if (result.fromStateName !== 'consultation') return;
+    const closed = (['expert', 'association'] as RoundKind[]).filter(
+      (r) => roundOpenIn(result.fromState, r) && !roundOpenIn(result.state, r),
+    );
+    if (closed.length) {
+      await this.rounds.close(
+        tx.manager,
+        regulationId,
+        context.cycle,
+        closed,
+        at,
+        closeReasonFor(result.event.type),
+      );
+    }
+  }
+
+  /** The engine's timer protocol: cancel what the transition cancelled, then (re)schedule. */
+  private async syncTimers(tx: Tx, regulationId: string, result: AcceptedTransition) {
+    const kinds = new Set([
+      ...result.cancelledTimerIds,
+      ...result.scheduledTimers.map((t) => t.id),
+    ]);
+    for (const kind of kinds) await this.timers.cancel(tx, regulationId, kind);
+    for (const t of result.scheduledTimers) {
+      await this.timers.schedule(tx, {
+        kind: t.id,
+        subjectKey: regulationId,
+        dueAt: new Date(t.dueAt),
+        payload: { event: t.event },
+      });
+    }
+  }
+}
