@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { RegisterModule } from './register/register.module';
+import { CostingModule } from './costing/costing.module';
 import { JobsModule } from './jobs/jobs.module';
 
 export interface AppRuntime {
@@ -53,6 +54,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         RegisterModule,
+        CostingModule,
         ...extraImports,
       ],
     };

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PlanAction } from './shared/costing-rules';
+
+/** What the workflow's guards need to know about a regulation's costs and plan (domain.md §5). */
+export interface CostingFactsView {
+  /** A baseline estimate exists; every stored estimate passed the domain's full validation. */
+  baselineComplete: boolean;
+  proposedExists: boolean;
+  plan: {
+    action: PlanAction;
+    programmeId: string;
+    programmeCode: string;
+    minConsultationDays: number;
+  } | null;
+}
+
+/**
+ * A small read service for other features (the workflow reads these facts for CONFIRM_BASELINE
+ * and OPEN_CONSULTATION). Pass the transaction's manager that locked the regulation, so the facts
+ * cannot change before the transition is written.
+ */
+@Injectable()
+export class CostingFacts {
+  async forRegulation(manager: EntityManager, regulationId: string): Promise<CostingFactsView> {
+    const [r] = await manager.query(
+      `SELECT
+         EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'baseline') AS baseline,
+         EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'proposed') AS proposed,
+         p.action, p.programme_id, g.code AS programme_code, g.min_consultation_days
+       FROM (SELECT 1) one
+       LEFT JOIN regulation_plan p ON p.regulation_id = $1
+       LEFT JOIN programme g ON g.id = p.programme_id`,
+      [regulationId],
+    );
+    return {
+      baselineComplete: r.baseline === true,
+      proposedExists: r.proposed === true,
+      plan: r.action
+        ? {
+            action: r.action,
+            programmeId: r.programme_id,
+            programmeCode: r.programme_code,
+            minConsultationDays: Number(r.min_consultation_days),
+          }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,316 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { FieldError, ProblemException, ValidationProblem } from '../../common/problem';
+import { Tx } from '../../database/transaction-runner';
+import { RegulationEntity } from '../../register/persistence/regulation.entity';
+import { RegulationRepository } from '../../register/persistence/regulation.repository';
+import { COSTING_CONFIG, CostingConfig, RECALCULATION_LIMITS } from '../costing.config';
+import {
+  calculateParsedEstimate,
+  CostInputError,
+  ParsedEstimate,
+  parseEstimate,
+  Rational,
+  validateEstimate,
+} from '../domain';
+import { EstimateKind, EstimateSource } from '../shared/costing-rules';
+import {
+  ParameterSetRow,
+  StoredEstimate,
+  toParameterSetRow,
+  toStoredEstimate,
+  toStoredInputs,
+  toStoredResults,
+} from '../shared/rows';
+import { EstimateHooks } from './estimate-hooks';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A change of one estimate from raw input (PUT, accepted consultation feedback). */
+export interface EstimateWrite {
+  regulationId: string;
+  kind: EstimateKind;
+  /** Raw; checked here (required, a UUID, an existing set) together with the estimate's fields. */
+  parameterSetId: unknown;
+  /** The estimate's fields as a client sent them (api.md); the costing domain parses them strictly. */
+  input: unknown;
+  source: Exclude<EstimateSource, 'recalculation'>;
+  /** Why this version exists (shown in the history); e.g. the feedback's summary. */
+  reason?: string | null;
+  /** For source 'feedback': the accepted feedback item. */
+  feedbackId?: string | null;
+  /** The user recorded as the author of this version (null for an API key or the system). */
+  changedBy: string | null;
+  /**
+   * Runs once the regulation row is locked and before anything is validated or written: access,
+   * workflow state, If-Match. Throw to refuse.
+   */
+  precondition?: (ctx: {
+    regulation: RegulationEntity;
+    current: StoredEstimate | null;
+  }) => void | Promise<void>;
+}
+
+export interface EstimateWriteResult {
+  regulation: RegulationEntity;
+  before: StoredEstimate | null;
+  after: StoredEstimate;
+}
+
+export interface RecalculationBatch {
+  parameterSetId: string;
+  estimateIds: string[];
+  reason: string;
+  changedBy: string | null;
+}
+
+export interface RecalculationOutcome {
+  /** Got a new version with the set's current rate. */
+  recalculated: number;
+  /** Already computed with the current rate (e.g. a re-run): left alone, no new version. */
+  unchanged: number;
+  /** No longer uses this set (moved to another one meanwhile) or was deleted. */
+  skipped: number;
+  failed: Array<{ estimateId: string; errors: Array<{ field: string; message: string }> }>;
+}
+
+/** What persist() needs for one new version. */
+interface PendingVersion {
+  regulationId: string;
+  kind: EstimateKind;
+  before: StoredEstimate | null;
+  set: ParameterSetRow;
+  estimate: ParsedEstimate;
+  source: EstimateSource;
+  reason: string | null;
+  feedbackId: string | null;
+  changedBy: string | null;
+}
+
+/**
+ * THE write path of cost estimates: every change (PUT, accepted feedback, recalculation) goes
+ * through here, so each one is validated by the costing domain, computed exactly, stored as a new
+ * version (version + 1) with a history row (who, when, source, why, inputs, results), and seen by
+ * the EstimateHooks in the same transaction. It works in the caller's transaction and always
+ * locks the regulation row(s) first, then reads the parameter set FOR SHARE, so concurrent writes
+ * serialise per regulation and a parameter-set edit waits for estimates being computed with it.
+ */
+@Injectable()
+export class EstimateWriter {
+  constructor(
+    private readonly regulations: RegulationRepository,
+    private readonly hooks: EstimateHooks,
+    private readonly clock: Clock,
+    @Inject(COSTING_CONFIG) private readonly config: CostingConfig,
+  ) {}
+
+  async write(tx: Tx, w: EstimateWrite): Promise<EstimateWriteResult> {
+    const regulation = await this.regulations.findForUpdate(tx.manager, w.regulationId);
+    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    const current = await this.current(tx.manager, regulation.id, w.kind);
+    await w.precondition?.({ regulation, current });
+
+    const errors: FieldError[] = [];
+    const set = await this.lockParameterSet(tx.manager, w.parameterSetId, errors);
+    const validation = validateEstimate(w.input, this.config.limits);
+    if (!validation.ok) errors.push(...validation.errors);
+    if (errors.length > 0 || !set || !validation.ok) throw new ValidationProblem(errors);
+
+    const [after] = await this.persist(tx, [
+      {
+        regulationId: regulation.id,
+        kind: w.kind,
+        before: current,
+        set,
+        estimate: validation.estimate,
+        source: w.source,
+        reason: w.reason?.trim() || null,
+        feedbackId: w.feedbackId ?? null,
+        changedBy: w.changedBy,
+      },
+    ]);
+    return { regulation, before: current, after };
+  }
+
+  /**
+   * Recomputes the given estimates with their parameter set's current rate. Idempotent: an
+   * estimate already computed with that exact rate gets no new version.
+   */
+  async recalculate(tx: Tx, batch: RecalculationBatch): Promise<RecalculationOutcome> {
+    const outcome: RecalculationOutcome = { recalculated: 0, unchanged: 0, skipped: 0, failed: [] };
+    if (batch.estimateIds.length === 0) return outcome;
+    const m = tx.manager;
+    const owners: Array<{ regulation_id: string }> = await m.query(
+      `SELECT DISTINCT regulation_id FROM cost_estimate WHERE id = ANY($1::uuid[])`,
+      [batch.estimateIds],
+    );
+    // Regulations first, in id order: batches and single writes then never wait on each other in a cycle.
+    await m.query(`SELECT id FROM regulation WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      owners.map((o) => o.regulation_id),
+    ]);
+    const setRows = await m.query(`SELECT * FROM cost_parameter_set WHERE id = $1 FOR SHARE`, [
+      batch.parameterSetId,
+    ]);
+    if (setRows.length === 0) {
+      outcome.skipped = batch.estimateIds.length;
+      return outcome;
+    }
+    const set = toParameterSetRow(setRows[0]);
+    const rate = Rational.parse(set.hourlyRateExact);
+    const rows: StoredEstimate[] = (
+      await m.query(
+        `SELECT * FROM cost_estimate WHERE id = ANY($1::uuid[]) AND parameter_set_id = $2 ORDER BY id`,
+        [batch.estimateIds, set.id],
+      )
+    ).map(toStoredEstimate);
+    outcome.skipped = batch.estimateIds.length - rows.length;
+
+    const pending: PendingVersion[] = [];
+    for (const e of rows) {
+      if (e.results?.hourlyRateExact && Rational.parse(e.results.hourlyRateExact).eq(rate)) {
+        outcome.unchanged++;
+        continue;
+      }
+      try {
+        const estimate = parseEstimate(
+          { subjectType: e.subjectType, costKind: e.costKind, ...e.inputs },
+          RECALCULATION_LIMITS,
+        );
+        pending.push({
+          regulationId: e.regulationId,
+          kind: e.kind,
+          before: e,
+          set,
+          estimate,
+          source: 'recalculation',
+          reason: batch.reason,
+          feedbackId: null,
+          changedBy: batch.changedBy,
+        });
+      } catch (err) {
+        if (!(err instanceof CostInputError)) throw err;
+        outcome.failed.push({ estimateId: e.id, errors: [...err.errors] });
+      }
+    }
+    await this.persist(tx, pending);
+    outcome.recalculated = pending.length;
+    return outcome;
+  }
+
+  /** The current estimate of one kind (no lock of its own: the regulation's lock guards it). */
+  async current(
+    manager: EntityManager,
+    regulationId: string,
+    kind: EstimateKind,
+  ): Promise<StoredEstimate | null> {
+    const rows = await manager.query(
+      `SELECT * FROM cost_estimate WHERE regulation_id = $1 AND kind = $2`,
+      [regulationId, kind],
+    );
+    return rows.length ? toStoredEstimate(rows[0]) : null;
+  }
+
+  private async lockParameterSet(
+    manager: EntityManager,
+    id: unknown,
+    errors: FieldError[],
+  ): Promise<ParameterSetRow | null> {
+    const field = 'parameterSetId';
+    if (id === undefined || id === null || id === '') {
+      errors.push({ field, message: 'is required' });
+      return null;
+    }
+    if (typeof id !== 'string' || !UUID.test(id)) {
+      errors.push({ field, message: 'must be the id (a UUID) of a cost-parameter set' });
+      return null;
+    }
+    // FOR SHARE: a concurrent edit of the set waits until this estimate is stored, so its
+    // recalculation job sees it; a delete waits too and then finds the set in use.
+    const rows = await manager.query(`SELECT * FROM cost_parameter_set WHERE id = $1 FOR SHARE`, [
+      id,
+    ]);
+    if (rows.length === 0) {
+      errors.push({ field, message: 'no cost-parameter set has this id' });
+      return null;
+    }
+    return toParameterSetRow(rows[0]);
+  }
+
+  /** Upserts the estimates (version + 1), appends their history rows, then runs the hooks. */
+  private async persist(tx: Tx, versions: PendingVersion[]): Promise<StoredEstimate[]> {
+    if (versions.length === 0) return [];
+    const now = this.clock.now();
+    const records = versions.map((v) => {
+      const calc = calculateParsedEstimate(v.estimate, Rational.parse(v.set.hourlyRateExact));
+      return {
+        id: v.before?.id ?? randomUUID(),
+        regulation_id: v.regulationId,
+        kind: v.kind,
+        parameter_set_id: v.set.id,
+        subject_type: v.estimate.subjectType,
+        cost_kind: v.estimate.costKind,
+        inputs: toStoredInputs(v.estimate),
+        results: toStoredResults(calc, v.set),
+        unit_cost: calc.unitCost,
+        annual_cost: calc.annualCost,
+        annual_cost_low: calc.annualCostLow ?? null,
+        annual_cost_high: calc.annualCostHigh ?? null,
+        annual_cost_exact: calc.exact.annualCost.toString(),
+        reason: v.reason,
+        updated_by: v.changedBy,
+        source: v.source,
+        feedback_id: v.feedbackId,
+      };
+    });
+    // One round trip per batch: upsert every estimate and append one history row for each.
+    const rows: Array<Record<string, unknown>> = await tx.manager.query(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+           id uuid, regulation_id uuid, kind varchar, parameter_set_id uuid, subject_type varchar,
+           cost_kind varchar, inputs jsonb, results jsonb, unit_cost numeric, annual_cost numeric,
+           annual_cost_low numeric, annual_cost_high numeric, annual_cost_exact varchar,
+           reason text, updated_by uuid, source varchar, feedback_id uuid)
+       ), up AS (
+         INSERT INTO cost_estimate (id, regulation_id, kind, parameter_set_id, subject_type, cost_kind,
+           inputs, results, unit_cost, annual_cost, annual_cost_low, annual_cost_high,
+           annual_cost_exact, version, reason, updated_by, updated_at)
+         SELECT id, regulation_id, kind, parameter_set_id, subject_type, cost_kind, inputs, results,
+           unit_cost, annual_cost, annual_cost_low, annual_cost_high, annual_cost_exact, 1, reason,
+           updated_by, $2
+         FROM x
+         ON CONFLICT (regulation_id, kind) DO UPDATE SET
+           parameter_set_id = EXCLUDED.parameter_set_id, subject_type = EXCLUDED.subject_type,
+           cost_kind = EXCLUDED.cost_kind, inputs = EXCLUDED.inputs, results = EXCLUDED.results,
+           unit_cost = EXCLUDED.unit_cost, annual_cost = EXCLUDED.annual_cost,
+           annual_cost_low = EXCLUDED.annual_cost_low, annual_cost_high = EXCLUDED.annual_cost_high,
+           annual_cost_exact = EXCLUDED.annual_cost_exact, version = cost_estimate.version + 1,
+           reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+         RETURNING *
+       ), history AS (
+         INSERT INTO cost_estimate_history (estimate_id, regulation_id, kind, version, parameter_set_id,
+           inputs, results, annual_cost, source, reason, feedback_id, changed_by, changed_at)
+         SELECT up.id, up.regulation_id, up.kind, up.version, up.parameter_set_id, up.inputs,
+           up.results, up.annual_cost, x.source, x.reason, x.feedback_id, x.updated_by, $2
+         FROM up JOIN x ON x.regulation_id = up.regulation_id AND x.kind = up.kind
+       )
+       SELECT * FROM up`,
+      [JSON.stringify(records), now],
+    );
+    const byKey = new Map(
+      rows.map((r) => [`${r.regulation_id}:${r.kind}`, toStoredEstimate(r)] as const),
+    );
+    const stored = versions.map((v) => byKey.get(`${v.regulationId}:${v.kind}`)!);
+    for (let i = 0; i < versions.length; i++) {
+      await this.hooks.run(tx, {
+        regulationId: versions[i].regulationId,
+        kind: versions[i].kind,
+        source: versions[i].source,
+        before: versions[i].before,
+        after: stored[i],
+      });
+    }
+    return stored;
+  }
+}

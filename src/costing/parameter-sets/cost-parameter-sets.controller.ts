@@ -1,0 +1,83 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '../../common/uuid-param';
+import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { etagOf, parseIfMatch } from '../shared/costing-rules';
+import {
+  CreateParameterSetDto,
+  ParameterSetListQuery,
+  UpdateParameterSetDto,
+} from './parameter-set.dto';
+import { CostParameterSetsService } from './cost-parameter-sets.service';
+
+@ApiTags('costs')
+@ApiBearerAuth()
+@Controller('cost-parameter-sets')
+export class CostParameterSetsController {
+  constructor(private readonly sets: CostParameterSetsService) {}
+
+  @Get()
+  @AnyRole()
+  @ApiOperation({ summary: 'Cost-parameter sets, newest year first' })
+  list(@Query() q: ParameterSetListQuery) {
+    return this.sets.list(q);
+  }
+
+  @Get(':id')
+  @AnyRole()
+  get(@UuidParam() id: string) {
+    return this.sets.get(id);
+  }
+
+  @Get(':id/history')
+  @AnyRole()
+  @ApiOperation({ summary: 'Every version of a set' })
+  history(@UuidParam() id: string) {
+    return this.sets.history(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateParameterSetDto) {
+    return this.sets.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Edit a set; every estimate using it is recalculated by a job (recalculationJobId)',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version being edited' })
+  async update(
+    @CurrentPrincipal() actor: Principal,
+    @UuidParam() id: string,
+    @Body() dto: UpdateParameterSetDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.sets.update(actor, id, dto, parseIfMatch(ifMatch));
+    res.setHeader('ETag', etagOf(view.version));
+    return view;
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an unused set (409 when an estimate uses it)' })
+  async remove(@CurrentPrincipal() actor: Principal, @UuidParam() id: string): Promise<void> {
+    await this.sets.remove(actor, id);
+  }
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { NumericInput } from '../domain';
+
+const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
+
+/*
+ * The rate fields are parsed by the costing domain (exact decimals, positive, sane caps), which
+ * names every bad field; the DTO only declares them.
+ */
+export class CreateParameterSetDto {
+  @ApiProperty({ example: 2020, minimum: 1990, maximum: 2100 })
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({
+    ...NUMBER_OR_STRING,
+    example: '64500000',
+    description:
+      'VND per person per year; the hourly rate is derived from it (excludes hourlyRate)',
+  })
+  @Allow()
+  annualIncomePerCapita?: NumericInput | null;
+
+  @ApiPropertyOptional({
+    ...NUMBER_OR_STRING,
+    example: '30000',
+    description: 'explicit VND per hour (excludes annualIncomePerCapita)',
+  })
+  @Allow()
+  hourlyRate?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 12 })
+  @Allow()
+  monthsPerYear?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 22 })
+  @Allow()
+  workingDaysPerMonth?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 8 })
+  @Allow()
+  hoursPerDay?: NumericInput | null;
+}
+
+/** Only the fields given change; giving one kind of rate switches the set to it. */
+export class UpdateParameterSetDto {
+  @ApiPropertyOptional({ example: 2021, minimum: 1990, maximum: 2100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional(NUMBER_OR_STRING)
+  @Allow()
+  annualIncomePerCapita?: NumericInput | null;
+
+  @ApiPropertyOptional(NUMBER_OR_STRING)
+  @Allow()
+  hourlyRate?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 12' })
+  @Allow()
+  monthsPerYear?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 22' })
+  @Allow()
+  workingDaysPerMonth?: NumericInput | null;
+
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 8' })
+  @Allow()
+  hoursPerDay?: NumericInput | null;
+}
+
+export class ParameterSetListQuery extends PageQuery {}
