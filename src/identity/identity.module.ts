@@ -89,6 +89,7 @@ import { UsersService } from './users/users.service';
     UsersService,
     AgenciesService,
     PasswordHasher,
+    IdentitySeeder,
   ],
 })
 export class IdentityModule {}

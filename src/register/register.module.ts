@@ -15,6 +15,7 @@ import { RegulationsController } from './regulations/regulations.controller';
 import { RegulationsExportController } from './regulations/regulations-export.controller';
 import { RegulationsService } from './regulations/regulations.service';
 import { SectorsController } from './sectors/sectors.controller';
+import { RegisterDemoSeeder } from './seed/register-demo-seeder';
 import { RegulationDetailExtensions } from './regulation-detail.extensions';
 
 /** The register: sectors, programmes, legal documents and regulations. */
@@ -37,6 +38,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
   ],
   providers: [
     ImportsService,
+    RegisterDemoSeeder,
     RegulationRepository,
     RegulationDetailExtensions,
     ProgrammesService,

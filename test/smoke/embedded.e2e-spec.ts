@@ -71,5 +71,14 @@ describe('the embedded default (npm start with no services)', () => {
       body: JSON.stringify({ email: 'officer.byt@demo.regcut.vn', password: 'regcut-demo-2026' }),
     });
     expect(demo.status).toBe(200);
+    const { accessToken: officerToken } = (await demo.json()) as { accessToken: string };
+    // The demo register: the ministry's drafts are there for its officer.
+    const regs = await fetch(`${service.url}/regulations?search=thu%20tuc%20cong%20bo`, {
+      headers: { Authorization: `Bearer ${officerToken}` },
+    });
+    const body = (await regs.json()) as { items: Array<{ title: string; stateName: string }> };
+    expect(body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: 'Thủ tục tự công bố sản phẩm' })]),
+    );
   }, 180_000);
 });

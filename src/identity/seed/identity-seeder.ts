@@ -17,6 +17,9 @@ const SYSTEM_AGENCY = {
 @Injectable()
 export class IdentitySeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('IdentitySeeder');
+  private finished!: () => void;
+  /** Resolves once agencies and users are seeded, for seeders of data that refers to them. */
+  readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,8 +29,12 @@ export class IdentitySeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
-    await this.seedAdmin();
-    if (this.config.demoData) await this.seedDemo();
+    try {
+      await this.seedAdmin();
+      if (this.config.demoData) await this.seedDemo();
+    } finally {
+      this.finished();
+    }
   }
 
   async seedAdmin() {
