@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BenchFigures, print } from './lib/context';
+import { runB3 } from './b3-import';
+
+/**
+ * `npm run bench [-- --quick] [-- --only B3]`: every benchmark against freshly migrated Postgres
+ * (and Redis), one line of figures each, then the same as JSON in bench/results/latest.json.
+ */
+const BENCHMARKS: Record<string, (opts: { quick: boolean }) => Promise<BenchFigures>> = {
+  B3: runB3,
+};
+
+async function main() {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
+  const results: BenchFigures[] = [];
+  for (const [id, run] of Object.entries(BENCHMARKS)) {
+    if (only && !only.includes(id)) continue;
+    try {
+      const result = await run({ quick });
+      print(result);
+      results.push(result);
+    } catch (err) {
+      console.log(`${id} error="${String((err as Error).message ?? err).replace(/"/g, "'")}"`);
+      results.push({ id, figures: { error: String(err) } });
+      process.exitCode = 1;
+    }
+  }
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), quick, results }, null, 2) + '\n',
+  );
+  process.exit();
+}
+
+void main();
