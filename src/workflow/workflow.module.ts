@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CostingModule } from '../costing/costing.module';
 import { RegisterModule } from '../register/register.module';
 import { ConsultationRoundsService } from './consultation/consultation-rounds.service';
 import { WorkflowHistoryService } from './history/workflow-history.service';
@@ -19,7 +20,7 @@ import { WorkflowService } from './workflow.service';
  * ConsultationRoundsService (the rounds feedback belongs to).
  */
 @Module({
-  imports: [RegisterModule],
+  imports: [RegisterModule, CostingModule],
   controllers: [WorkflowController, ConsultationsController],
   providers: [
     WorkflowService,

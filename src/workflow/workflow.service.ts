@@ -3,6 +3,7 @@ import type { StateValue } from 'xstate';
 import { AccessPolicy, RegulationAccessFacts, isMinistry } from '../access/access-policy';
 import { requireAccess } from '../access/require-access';
 import { Clock } from '../common/clock';
+import { CostingFacts } from '../costing/costing-facts';
 import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
@@ -62,6 +63,7 @@ const MAX_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Postgres errors after which the whole transaction may simply be run again. */
 const TRANSIENT_CODES = new Set(['40001', '40P01']);
+const COSTING_FACTS = ['baselineComplete', 'plan', 'proposedEstimateExists', 'minConsultationDays'];
 const SYSTEM_ACTOR: WorkflowActorInfo = {
   kind: 'system',
   id: null,
@@ -157,6 +159,7 @@ export class WorkflowService {
     private readonly hooks: TransitionHooks,
     private readonly idempotency: IdempotencyService,
     private readonly rounds: ConsultationRoundsService,
+    private readonly costing: CostingFacts,
   ) {}
 
   /**
@@ -371,35 +374,20 @@ export class WorkflowService {
     type: RegulationEventType,
   ): Promise<{ head: HistoryHead | null; facts: FactsInput }> {
     const wanted = FACTS_READ_BY_EVENT[type] as readonly string[];
-    const columns = [
-      `(SELECT jsonb_build_object('seq', seq, 'hash', hash) FROM workflow_history
-         WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1) AS head`,
-    ];
-    if (wanted.includes('baselineComplete')) {
-      columns.push(
-        `EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'baseline') AS baseline_complete`,
-      );
-    }
-    if (wanted.includes('proposedEstimateExists')) {
-      columns.push(
-        `EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'proposed') AS proposed_exists`,
-      );
-    }
-    if (wanted.includes('plan') || wanted.includes('minConsultationDays')) {
-      columns.push(
-        `(SELECT jsonb_build_object('action', p.action, 'minConsultationDays', pr.min_consultation_days)
-            FROM regulation_plan p JOIN programme pr ON pr.id = p.programme_id
-           WHERE p.regulation_id = $1) AS plan`,
-      );
-    }
-    const [ctx] = await tx.manager.query(`SELECT ${columns.join(', ')}`, [row.id]);
+    const rows: Array<{ seq: number; hash: string }> = await tx.manager.query(
+      `SELECT seq, hash FROM workflow_history WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [row.id],
+    );
+    const head = rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
     const facts: FactsInput = { now: this.clock.now().toISOString() };
-    if ('baseline_complete' in ctx) facts.baselineComplete = ctx.baseline_complete === true;
-    if ('proposed_exists' in ctx) facts.proposedEstimateExists = ctx.proposed_exists === true;
-    if ('plan' in ctx) {
-      facts.plan = ctx.plan ? { action: ctx.plan.action } : null;
+    if (wanted.some((f) => COSTING_FACTS.includes(f))) {
+      // The costing module defines what a complete baseline and a plan are.
+      const costs = await this.costing.forRegulation(tx.manager, row.id);
+      facts.baselineComplete = costs.baselineComplete;
+      facts.proposedEstimateExists = costs.proposedExists;
+      facts.plan = costs.plan ? { action: costs.plan.action } : null;
       // Without a plan the planHasAction guard refuses first; 30 days is the programme default.
-      facts.minConsultationDays = ctx.plan ? Number(ctx.plan.minConsultationDays) : 30;
+      facts.minConsultationDays = costs.plan?.minConsultationDays ?? 30;
     }
     if (
       wanted.includes('invitedExpertsWithoutFeedback') ||
@@ -420,7 +408,7 @@ export class WorkflowService {
         }),
       );
     }
-    return { head: (ctx.head as HistoryHead | null) ?? null, facts };
+    return { head, facts };
   }
 
   private checkExpertIdFormat(expertIds: unknown): void {

@@ -1,6 +1,9 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
+import { TransitionContext, TransitionHooks } from '../../src/workflow/transition-hooks';
+import { WorkflowFactsContributors } from '../../src/workflow/workflow-facts';
 import { WorkflowModule } from '../../src/workflow/workflow.module';
 import {
   createAgency,
@@ -15,6 +18,58 @@ import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
 export const START = '2026-03-02T02:00:00.000Z';
 export const DAY_MS = 86_400_000;
 export const NQ66_ID = '6a000000-0000-4000-8000-000000000066';
+
+/**
+ * Stand-ins for the modules that will plug into the workflow (per test file: jest isolates
+ * modules): feedback facts as the consultation module will supply them, and a transition hook
+ * that writes in the transition's transaction, as the targets report will.
+ */
+export const extensionsState = {
+  /** Regulations whose invited experts have all given feedback. */
+  expertsAnswered: new Set<string>(),
+  /** Unanswered feedback items per regulation. */
+  unanswered: new Map<string, number>(),
+  /** Regulations whose transitions the hook records in test_transition_effect. */
+  recordFor: new Set<string>(),
+  /** Regulations for which the hook throws. */
+  failFor: new Set<string>(),
+  calls: [] as TransitionContext[],
+};
+
+@Injectable()
+class TestWorkflowExtensions implements OnModuleInit {
+  constructor(
+    private readonly facts: WorkflowFactsContributors,
+    private readonly hooks: TransitionHooks,
+  ) {}
+
+  onModuleInit() {
+    this.facts.register({
+      facts: ['invitedExpertsWithoutFeedback', 'unansweredFeedbackCount'],
+      load: async (_manager, ctx) => ({
+        ...(extensionsState.expertsAnswered.has(ctx.regulationId) && {
+          invitedExpertsWithoutFeedback: 0,
+        }),
+        ...(extensionsState.unanswered.has(ctx.regulationId) && {
+          unansweredFeedbackCount: extensionsState.unanswered.get(ctx.regulationId),
+        }),
+      }),
+    });
+    this.hooks.register(async (tx, ctx) => {
+      if (extensionsState.failFor.has(ctx.regulation.id)) throw new Error('hook refused');
+      if (extensionsState.recordFor.has(ctx.regulation.id)) {
+        await tx.manager.query(
+          `INSERT INTO test_transition_effect (regulation_id, seq, event) VALUES ($1, $2, $3)`,
+          [ctx.regulation.id, ctx.historySeq, ctx.event.type],
+        );
+        extensionsState.calls.push(ctx);
+      }
+    });
+  }
+}
+
+@Module({ imports: [WorkflowModule], providers: [TestWorkflowExtensions] })
+export class WorkflowTestExtensionsModule {}
 
 export interface World {
   t: TestApp;
@@ -37,7 +92,7 @@ export async function createWorld(options: TestAppOptions = {}): Promise<World> 
   const t = await createTestApp({
     clock,
     ...options,
-    imports: [WorkflowModule, ...(options.imports ?? [])],
+    imports: [WorkflowModule, WorkflowTestExtensionsModule, ...(options.imports ?? [])],
   });
   return populate(t, clock);
 }
