@@ -43,13 +43,13 @@ export function assertWritableState(what: EstimateKind | 'plan', stateName: stri
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined) return undefined;
   const raw = (Array.isArray(header) ? header[0] : header).trim();
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw);
+  const m = /^(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))$/.exec(raw);
   if (!m) {
     throw new ValidationProblem([
       { field: 'If-Match', message: 'must be the current version, e.g. If-Match: 3' },
     ]);
   }
-  return Number(m[1]);
+  return Number(m[1] ?? m[2]);
 }
 
 export const etagOf = (version: number) => `"${version}"`;
