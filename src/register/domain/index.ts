@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './legal-document';
+export * from './regulation-fields';
+export * from './text';
