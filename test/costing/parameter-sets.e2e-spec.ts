@@ -257,6 +257,42 @@ describe('cost-parameter sets and recalculation', () => {
     expect(v3.body.baseline).toMatchObject({ version: 3, hourlyRate: '40000.00' });
   });
 
+  it('leaves no estimate on the old rate when PUTs race with a parameter edit', async () => {
+    const set = (await create({ year: 2009, hourlyRate: 10000 })).body;
+    const regs = await Promise.all(
+      Array.from({ length: 8 }, () => createRegulation(t, agency.id, { state: 'review' })),
+    );
+    const puts = regs.map((r) =>
+      t.http
+        .put(`/regulations/${r.id}/cost-estimates/baseline`)
+        .set('Authorization', officer.auth)
+        .send({ parameterSetId: set.id, ...WORKED_BASELINE }),
+    );
+    const patch = t.http
+      .patch(`/cost-parameter-sets/${set.id}`)
+      .set('Authorization', admin.auth)
+      .send({ hourlyRate: 12000 });
+    const [patched, ...answers] = await Promise.all([patch, ...puts]);
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(patched.status).toBe(200);
+    await waitFor(async () => {
+      const j = await t.http
+        .get(`/jobs/${patched.body.recalculationJobId}`)
+        .set('Authorization', admin.auth);
+      return j.body.status === 'succeeded';
+    });
+    const rows = await t.dataSource.query(
+      `SELECT results->>'hourlyRateExact' AS rate, annual_cost FROM cost_estimate WHERE parameter_set_id = $1`,
+      [set.id],
+    );
+    expect(rows).toHaveLength(8);
+    // 11 h × 12,000 + 1,600,000 = 1,732,000 per compliance × 12,000 a year.
+    for (const r of rows) {
+      expect(r.rate).toBe('12000');
+      expect(String(r.annual_cost)).toBe('20784000000');
+    }
+  });
+
   it('refuses to delete a set in use (409) and deletes an unused one (204)', async () => {
     const used = (await create({ year: 2013, hourlyRate: 10000 })).body;
     const reg = await createRegulation(t, agency.id, { state: 'draft' });
