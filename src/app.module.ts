@@ -10,6 +10,7 @@ import { IdentityModule } from './identity/identity.module';
 import { RegisterModule } from './register/register.module';
 import { CostingModule } from './costing/costing.module';
 import { JobsModule } from './jobs/jobs.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -55,6 +56,7 @@ export class AppModule {
         IdentityModule,
         RegisterModule,
         CostingModule,
+        WorkflowModule,
         ...extraImports,
       ],
     };
