@@ -19,6 +19,7 @@ import { EstimateKind, EstimateSource } from '../shared/costing-rules';
 import {
   ParameterSetRow,
   StoredEstimate,
+  StoredInputs,
   toParameterSetRow,
   toStoredEstimate,
   toStoredInputs,
@@ -83,6 +84,8 @@ interface PendingVersion {
   before: StoredEstimate | null;
   set: ParameterSetRow;
   estimate: ParsedEstimate;
+  /** The stored form of `estimate` when it is already known (recalculation keeps the inputs). */
+  storedInputs?: StoredInputs;
   source: EstimateSource;
   reason: string | null;
   feedbackId: string | null;
@@ -184,6 +187,7 @@ export class EstimateWriter {
           before: e,
           set,
           estimate,
+          storedInputs: e.inputs,
           source: 'recalculation',
           reason: batch.reason,
           feedbackId: null,
@@ -246,12 +250,13 @@ export class EstimateWriter {
       const calc = calculateParsedEstimate(v.estimate, Rational.parse(v.set.hourlyRateExact));
       return {
         id: v.before?.id ?? randomUUID(),
+        existing: v.before !== null,
         regulation_id: v.regulationId,
         kind: v.kind,
         parameter_set_id: v.set.id,
         subject_type: v.estimate.subjectType,
         cost_kind: v.estimate.costKind,
-        inputs: toStoredInputs(v.estimate),
+        inputs: v.storedInputs ?? toStoredInputs(v.estimate),
         results: toStoredResults(calc, v.set),
         unit_cost: calc.unitCost,
         annual_cost: calc.annualCost,
@@ -264,44 +269,81 @@ export class EstimateWriter {
         feedback_id: v.feedbackId,
       };
     });
-    // One round trip per batch: upsert every estimate and append one history row for each.
-    const rows: Array<Record<string, unknown>> = await tx.manager.query(
-      `WITH x AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           id uuid, regulation_id uuid, kind varchar, parameter_set_id uuid, subject_type varchar,
-           cost_kind varchar, inputs jsonb, results jsonb, unit_cost numeric, annual_cost numeric,
-           annual_cost_low numeric, annual_cost_high numeric, annual_cost_exact varchar,
-           reason text, updated_by uuid, source varchar, feedback_id uuid)
-       ), up AS (
-         INSERT INTO cost_estimate (id, regulation_id, kind, parameter_set_id, subject_type, cost_kind,
-           inputs, results, unit_cost, annual_cost, annual_cost_low, annual_cost_high,
-           annual_cost_exact, version, reason, updated_by, updated_at)
-         SELECT id, regulation_id, kind, parameter_set_id, subject_type, cost_kind, inputs, results,
-           unit_cost, annual_cost, annual_cost_low, annual_cost_high, annual_cost_exact, 1, reason,
-           updated_by, $2
-         FROM x
-         ON CONFLICT (regulation_id, kind) DO UPDATE SET
-           parameter_set_id = EXCLUDED.parameter_set_id, subject_type = EXCLUDED.subject_type,
-           cost_kind = EXCLUDED.cost_kind, inputs = EXCLUDED.inputs, results = EXCLUDED.results,
-           unit_cost = EXCLUDED.unit_cost, annual_cost = EXCLUDED.annual_cost,
-           annual_cost_low = EXCLUDED.annual_cost_low, annual_cost_high = EXCLUDED.annual_cost_high,
-           annual_cost_exact = EXCLUDED.annual_cost_exact, version = cost_estimate.version + 1,
-           reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
-         RETURNING *
-       ), history AS (
-         INSERT INTO cost_estimate_history (estimate_id, regulation_id, kind, version, parameter_set_id,
-           inputs, results, annual_cost, source, reason, feedback_id, changed_by, changed_at)
-         SELECT up.id, up.regulation_id, up.kind, up.version, up.parameter_set_id, up.inputs,
-           up.results, up.annual_cost, x.source, x.reason, x.feedback_id, x.updated_by, $2
-         FROM up JOIN x ON x.regulation_id = up.regulation_id AND x.kind = up.kind
-       )
-       SELECT * FROM up`,
-      [JSON.stringify(records), now],
-    );
-    const byKey = new Map(
-      rows.map((r) => [`${r.regulation_id}:${r.kind}`, toStoredEstimate(r)] as const),
-    );
-    const stored = versions.map((v) => byKey.get(`${v.regulationId}:${v.kind}`)!);
+    // One round trip per batch: update the existing estimates (insert the new ones), version + 1,
+    // and append one history row for each. Only the new versions come back; the rest is known here.
+    const rows: Array<{ id: string; regulation_id: string; kind: string; version: number }> =
+      await tx.manager.query(
+        `WITH x AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+             id uuid, existing boolean, regulation_id uuid, kind varchar, parameter_set_id uuid,
+             subject_type varchar, cost_kind varchar, inputs jsonb, results jsonb, unit_cost numeric,
+             annual_cost numeric, annual_cost_low numeric, annual_cost_high numeric,
+             annual_cost_exact varchar, reason text, updated_by uuid, source varchar, feedback_id uuid)
+         ), changed AS (
+           UPDATE cost_estimate e SET parameter_set_id = x.parameter_set_id,
+             subject_type = x.subject_type, cost_kind = x.cost_kind, inputs = x.inputs,
+             results = x.results, unit_cost = x.unit_cost, annual_cost = x.annual_cost,
+             annual_cost_low = x.annual_cost_low, annual_cost_high = x.annual_cost_high,
+             annual_cost_exact = x.annual_cost_exact, version = e.version + 1, reason = x.reason,
+             updated_by = x.updated_by, updated_at = $2
+           FROM x WHERE x.existing AND e.id = x.id
+           RETURNING e.id, e.regulation_id, e.kind, e.version, e.parameter_set_id, e.inputs,
+             e.results, e.annual_cost
+         ), created AS (
+           -- New estimates; ON CONFLICT keeps this safe even for a caller that did not lock.
+           INSERT INTO cost_estimate (id, regulation_id, kind, parameter_set_id, subject_type,
+             cost_kind, inputs, results, unit_cost, annual_cost, annual_cost_low, annual_cost_high,
+             annual_cost_exact, version, reason, updated_by, updated_at)
+           SELECT id, regulation_id, kind, parameter_set_id, subject_type, cost_kind, inputs,
+             results, unit_cost, annual_cost, annual_cost_low, annual_cost_high, annual_cost_exact,
+             1, reason, updated_by, $2
+           FROM x WHERE NOT x.existing
+           ON CONFLICT (regulation_id, kind) DO UPDATE SET
+             parameter_set_id = EXCLUDED.parameter_set_id, subject_type = EXCLUDED.subject_type,
+             cost_kind = EXCLUDED.cost_kind, inputs = EXCLUDED.inputs, results = EXCLUDED.results,
+             unit_cost = EXCLUDED.unit_cost, annual_cost = EXCLUDED.annual_cost,
+             annual_cost_low = EXCLUDED.annual_cost_low,
+             annual_cost_high = EXCLUDED.annual_cost_high,
+             annual_cost_exact = EXCLUDED.annual_cost_exact, version = cost_estimate.version + 1,
+             reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by,
+             updated_at = EXCLUDED.updated_at
+           RETURNING id, regulation_id, kind, version, parameter_set_id, inputs, results, annual_cost
+         ), up AS (
+           SELECT * FROM changed UNION ALL SELECT * FROM created
+         ), history AS (
+           INSERT INTO cost_estimate_history (estimate_id, regulation_id, kind, version,
+             parameter_set_id, inputs, results, annual_cost, source, reason, feedback_id,
+             changed_by, changed_at)
+           SELECT up.id, up.regulation_id, up.kind, up.version, up.parameter_set_id, up.inputs,
+             up.results, up.annual_cost, x.source, x.reason, x.feedback_id, x.updated_by, $2
+           FROM up JOIN x ON x.regulation_id = up.regulation_id AND x.kind = up.kind
+         )
+         SELECT id, regulation_id, kind, version FROM up`,
+        [JSON.stringify(records), now],
+      );
+    const versionOf = new Map(rows.map((r) => [`${r.regulation_id}:${r.kind}`, r] as const));
+    const stored: StoredEstimate[] = records.map((r) => {
+      const row = versionOf.get(`${r.regulation_id}:${r.kind}`)!;
+      return {
+        id: row.id,
+        regulationId: r.regulation_id,
+        kind: r.kind,
+        parameterSetId: r.parameter_set_id,
+        subjectType: r.subject_type,
+        costKind: r.cost_kind,
+        inputs: r.inputs,
+        results: r.results,
+        unitCost: r.unit_cost,
+        annualCost: r.annual_cost,
+        annualCostLow: r.annual_cost_low,
+        annualCostHigh: r.annual_cost_high,
+        annualCostExact: r.annual_cost_exact,
+        version: Number(row.version),
+        reason: r.reason,
+        updatedBy: r.updated_by,
+        updatedAt: now,
+      };
+    });
     for (let i = 0; i < versions.length; i++) {
       await this.hooks.run(tx, {
         regulationId: versions[i].regulationId,

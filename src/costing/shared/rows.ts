@@ -55,10 +55,13 @@ export interface StoredInputs {
   subjectsHigh: string | null;
 }
 
-/** The calculator's breakdown as stored: display strings plus the exact fractions. */
+/**
+ * The calculator's breakdown as stored: display strings, the exact rate and annual cost ("n/d").
+ * Every other exact figure follows from the inputs and the rate, so it is not repeated here.
+ */
 export type StoredResults = Omit<CostCalculation, 'exact'> & {
   hourlyRateExact: string;
-  exact: Record<string, string>;
+  annualCostExact: string;
   parameterSetYear: number;
   parameterSetVersion: number;
 };
@@ -135,12 +138,10 @@ export function toStoredInputs(e: ParsedEstimate): StoredInputs {
 
 export function toStoredResults(calc: CostCalculation, set: ParameterSetRow): StoredResults {
   const { exact, ...display } = calc;
-  const exactStrings: Record<string, string> = {};
-  for (const [k, v] of Object.entries(exact)) if (v) exactStrings[k] = v.toString();
   return {
     ...display,
     hourlyRateExact: exact.hourlyRate.toString(),
-    exact: exactStrings,
+    annualCostExact: exact.annualCost.toString(),
     parameterSetYear: set.year,
     parameterSetVersion: set.version,
   };
