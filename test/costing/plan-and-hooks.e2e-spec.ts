@@ -240,6 +240,56 @@ describe('the plan, hooks and facts for other features', () => {
     });
   });
 
+  it('turns an accepted re-estimate of one cost field into a new version with the feedback as its reason', async () => {
+    const reg = await createRegulation(t, agency.id, { state: 'responding' });
+    const writer = t.app.get(EstimateWriter);
+    const run = t.app.get(TransactionRunner);
+    const revise = (field: string, value: unknown, kind: 'baseline' | 'proposed' = 'proposed') =>
+      run.run((tx) =>
+        writer.reviseField(tx, {
+          regulationId: reg.id,
+          kind,
+          field,
+          value,
+          source: 'feedback',
+          reason: 'Hiệp hội: 3.200 thành viên, mỗi hồ sơ mất 5 giờ',
+          feedbackId: '0f6a3d2e-3b7c-4f51-8e0a-6c1d2b3a4f50',
+          changedBy: officer.id,
+        }),
+      );
+    await expect(revise('feesAndCharges', 0)).rejects.toMatchObject({ status: 409 });
+    await run.run((tx) =>
+      writer.write(tx, {
+        regulationId: reg.id,
+        kind: 'proposed',
+        parameterSetId: setId,
+        input: WORKED_BASELINE,
+        source: 'manual',
+        changedBy: officer.id,
+      }),
+    );
+    const revised = await revise('activities[0].hours', '5');
+    // (5 + 2 + 1) h × 30,539.77… + 1,600,000 = 1,844,318.18 per compliance × 12,000.
+    expect(revised.after).toMatchObject({ version: 2, annualCost: '22131818182' });
+    expect(revised.after.inputs.activities[0].hours).toBe('5');
+    expect(revised.after.inputs.feesAndCharges).toBe('500000');
+    await expect(revise('activities[9].hours', 1)).rejects.toMatchObject({ status: 400 });
+    await expect(revise('subjectType', 'citizen')).rejects.toMatchObject({ status: 400 });
+    await expect(revise('subjectsPerYear', -3)).rejects.toMatchObject({ status: 400 });
+    const history = await t.http
+      .get(`/regulations/${reg.id}/cost-estimates/history`)
+      .set('Authorization', officer.auth);
+    expect(history.body.items.map((i: { source: string }) => i.source)).toEqual([
+      'manual',
+      'feedback',
+    ]);
+    expect(history.body.items[1]).toMatchObject({
+      version: 2,
+      feedbackId: '0f6a3d2e-3b7c-4f51-8e0a-6c1d2b3a4f50',
+      reason: 'Hiệp hội: 3.200 thành viên, mỗi hồ sơ mất 5 giờ',
+    });
+  });
+
   it('tells the workflow whether the baseline, the proposed estimate and the plan exist', async () => {
     const facts = t.app.get(CostingFacts);
     const reg = await createRegulation(t, agency.id, { state: 'costing' });

@@ -15,6 +15,7 @@ import {
   Rational,
   validateEstimate,
 } from '../domain';
+import { withCostField } from '../shared/cost-fields';
 import { EstimateKind, EstimateSource } from '../shared/costing-rules';
 import {
   ParameterSetRow,
@@ -52,6 +53,12 @@ export interface EstimateWrite {
     regulation: RegulationEntity;
     current: StoredEstimate | null;
   }) => void | Promise<void>;
+}
+
+/** One re-estimated field of an existing estimate, e.g. `activities[0].hours` or `feesAndCharges`. */
+export interface EstimateFieldRevision extends Omit<EstimateWrite, 'parameterSetId' | 'input'> {
+  field: string;
+  value: unknown;
 }
 
 export interface EstimateWriteResult {
@@ -110,14 +117,54 @@ export class EstimateWriter {
   ) {}
 
   async write(tx: Tx, w: EstimateWrite): Promise<EstimateWriteResult> {
+    return this.writeFrom(tx, w, () => ({ parameterSetId: w.parameterSetId, input: w.input }));
+  }
+
+  /**
+   * A new version of an existing estimate with one cost field re-estimated (an accepted
+   * consultation item, domain.md §6): same parameter set, every other input kept. 409 when the
+   * estimate does not exist; 400 naming the field when it is not one of this estimate's or the
+   * value is invalid (e.g. a central value below its low).
+   */
+  async reviseField(tx: Tx, r: EstimateFieldRevision): Promise<EstimateWriteResult> {
+    return this.writeFrom(tx, r, (current) => {
+      if (!current) {
+        throw new ProblemException(
+          409,
+          'no-estimate',
+          `There is no ${r.kind} estimate to revise; enter one first.`,
+        );
+      }
+      try {
+        return {
+          parameterSetId: current.parameterSetId,
+          input: {
+            subjectType: current.subjectType,
+            costKind: current.costKind,
+            ...withCostField(current.inputs, r.field, r.value),
+          },
+        };
+      } catch (err) {
+        if (err instanceof CostInputError) throw new ValidationProblem([...err.errors]);
+        throw err;
+      }
+    });
+  }
+
+  private async writeFrom(
+    tx: Tx,
+    w: Omit<EstimateWrite, 'parameterSetId' | 'input'>,
+    inputOf: (current: StoredEstimate | null) => { parameterSetId: unknown; input: unknown },
+  ): Promise<EstimateWriteResult> {
     const regulation = await this.regulations.findForUpdate(tx.manager, w.regulationId);
     if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
     const current = await this.current(tx.manager, regulation.id, w.kind);
     await w.precondition?.({ regulation, current });
+    const { parameterSetId, input } = inputOf(current);
 
     const errors: FieldError[] = [];
-    const set = await this.lockParameterSet(tx.manager, w.parameterSetId, errors);
-    const validation = validateEstimate(w.input, this.config.limits);
+    const set = await this.lockParameterSet(tx.manager, parameterSetId, errors);
+    const validation = validateEstimate(input, this.config.limits);
     if (!validation.ok) errors.push(...validation.errors);
     if (errors.length > 0 || !set || !validation.ok) throw new ValidationProblem(errors);
 
