@@ -79,6 +79,8 @@ interface LockedRegulation {
   version: number;
   published: boolean;
   plan_public: boolean;
+  /** The last entry of its history chain. */
+  head: HistoryHead | null;
 }
 
 interface HistoryHead {
@@ -239,13 +241,13 @@ export class WorkflowService {
     }
     const row = await this.lock(tx, timer.subjectKey);
     if (!row) return 'stale';
-    const { head, facts } = await this.readContext(tx, row, type);
+    const facts = await this.readFacts(tx, row, type);
     const result = applyEvent(row.workflow_snapshot, event as RegulationCommand, facts);
     if (!result.accepted) {
       this.logger.debug(`timer ${timer.id} (${type}) is stale: ${result.message}`);
       return 'stale';
     }
-    await this.commit(tx, row, head, result, SYSTEM_ACTOR, new Date(facts.now));
+    await this.commit(tx, row, result, SYSTEM_ACTOR, new Date(facts.now));
     return 'applied';
   }
 
@@ -310,7 +312,7 @@ export class WorkflowService {
       );
     }
 
-    const { head, facts } = await this.readContext(tx, row, type);
+    const facts = await this.readFacts(tx, row, type);
     const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
     if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
       this.checkExpertIdFormat(body.expertIds);
@@ -320,14 +322,7 @@ export class WorkflowService {
       await this.checkExperts(tx, result.event.expertIds);
     }
 
-    const version = await this.commit(
-      tx,
-      row,
-      head,
-      result,
-      actorOf(principal),
-      new Date(facts.now),
-    );
+    const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
     const response: EventResponse = {
       state: result.state,
       stateName: result.stateName,
@@ -352,33 +347,54 @@ export class WorkflowService {
 
   /**
    * Locks the regulation row for the transaction, so the facts read next are current and two
-   * transitions of one regulation serialise (raw SQL: this is the hot path).
+   * transitions of one regulation serialise; reads the head of its history chain in the same round
+   * trip (raw SQL: this is the hot path). If the statement had to wait for the lock while another
+   * transition committed, its subquery saw the chain before that commit: the row version it
+   * locked (xmin) then differs from the one in the statement's snapshot, and the head is read again.
    */
   private async lock(tx: Tx, regulationId: string): Promise<LockedRegulation | null> {
     if (!UUID.test(regulationId)) return null;
-    const rows: LockedRegulation[] = await tx.manager.query(
-      `SELECT id, agency_id, workflow_snapshot, version, published, plan_public
-         FROM regulation WHERE id = $1 FOR UPDATE`,
+    const rows: Array<
+      LockedRegulation & { head: HistoryHead | null; locked_xmin: string; seen_xmin: string | null }
+    > = await tx.manager.query(
+      `SELECT r.id, r.agency_id, r.workflow_snapshot, r.version, r.published, r.plan_public,
+              r.xmin::text AS locked_xmin,
+              (SELECT s.xmin::text FROM regulation s WHERE s.id = r.id) AS seen_xmin,
+              (SELECT jsonb_build_object('seq', h.seq, 'hash', h.hash) FROM workflow_history h
+                WHERE h.regulation_id = r.id ORDER BY h.seq DESC LIMIT 1) AS head
+         FROM regulation r WHERE r.id = $1 FOR UPDATE OF r`,
       [regulationId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const head =
+      row.locked_xmin === row.seen_xmin ? row.head : await this.readHead(tx, regulationId);
+    return {
+      id: row.id,
+      agency_id: row.agency_id,
+      workflow_snapshot: row.workflow_snapshot,
+      version: row.version,
+      published: row.published,
+      plan_public: row.plan_public,
+      head,
+    };
   }
 
-  /**
-   * The head of the history chain and the facts this event's guards read, in one round trip
-   * (after the lock, so nothing read here can change before commit).
-   */
-  private async readContext(
+  private async readHead(tx: Tx, regulationId: string): Promise<HistoryHead | null> {
+    const rows: Array<{ seq: number; hash: string }> = await tx.manager.query(
+      `SELECT seq, hash FROM workflow_history WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [regulationId],
+    );
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+  }
+
+  /** The facts this event's guards read (after the lock, so none can change before commit). */
+  private async readFacts(
     tx: Tx,
     row: LockedRegulation,
     type: RegulationEventType,
-  ): Promise<{ head: HistoryHead | null; facts: FactsInput }> {
+  ): Promise<FactsInput> {
     const wanted = FACTS_READ_BY_EVENT[type] as readonly string[];
-    const rows: Array<{ seq: number; hash: string }> = await tx.manager.query(
-      `SELECT seq, hash FROM workflow_history WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [row.id],
-    );
-    const head = rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
     const facts: FactsInput = { now: this.clock.now().toISOString() };
     if (wanted.some((f) => COSTING_FACTS.includes(f))) {
       // The costing module defines what a complete baseline and a plan are.
@@ -408,7 +424,7 @@ export class WorkflowService {
         }),
       );
     }
-    return { head, facts };
+    return facts;
   }
 
   private checkExpertIdFormat(expertIds: unknown): void {
@@ -478,7 +494,6 @@ export class WorkflowService {
   private async commit(
     tx: Tx,
     row: LockedRegulation,
-    head: HistoryHead | null,
     result: AcceptedTransition,
     actor: WorkflowActorInfo,
     at: Date,
@@ -489,7 +504,7 @@ export class WorkflowService {
     const publish = to !== 'draft' && !(to === 'withdrawn' && from === 'draft');
     const planPublic = to === 'consultation';
     const version = row.version + 1;
-    const entry = chain(head, {
+    const entry = chain(row.head, {
       regulationId: row.id,
       at: at.toISOString(),
       actorId: actor.id,

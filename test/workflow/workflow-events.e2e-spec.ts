@@ -4,6 +4,8 @@
  * the published/plan-public flags, the outbox, transition hooks and facts contributors.
  */
 import { randomUUID } from 'node:crypto';
+import { TransactionRunner } from '../../src/database/transaction-runner';
+import { WorkflowService } from '../../src/workflow/workflow.service';
 import { createApiKey, createRegulation } from '../support/factories';
 import {
   createWorld,
@@ -681,6 +683,51 @@ describe('workflow events over HTTP', () => {
           .sort(),
       ).toEqual(['ASSOCIATION_ROUND_DEADLINE', 'CLOSE_EXPERT_ROUND']);
       expect(row.version).toBe(7);
+    });
+
+    it('an event that waited for another transition chains its history after it', async () => {
+      const id = await draftRegulation(w);
+      await toDraftingPlan(w, id);
+      await ok(w, w.officer, id, openConsultationBody(w, { expertDays: 40, associationDays: 31 }));
+      extensionsState.expertsAnswered.add(id);
+      w.clock.advance(31 * 86_400_000);
+      // The association deadline fires in a transaction that stays open…
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const timer = w.t.app.get(TransactionRunner).run(async (tx) => {
+        await w.t.app.get(WorkflowService).deliverTimer(tx, {
+          id: randomUUID(),
+          kind: 'association-round-deadline',
+          subjectKey: id,
+          payload: { event: { type: 'ASSOCIATION_ROUND_DEADLINE', cycle: 1 } },
+          dueAt: w.clock.now(),
+        });
+        await gate;
+      });
+      // …while the officer's request arrives and waits for the regulation's lock.
+      const request = send(w, w.officer, id, { type: 'CLOSE_EXPERT_ROUND' }).then((r) => r);
+      for (let i = 0; i < 200; i++) {
+        const [{ n }] = await w.t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      await timer;
+      const res = await request;
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ stateName: 'responding', version: 7 });
+      const history = await historyOf(w, id);
+      expect(history.slice(4).map((h) => [h.seq, h.event])).toEqual([
+        [5, 'ASSOCIATION_ROUND_DEADLINE'],
+        [6, 'CLOSE_EXPERT_ROUND'],
+      ]);
+      const verify = await w.t.http
+        .get(`/regulations/${id}/history/verify`)
+        .set('Authorization', w.gov.auth);
+      expect(verify.body).toEqual({ valid: true, entries: 6, brokenAt: null });
     });
 
     it('many regulations in parallel keep independent versions and chains', async () => {

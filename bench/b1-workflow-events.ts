@@ -1,0 +1,285 @@
+import 'reflect-metadata';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config/app-config';
+import { configureHttpApp } from '../src/http-app';
+import { initialSnapshot, stateOf } from '../src/workflow/domain';
+import { ADMIN_URL, BenchFigures, BenchOptions, freshDatabase, print, round } from './lib/context';
+
+const run = promisify(execFile);
+const CLIENTS = 16;
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
+
+/**
+ * B1: workflow events over HTTP — `POST /regulations/:id/events` by 16 concurrent clients, each on
+ * regulations of its own (SUBMIT_FOR_REVIEW then COMPLETE_REVIEW on each: lock, facts, engine,
+ * compare-and-set, hash-chained history, outbox), against `pgbench -N` with 16 clients on the
+ * same Postgres in the same run. The service runs in its own process, as in production.
+ * Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms.
+ */
+export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
+  const seconds = opts.quick ? 5 : 15;
+  const warmup = opts.quick ? 1 : 3;
+  // Enough regulations that no client runs out (2 events each).
+  const perClient = opts.quick ? 4_000 : 10_000;
+  const db = await freshDatabase('b1');
+  const c = new Client({ connectionString: db.url });
+  await c.connect();
+  let server: ChildProcess | undefined;
+  try {
+    const { userId, ids } = await seed(c, perClient * CLIENTS);
+    const { port, child } = await startServer(db.url);
+    server = child;
+    const token = new JwtService({ secret: JWT_SECRET }).sign(
+      { sub: userId, ver: 1 },
+      { expiresIn: 3600 },
+    );
+
+    const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let measuring = false;
+    let stop = false;
+    let accepted = 0;
+    const client = async (k: number) => {
+      const mine = ids.slice(k * perClient, (k + 1) * perClient);
+      for (const id of mine) {
+        for (const body of [
+          { type: 'SUBMIT_FOR_REVIEW' },
+          { type: 'COMPLETE_REVIEW', necessary: true, legal: true, reasonable: false },
+        ]) {
+          if (stop) return;
+          const t0 = performance.now();
+          const status = await post(agent, port, `/regulations/${id}/events`, token, body);
+          const ms = performance.now() - t0;
+          if (status === 200) accepted++;
+          if (measuring) {
+            latencies.push(ms);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          }
+        }
+      }
+      throw new Error(`client ${k} ran out of regulations; raise perClient`);
+    };
+    const clients = Array.from({ length: CLIENTS }, (_, k) => client(k));
+    await sleep(warmup * 1000);
+    measuring = true;
+    const started = performance.now();
+    await sleep(seconds * 1000);
+    measuring = false;
+    const elapsed = (performance.now() - started) / 1000;
+    stop = true;
+    await Promise.all(clients);
+    agent.destroy();
+
+    // Every accepted event left exactly one history entry, and every chain head is consistent.
+    const [{ n: history }] = (await c.query(`SELECT count(*)::int AS n FROM workflow_history`))
+      .rows;
+    if (history !== accepted) throw new Error(`B1: ${accepted} accepted but ${history} entries`);
+    const ok = statuses.get(200) ?? 0;
+    const failures = [...statuses.entries()].filter(([s]) => s !== 200);
+    if (failures.length) throw new Error(`B1: non-200 answers ${JSON.stringify(failures)}`);
+
+    const pgbench = await runPgbench(seconds);
+    const tps = ok / elapsed;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+    const ratio = tps / pgbench;
+    return {
+      id: 'B1',
+      figures: {
+        clients: CLIENTS,
+        seconds,
+        events: ok,
+        events_per_s: Math.round(tps),
+        p50_ms: round(pct(0.5)),
+        p99_ms: round(pct(0.99)),
+        pgbench_n_tps: Math.round(pgbench),
+        ratio: round(ratio),
+      },
+      target: {
+        description: '>= 0.5 x pgbench -N TPS and p99 < 50 ms',
+        met: ratio >= 0.5 && pct(0.99) < 50,
+      },
+    };
+  } finally {
+    server?.kill('SIGTERM');
+    await c.end();
+    await db.drop();
+  }
+}
+
+/** One ministry, one officer, N draft regulations (written as the register writes them). */
+async function seed(c: Client, n: number): Promise<{ userId: string; ids: string[] }> {
+  const agencyId = randomUUID();
+  const userId = randomUUID();
+  const docId = randomUUID();
+  await c.query(
+    `INSERT INTO agency (id, code, name, kind) VALUES ($1, 'BENCH', 'Bộ Thử nghiệm', 'ministry')`,
+    [agencyId],
+  );
+  await c.query(
+    `INSERT INTO app_user (id, email, full_name, role, agency_id, password_hash)
+     VALUES ($1, 'officer@bench.regcut.vn', 'Chuyên viên', 'ministry_officer', $2, 'x')`,
+    [userId, agencyId],
+  );
+  await c.query(
+    `INSERT INTO legal_document (id, number, type, issuer, title, issued_on, effective_on)
+     VALUES ($1, '15/2018/NĐ-CP', 'decree', 'Chính phủ', 'Nghị định thử nghiệm', '2018-02-02', '2018-02-02')`,
+    [docId],
+  );
+  const snapshot = initialSnapshot(new Date().toISOString());
+  const { state, stateName } = stateOf(snapshot);
+  const { rows } = await c.query(
+    `INSERT INTO regulation (id, legal_document_id, provision, title, category, sector_code, agency_id,
+       workflow_snapshot, machine_version, state, state_name)
+     SELECT gen_random_uuid(), $1, 'Điều ' || g, 'Quy định ' || g, 'administrative_procedure', 'trade',
+       $2, $3::jsonb, $4, $5::jsonb, $6
+     FROM generate_series(1, $7) g RETURNING id`,
+    [
+      docId,
+      agencyId,
+      JSON.stringify(snapshot),
+      snapshot.machineVersion,
+      JSON.stringify(state),
+      stateName,
+      n,
+    ],
+  );
+  await c.query(`VACUUM ANALYZE regulation`);
+  return { userId, ids: rows.map((r: { id: string }) => r.id) };
+}
+
+async function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.B1_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      'ts-node/register/transpile-only',
+      __filename,
+      '--serve',
+      url,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`B1 server exited with ${code}`)));
+    lines.on('line', (line) => {
+      const m = /^LISTENING (\d+)$/.exec(line);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  return { port, child };
+}
+
+/** The service as `npm start` runs it (logging at warn, so request lines do not dominate). */
+async function serve(url: string) {
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+    DB_POOL_SIZE: String(CLIENTS + 4),
+  });
+  const app = await NestFactory.create(AppModule.register({ config, databaseUrl: url }), {
+    bufferLogs: true,
+  });
+  configureHttpApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  console.log(`LISTENING ${address.port}`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+function post(agent: Agent, port: number, path: string, token: string, body: unknown) {
+  const payload = JSON.stringify(body);
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** pgbench -N (no updates to the small tables), 16 clients, on the same server, same duration. */
+async function runPgbench(seconds: number): Promise<number> {
+  const db = await freshDatabase('b1_pgbench');
+  const u = new URL(db.url);
+  const args = [
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    decodeURIComponent(u.username || 'postgres'),
+  ];
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
+  const name = u.pathname.slice(1);
+  try {
+    await run('pgbench', [...args, '-i', '-q', '-s', String(CLIENTS), name], { env });
+    const { stdout } = await run(
+      'pgbench',
+      [...args, '-N', '-c', String(CLIENTS), '-j', '2', '-T', String(seconds), name],
+      { env },
+    );
+    const m =
+      /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(
+        stdout,
+      );
+    if (!m) throw new Error(`cannot read pgbench output: ${stdout}`);
+    return Number(m[1]);
+  } finally {
+    await db.drop();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// `npx ts-node --transpile-only bench/b1-workflow-events.ts [--quick]` runs B1 alone.
+if (require.main === module) {
+  const i = process.argv.indexOf('--serve');
+  if (i >= 0) {
+    void serve(process.argv[i + 1]);
+  } else {
+    console.log(`B1 on ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}`);
+    runB1({ quick: process.argv.includes('--quick') })
+      .then((r) => {
+        print(r);
+        process.exit(0);
+      })
+      .catch((err) => {
+        console.error(err);
+        process.exit(1);
+      });
+  }
+}
