@@ -23,7 +23,8 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
  * regulations of its own (SUBMIT_FOR_REVIEW then COMPLETE_REVIEW on each: lock, facts, engine,
  * compare-and-set, hash-chained history, outbox), against `pgbench -N` with 16 clients on the
  * same Postgres in the same run. The service runs in its own process, as in production.
- * Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms.
+ * Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms. Also printed: how many authenticated `GET /me`
+ * (one query, no workflow) the same server answers, the ceiling set by HTTP, auth and logging.
  */
 export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
   const seconds = opts.quick ? 5 : 15;
@@ -44,6 +45,21 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     );
 
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+    // The ceiling the framework and authentication set: an authenticated GET /me (one query).
+    const meStarted = performance.now();
+    let meCount = 0;
+    let meStop = false;
+    const meClients = Array.from({ length: CLIENTS }, async () => {
+      while (!meStop) {
+        if ((await get(agent, port, '/me', token)) !== 200) throw new Error('B1: GET /me failed');
+        meCount++;
+      }
+    });
+    await sleep(warmup * 1000);
+    meStop = true;
+    await Promise.all(meClients);
+    const mePerSecond = meCount / ((performance.now() - meStarted) / 1000);
+
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let measuring = false;
@@ -105,6 +121,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         p99_ms: round(pct(0.99)),
         pgbench_n_tps: Math.round(pgbench),
         ratio: round(ratio),
+        get_me_per_s: Math.round(mePerSecond),
       },
       target: {
         description: '>= 0.5 x pgbench -N TPS and p99 < 50 ms',
@@ -203,6 +220,20 @@ async function serve(url: string) {
   const address = app.getHttpServer().address() as { port: number };
   console.log(`LISTENING ${address.port}`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+function get(agent: Agent, port: number, path: string, token: string) {
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      { agent, host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function post(agent: Agent, port: number, path: string, token: string, body: unknown) {
