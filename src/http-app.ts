@@ -6,6 +6,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
+import { answerClientErrorsAsProblems, rejectDeepJson } from './common/http-guards';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -17,6 +18,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  express.use(rejectDeepJson);
+  answerClientErrorsAsProblems(app.getHttpServer());
   // The Swagger UI needs inline scripts and styles; everything else gets helmet's defaults.
   app.use(
     helmet({

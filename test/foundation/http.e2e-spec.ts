@@ -78,6 +78,21 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
     expect(fields).toEqual(expect.arrayContaining(['title', 'items[1].hours', 'extra']));
   });
 
+  it('refuses absurdly nested JSON with a 400 problem, not a stack overflow', async () => {
+    const deep = '{"title":"x","items":' + '[{"a":'.repeat(2000) + '1' + '}]'.repeat(2000) + '}';
+    const res = await t.http
+      .post('/test-echo')
+      .set('Content-Type', 'application/json')
+      .send(deep)
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('answers an oversized URL with a 431 problem', async () => {
+    const res = await t.http.get(`/health/live?q=${'x'.repeat(20_000)}`).expect(431);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('accepts a valid body', async () => {
     await t.http
       .post('/test-echo')
