@@ -12,7 +12,17 @@ import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
 import { configureHttpApp } from '../src/http-app';
 import { initialSnapshot, stateOf } from '../src/workflow/domain';
-import { ADMIN_URL, BenchFigures, BenchOptions, freshDatabase, print, round } from './lib/context';
+import { Principal } from '../src/identity/domain/principal';
+import { WorkflowService } from '../src/workflow/workflow.service';
+import {
+  ADMIN_URL,
+  appContext,
+  BenchFigures,
+  BenchOptions,
+  freshDatabase,
+  print,
+  round,
+} from './lib/context';
 
 const run = promisify(execFile);
 const CLIENTS = 16;
@@ -24,7 +34,8 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
  * compare-and-set, hash-chained history, outbox), against `pgbench -N` with 16 clients on the
  * same Postgres in the same run. The service runs in its own process, as in production.
  * Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms. Also printed: how many authenticated `GET /me`
- * (one query, no workflow) the same server answers, the ceiling set by HTTP, auth and logging.
+ * (one query, no workflow) the same server answers — the ceiling set by HTTP, auth and logging —
+ * and the same events sent through WorkflowService in-process, the workflow's own throughput.
  */
 export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
   const seconds = opts.quick ? 5 : 15;
@@ -36,7 +47,8 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
   await c.connect();
   let server: ChildProcess | undefined;
   try {
-    const { userId, ids } = await seed(c, perClient * CLIENTS);
+    // The first half for HTTP, the second for the service called in-process.
+    const { userId, agencyId, ids } = await seed(c, 2 * perClient * CLIENTS);
     const { port, child } = await startServer(db.url);
     server = child;
     const token = new JwtService({ secret: JWT_SECRET }).sign(
@@ -104,6 +116,27 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     const failures = [...statuses.entries()].filter(([s]) => s !== 200);
     if (failures.length) throw new Error(`B1: non-200 answers ${JSON.stringify(failures)}`);
 
+    // The same events through WorkflowService in-process (no HTTP, no auth): the workflow's own
+    // cost (engine, lock, history, outbox), in the same database.
+    server.kill('SIGTERM');
+    server = undefined;
+    const service = await serviceThroughput(
+      db.url,
+      seconds,
+      warmup,
+      {
+        kind: 'user',
+        id: userId,
+        userId,
+        role: 'ministry_officer',
+        agencyId,
+        agencyKind: 'ministry',
+        readOnly: false,
+      },
+      ids.slice(perClient * CLIENTS),
+      perClient,
+    );
+
     const pgbench = await runPgbench(seconds);
     const tps = ok / elapsed;
     latencies.sort((a, b) => a - b);
@@ -122,6 +155,8 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         pgbench_n_tps: Math.round(pgbench),
         ratio: round(ratio),
         get_me_per_s: Math.round(mePerSecond),
+        service_events_per_s: Math.round(service.perSecond),
+        service_p99_ms: round(service.p99),
       },
       target: {
         description: '>= 0.5 x pgbench -N TPS and p99 < 50 ms',
@@ -136,7 +171,10 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
 }
 
 /** One ministry, one officer, N draft regulations (written as the register writes them). */
-async function seed(c: Client, n: number): Promise<{ userId: string; ids: string[] }> {
+async function seed(
+  c: Client,
+  n: number,
+): Promise<{ userId: string; agencyId: string; ids: string[] }> {
   const agencyId = randomUUID();
   const userId = randomUUID();
   const docId = randomUUID();
@@ -173,7 +211,54 @@ async function seed(c: Client, n: number): Promise<{ userId: string; ids: string
     ],
   );
   await c.query(`VACUUM ANALYZE regulation`);
-  return { userId, ids: rows.map((r: { id: string }) => r.id) };
+  return { userId, agencyId, ids: rows.map((r: { id: string }) => r.id) };
+}
+
+async function serviceThroughput(
+  url: string,
+  seconds: number,
+  warmup: number,
+  principal: Principal,
+  ids: string[],
+  perClient: number,
+): Promise<{ perSecond: number; p99: number }> {
+  const app = await appContext(url, { DB_POOL_SIZE: String(CLIENTS + 4) });
+  const workflow = app.get(WorkflowService);
+  const latencies: number[] = [];
+  let measuring = false;
+  let stop = false;
+  let count = 0;
+  const clients = Array.from({ length: CLIENTS }, async (_, k) => {
+    for (const id of ids.slice(k * perClient, (k + 1) * perClient)) {
+      for (const body of [
+        { type: 'SUBMIT_FOR_REVIEW' },
+        { type: 'COMPLETE_REVIEW', necessary: true, legal: true, reasonable: false },
+      ]) {
+        if (stop) return;
+        const t0 = performance.now();
+        await workflow.send(principal, id, body);
+        if (measuring) {
+          latencies.push(performance.now() - t0);
+          count++;
+        }
+      }
+    }
+    throw new Error(`service client ${k} ran out of regulations; raise perClient`);
+  });
+  await sleep(warmup * 1000);
+  measuring = true;
+  const started = performance.now();
+  await sleep(seconds * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - started) / 1000;
+  stop = true;
+  await Promise.all(clients);
+  await app.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: count / elapsed,
+    p99: latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))],
+  };
 }
 
 async function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
