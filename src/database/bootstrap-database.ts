@@ -24,7 +24,14 @@ export async function bootstrapDatabase(
   if (!url) {
     embedded = await startEmbeddedPostgres(config.dataDir);
     url = embedded.url;
-    config = { ...config, jwtSecret: config.jwtSecret ?? embeddedJwtSecret(config.dataDir) };
+    // One connection: pglite-socket interleaves the extended-protocol messages of concurrent
+    // connections outside transactions ("unnamed prepared statement does not exist",
+    // electric-sql/pglite#1046), and PGlite runs one query at a time anyway.
+    config = {
+      ...config,
+      jwtSecret: config.jwtSecret ?? embeddedJwtSecret(config.dataDir),
+      dbPoolSize: 1,
+    };
     logger.log(`embedded PGlite database in ${embedded.dataDir}`);
   }
   if (migrate) {

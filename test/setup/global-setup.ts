@@ -39,6 +39,15 @@ async function redisReachable(): Promise<boolean> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Runs once per `npm test`, outside jest's sandbox: on real Postgres it migrates a template
  * database that each test file copies (cheap and isolated); without Postgres it starts one
@@ -73,12 +82,15 @@ export default async function globalSetup() {
     const templateDb = `regcut_tpl_${run}`;
     const admin = new Client({ connectionString: ADMIN_URL });
     await admin.connect();
-    // Leftovers of interrupted runs.
+    // Leftovers of interrupted runs: only those whose jest process is gone (others may be running).
     const stale = await admin.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'regcut\\_t%' AND datname NOT LIKE $1`,
-      [`%${run}%`],
+      `SELECT datname FROM pg_database WHERE datname LIKE 'regcut\\_t%'`,
     );
     for (const { datname } of stale.rows) {
+      const pid = Number(
+        /^regcut_t(?:pl)?_(\d+)_/.exec(datname)?.[1] ?? /_(\d+)_[0-9a-f]{6}/.exec(datname)?.[1],
+      );
+      if (pid && isAlive(pid)) continue;
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
     await admin.query(`CREATE DATABASE "${templateDb}"`);

@@ -64,7 +64,12 @@ export class AuthenticationService {
     }
     return {
       accessToken: await this.jwt.signAsync(
-        { sub: user.id, ver: user.token_version } satisfies TokenClaims,
+        // iat from the service's clock, so expiry follows the same clock as verification.
+        {
+          sub: user.id,
+          ver: user.token_version,
+          iat: Math.floor(this.clock.now().getTime() / 1000),
+        },
         {
           expiresIn: this.config.jwtTtlSeconds,
         },

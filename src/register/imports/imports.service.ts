@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -50,6 +51,7 @@ export class ImportsService implements JobRunHandlerClass {
     private readonly transactions: TransactionRunner,
     private readonly jobRuns: JobRunService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Stores the upload and queues its import; the answer is the job to follow at GET /jobs/:id. */
@@ -100,7 +102,10 @@ export class ImportsService implements JobRunHandlerClass {
       validRowsOnly: upload.valid_rows_only,
       format: upload.format,
       uploadId,
-      onProgress: (done, total) => ctx.progress(done, total),
+      // Progress during the write phase is written from inside its transaction through a second
+      // connection; the embedded database has only one, so it then reports the start and the end.
+      onProgress: (done, total) =>
+        done === 0 || this.config.dbPoolSize > 1 ? ctx.progress(done, total) : undefined,
     });
     return outcome as unknown as Record<string, unknown>;
   }
