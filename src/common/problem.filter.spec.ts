@@ -53,6 +53,13 @@ describe('ProblemFilter', () => {
     expect(run(err).statusCode).toBe(503);
   });
 
+  it('maps a transaction whose connection died (a released query runner) to 503', () => {
+    const err = Object.assign(new Error('Query runner already released.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    expect(run(err).statusCode).toBe(503);
+  });
+
   it('maps a value Postgres refused (22P02) to 400, never 500', () => {
     const err = new QueryFailedError(
       'SELECT',

@@ -15,10 +15,17 @@ const CONNECTION_ERROR_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /** True for errors that mean "the database is unreachable right now" rather than a bad query. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: string; message?: string; driverError?: unknown };
+  const e = err as { code?: string; message?: string; name?: string; driverError?: unknown };
+  // TypeORM releases a transaction's query runner when its connection dies mid-transaction.
+  if (e.name && RELEASED_RUNNER_ERRORS.has(e.name)) return true;
   if (e.code && (CONNECTION_ERROR_CODES.has(e.code) || e.code.startsWith('08'))) return true;
   const msg = e.message ?? '';
   if (

@@ -55,6 +55,16 @@ describe('fault: Postgres stopped and restarted under a load of workflow events'
       `FAULT postgres_outage sent=${stats.sent} acknowledged=${stats.acknowledged.length} found=${history.length} lost=${lost.length} ` +
         `status=${JSON.stringify(stats.byStatus)} ready_after_ms=${readyAfterMs}`,
     );
+    if (stats.unexpected5xx)
+      console.log(
+        api
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"level":50') && l.includes('ProblemFilter'))
+          .slice(0, 3)
+          .join('\n')
+          .slice(0, 3000),
+      );
     expect(lost).toEqual([]);
     expect(stats.byStatus['503'] ?? 0).toBeGreaterThan(0);
     expect(stats.unexpected5xx).toBe(0);
