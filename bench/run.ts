@@ -2,14 +2,18 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchFigures, print } from './lib/context';
+import { runB1 } from './b1-workflow-events';
 import { runB3 } from './b3-import';
+import { runB4 } from './b4-recalculation';
 
 /**
  * `npm run bench [-- --quick] [-- --only B3]`: every benchmark against freshly migrated Postgres
  * (and Redis), one line of figures each, then the same as JSON in bench/results/latest.json.
  */
 const BENCHMARKS: Record<string, (opts: { quick: boolean }) => Promise<BenchFigures>> = {
+  B1: runB1,
   B3: runB3,
+  B4: runB4,
 };
 
 async function main() {
