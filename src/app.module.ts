@@ -11,6 +11,7 @@ import { RegisterModule } from './register/register.module';
 import { CostingModule } from './costing/costing.module';
 import { JobsModule } from './jobs/jobs.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { ConsultationModule } from './consultation/consultation.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -57,6 +58,7 @@ export class AppModule {
         RegisterModule,
         CostingModule,
         WorkflowModule,
+        ConsultationModule,
         ...extraImports,
       ],
     };

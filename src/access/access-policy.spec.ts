@@ -91,6 +91,35 @@ describe('AccessPolicy for regulations (domain.md §2)', () => {
     expect(AccessPolicy.writeRegulation(undefined, published)).toMatchObject({ status: 403 });
   });
 
+  it('shows feedback to its author, the owning agency and the Government Office; to all once published', () => {
+    const mine = { authorId: 'u', published: false };
+    const theirs = { authorId: 'someone-else', published: false };
+    const published = { authorId: 'someone-else', published: true };
+    for (const role of ROLES) {
+      const own = AccessPolicy.readFeedback(principal(role), consulted, theirs).allowed;
+      const foreign = AccessPolicy.readFeedback(principal(role, OTHER), consulted, theirs);
+      const everything = role === 'gov_office' || role === 'admin';
+      expect(own).toBe(everything || role === 'ministry_officer' || role === 'ministry_lead');
+      expect(foreign.allowed).toBe(everything);
+      if (!foreign.allowed) expect(foreign).toMatchObject({ status: 404 });
+      expect(AccessPolicy.readFeedback(principal(role, OTHER), consulted, mine).allowed).toBe(true);
+      expect(AccessPolicy.readFeedback(principal(role, OTHER), consulted, published).allowed).toBe(
+        true,
+      );
+    }
+    expect(AccessPolicy.readFeedback(undefined, consulted, theirs)).toMatchObject({ status: 404 });
+    expect(AccessPolicy.readFeedback(undefined, consulted, published).allowed).toBe(true);
+    // An API key is never the author of an item, even with the same id.
+    const key: Principal = {
+      ...principal('ministry_officer', OTHER),
+      kind: 'api_key',
+      userId: null,
+    };
+    expect(
+      AccessPolicy.readFeedback(key, consulted, { authorId: 'u', published: false }),
+    ).toMatchObject({ status: 404 });
+  });
+
   it('files regulations only for the caller’s own agency', () => {
     expect(AccessPolicy.createForAgency(principal('ministry_lead'), OWN).allowed).toBe(true);
     expect(AccessPolicy.createForAgency(principal('ministry_lead'), OTHER).allowed).toBe(false);

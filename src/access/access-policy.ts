@@ -61,6 +61,24 @@ export const AccessPolicy = {
     return forbidden('only the owning agency may change this regulation');
   },
 
+  /**
+   * A consultation feedback item and its answer (domain.md §2, §6): its author, the owning agency
+   * and the Government Office; everyone who sees the regulation once the answers are published.
+   */
+  readFeedback(
+    p: Principal | undefined,
+    r: RegulationAccessFacts,
+    f: { authorId: string; published: boolean },
+  ): Decision {
+    const read = AccessPolicy.readRegulation(p, r);
+    if (!read.allowed) return read;
+    if (readsEverything(p) || ownsRecord(p, r) || f.published) return allow;
+    if (p?.kind === 'user' && p.userId === f.authorId) return allow;
+    return hidden(
+      'feedback is seen by its author and the owning agency until the answers are published',
+    );
+  },
+
   /** Create a record for an agency: only that agency's own officers and leads. */
   createForAgency(p: Principal | undefined, agencyId: string): Decision {
     if (ownsRecord(p, { agencyId }) && !p!.readOnly) return allow;

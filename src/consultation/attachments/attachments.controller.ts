@@ -1,0 +1,73 @@
+import {
+  Controller,
+  Get,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../common/public.decorator';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { contentDisposition } from '../domain/attachment-type';
+import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
+import { AttachmentsService, UploadedFile as Upload } from './attachments.service';
+import { UploadLimitsInterceptor } from './upload-limits.interceptor';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller('feedback')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post(':id/attachments')
+  @Roles('association', 'expert')
+  @ApiOperation({
+    summary: 'Attach a file to your feedback item while its round is open',
+    description: `PDF, DOCX, XLSX, PNG or JPEG, recognised by content (a PNG named .pdf is stored as PNG; anything else is a 415); at most ${MAX_ATTACHMENT_BYTES} bytes (413).`,
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  // Multer stops reading at the limit; UploadLimitsInterceptor turns its refusal into a problem.
+  @UseInterceptors(
+    UploadLimitsInterceptor,
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+  )
+  upload(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam() id: string,
+    @UploadedFile() file: Upload | undefined,
+  ) {
+    return this.attachments.upload(p, id, file);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @Public()
+  @ApiOperation({
+    summary: 'Download an attachment (for those who may read the item)',
+    description: 'Always as a download; ETag and Repr-Digest carry its SHA-256.',
+  })
+  async download(
+    @CurrentPrincipal() p: Principal | undefined,
+    @UuidParam() id: string,
+    @UuidParam('attachmentId') attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const file = await this.attachments.download(p, id, attachmentId);
+    res.setHeader('ETag', `"${file.sha256}"`);
+    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    return new StreamableFile(file.content, {
+      type: file.mediaType,
+      length: file.content.length,
+      disposition: contentDisposition(file.filename),
+    });
+  }
+}

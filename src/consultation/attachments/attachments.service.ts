@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../access/access-policy';
+import { requireAccess } from '../../access/require-access';
+import { Clock } from '../../common/clock';
+import { ProblemException, ValidationProblem } from '../../common/problem';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { Principal } from '../../identity/domain/principal';
+import {
+  accessFacts,
+  RegulationRepository,
+} from '../../register/persistence/regulation.repository';
+import { ConsultationRoundsService } from '../../workflow/consultation/consultation-rounds.service';
+import {
+  attachmentFilename,
+  ATTACHMENT_TYPES,
+  detectAttachmentType,
+  MEDIA_TYPES,
+} from '../domain/attachment-type';
+import { roundClosedReason } from '../domain/feedback-rules';
+import { MAX_ATTACHMENTS_PER_ITEM } from '../consultation.config';
+import {
+  attachmentView,
+  AttachmentView,
+  FeedbackRepository,
+} from '../persistence/feedback.repository';
+import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname?: string;
+  size: number;
+}
+
+export interface AttachmentContent {
+  filename: string;
+  mediaType: string;
+  sha256: string;
+  content: Buffer;
+}
+
+/**
+ * Tệp đính kèm: PDF/DOCX/XLSX/PNG/JPEG recognised by their bytes, kept in the database (bytea)
+ * with a SHA-256 checksum so any API process can serve them and a download can be verified.
+ */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly rounds: ConsultationRoundsService,
+    private readonly regulations: RegulationRepository,
+    private readonly repository: FeedbackRepository,
+  ) {}
+
+  /**
+   * POST /feedback/:id/attachments. Order: 400 (no file), 404 (item not visible), 403 (not its
+   * author), 409 (round closed, or too many files), 415 (not an accepted type by content).
+   * Over the size limit is a 413 before any of this (the upload is cut off while it streams).
+   */
+  async upload(
+    p: Principal,
+    feedbackId: string,
+    file: UploadedFile | undefined,
+  ): Promise<AttachmentView> {
+    if (!file) {
+      throw new ValidationProblem([
+        { field: 'file', message: 'attach the file as the multipart field "file"' },
+      ]);
+    }
+    return this.transactions.run(async (tx) => {
+      const m = tx.manager;
+      const item = await this.repository.findRow(m, feedbackId);
+      const regulation = item && (await lockRegulationShared(m, item.regulation_id));
+      if (!item || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+      requireAccess(
+        AccessPolicy.readFeedback(p, accessFacts(regulation), {
+          authorId: item.author_id,
+          published: item.published_at !== null,
+        }),
+        'feedback',
+      );
+      if (p.kind !== 'user' || p.userId !== item.author_id) {
+        throw new ProblemException(
+          403,
+          'forbidden',
+          'Only the author of an item attaches files to it.',
+        );
+      }
+      const round = (await this.rounds.find(item.round_id, m))!;
+      const closed = roundClosedReason(
+        round,
+        { state: regulation.state as never, cycle: cycleOf(regulation) },
+        this.clock.now(),
+      );
+      if (closed) {
+        throw new ProblemException(409, 'round-closed', `No more attachments: ${closed}.`, {
+          consultationId: round.id,
+        });
+      }
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM feedback_attachment WHERE feedback_id = $1`,
+        [item.id],
+      );
+      if (n >= MAX_ATTACHMENTS_PER_ITEM) {
+        throw new ProblemException(
+          409,
+          'too-many-attachments',
+          `An item carries at most ${MAX_ATTACHMENTS_PER_ITEM} attachments.`,
+        );
+      }
+      const detected = detectAttachmentType(file.buffer);
+      if (!detected.ok) {
+        const message = `the file is ${detected.what}; attach ${ATTACHMENT_TYPES.map((t) => t.toUpperCase()).join(', ')} (recognised by content, not by name)`;
+        throw new ProblemException(415, 'unsupported-attachment', message, {
+          errors: [{ field: 'file', message }],
+        });
+      }
+      const id = randomUUID();
+      const declared = file.originalname ? file.originalname.normalize('NFC').slice(0, 255) : null;
+      const filename = attachmentFilename(file.originalname, detected.type);
+      const rows = await m.query(
+        `INSERT INTO feedback_attachment (id, feedback_id, filename, declared_filename, file_type,
+           media_type, size_bytes, sha256, content, uploaded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING id, feedback_id, filename, declared_filename, file_type, media_type, size_bytes,
+           sha256, created_at`,
+        [
+          id,
+          item.id,
+          filename,
+          declared && declared !== filename ? declared : null,
+          detected.type,
+          MEDIA_TYPES[detected.type],
+          file.buffer.length,
+          createHash('sha256').update(file.buffer).digest('hex'),
+          file.buffer,
+          p.userId,
+          this.clock.now(),
+        ],
+      );
+      return attachmentView(rows[0]);
+    });
+  }
+
+  /** GET /feedback/:id/attachments/:attachmentId: for whoever may read the item. */
+  async download(
+    p: Principal | undefined,
+    feedbackId: string,
+    attachmentId: string,
+  ): Promise<AttachmentContent> {
+    const item = await this.repository.findRow(this.dataSource.manager, feedbackId);
+    const regulation = item && (await this.regulations.find(item.regulation_id));
+    if (!item || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    requireAccess(
+      AccessPolicy.readFeedback(p, accessFacts(regulation), {
+        authorId: item.author_id,
+        published: item.published_at !== null,
+      }),
+      'feedback',
+    );
+    const rows: Array<{ filename: string; media_type: string; sha256: string; content: Buffer }> =
+      await this.dataSource.query(
+        `SELECT filename, media_type, sha256, content FROM feedback_attachment
+          WHERE id = $1 AND feedback_id = $2`,
+        [attachmentId, feedbackId],
+      );
+    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such attachment.');
+    const r = rows[0];
+    return {
+      filename: r.filename,
+      mediaType: r.media_type,
+      sha256: String(r.sha256).trim(),
+      content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content),
+    };
+  }
+}

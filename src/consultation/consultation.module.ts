@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { CostingModule } from '../costing/costing.module';
+import { RegisterModule } from '../register/register.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { EvidenceDetailExtension } from './evidence/evidence-detail.extension';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackService } from './feedback/feedback.service';
+import { ConsultationOutbox } from './persistence/consultation-outbox';
+import { FeedbackRepository } from './persistence/feedback.repository';
+import { IdempotentWrite } from './persistence/idempotent-write';
+import { ReportController } from './report/report.controller';
+import { ReportService } from './report/report.service';
+import { ResponsesService } from './responses/responses.service';
+import { ConsultationFacts } from './workflow/consultation-facts';
+import {
+  ConsultationTransitions,
+  RoundClosingSoonTimer,
+} from './workflow/consultation-transitions';
+
+/**
+ * Consultation feedback (domain.md §6) on the rounds the workflow opens: items with targets,
+ * evidence and attachments; the owning agency's answers with re-estimates through the
+ * EstimateWriter; the guard facts of CLOSE_EXPERT_ROUND and SUBMIT_TO_GOVERNMENT_OFFICE; the
+ * evidence summary of the regulation view; the report; outbox events and the 3-day reminder.
+ */
+@Module({
+  imports: [RegisterModule, CostingModule, WorkflowModule],
+  controllers: [FeedbackController, AttachmentsController, ReportController],
+  providers: [
+    FeedbackRepository,
+    ConsultationOutbox,
+    IdempotentWrite,
+    FeedbackService,
+    ResponsesService,
+    AttachmentsService,
+    ReportService,
+    ConsultationFacts,
+    ConsultationTransitions,
+    RoundClosingSoonTimer,
+    EvidenceDetailExtension,
+  ],
+  exports: [FeedbackService, ConsultationOutbox],
+})
+export class ConsultationModule {}

@@ -1,0 +1,86 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../access/access-policy';
+import { StoredInputs } from '../../costing/shared/rows';
+import { accessFacts } from '../../register/persistence/regulation.repository';
+import {
+  RegulationDetailContext,
+  RegulationDetailExtensions,
+} from '../../register/regulation-detail.extensions';
+import { EvidenceRow, EvidenceSummary, summarizeEvidence } from '../domain/evidence-summary';
+import { cycleOf } from '../persistence/regulation-lock';
+
+export interface ConsultationEvidenceSummary {
+  /** The consultation cycle summarised (the latest). */
+  cycle: number;
+  items: number;
+  associationItems: number;
+  expertItems: number;
+  answered: number;
+  unanswered: number;
+  /** Association items that carry structured evidence. */
+  associationItemsWithEvidence: number;
+  /** The associations' evidence next to the ministry's baseline and proposed estimates. */
+  associationEvidence: EvidenceSummary;
+}
+
+/**
+ * Adds `evidenceSummary` to GET /regulations/:id, visible like the plan and the estimates (the
+ * owning agency and the Government Office; everyone once the consultation opened). Only counts and
+ * aggregates: the items themselves stay with their author and the agency until published.
+ */
+@Injectable()
+export class EvidenceDetailExtension implements OnModuleInit {
+  constructor(
+    private readonly extensions: RegulationDetailExtensions,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.register((ctx) => this.fields(ctx));
+  }
+
+  async fields({ regulation, principal }: RegulationDetailContext) {
+    const cycle = cycleOf(regulation);
+    if (cycle === 0 || !AccessPolicy.readPlanAndCosts(principal, accessFacts(regulation)).allowed) {
+      return { evidenceSummary: null };
+    }
+    return { evidenceSummary: await this.summary(regulation.id, cycle) };
+  }
+
+  async summary(regulationId: string, cycle: number): Promise<ConsultationEvidenceSummary> {
+    const rows: Array<EvidenceRow & { round: string; answered: boolean; has_evidence: boolean }> =
+      await this.dataSource.query(
+        `SELECT f.round, f.evidence_subjects::text AS subjects,
+              f.evidence_frequency::text AS "frequencyPerYear", f.evidence_hours::text AS hours,
+              f.evidence_amount::text AS amount,
+              (f.evidence_subjects IS NOT NULL OR f.evidence_frequency IS NOT NULL
+                OR f.evidence_hours IS NOT NULL OR f.evidence_amount IS NOT NULL
+                OR f.evidence_note IS NOT NULL) AS has_evidence,
+              EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id) AS answered
+         FROM consultation_feedback f WHERE f.regulation_id = $1 AND f.cycle = $2`,
+        [regulationId, cycle],
+      );
+    const estimates: Array<{ kind: string; inputs: StoredInputs }> = await this.dataSource.query(
+      `SELECT kind, inputs FROM cost_estimate WHERE regulation_id = $1`,
+      [regulationId],
+    );
+    const inputsOf = (kind: string) => estimates.find((e) => e.kind === kind)?.inputs ?? null;
+    const associations = rows.filter((r) => r.round === 'association');
+    const answered = rows.filter((r) => r.answered).length;
+    return {
+      cycle,
+      items: rows.length,
+      associationItems: associations.length,
+      expertItems: rows.length - associations.length,
+      answered,
+      unanswered: rows.length - answered,
+      associationItemsWithEvidence: associations.filter((r) => r.has_evidence).length,
+      associationEvidence: summarizeEvidence(
+        associations,
+        inputsOf('baseline'),
+        inputsOf('proposed'),
+      ),
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ValidationProblem } from '../../common/problem';
+import { Public } from '../../common/public.decorator';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { parseIdempotencyKey } from '../../workflow/http/headers';
+import { WriteOutcome } from '../persistence/idempotent-write';
+import { ResponsesService } from '../responses/responses.service';
+import {
+  CreateFeedbackDto,
+  MyFeedbackQuery,
+  RegulationFeedbackQuery,
+  RespondDto,
+} from './feedback.dto';
+import { FeedbackService } from './feedback.service';
+
+export const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'a replay by the same caller returns the first answer and changes nothing',
+};
+
+export function idempotencyKey(header: string | undefined): string | undefined {
+  const key = parseIdempotencyKey(header);
+  if (!key.ok) throw new ValidationProblem([key.error]);
+  return key.value;
+}
+
+export function answer<T>(res: Response, outcome: WriteOutcome<T>): T {
+  res.status(outcome.status);
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return outcome.body;
+}
+
+/** Ý kiến tham vấn: feedback on consultation rounds, and the owning agency's answers. */
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class FeedbackController {
+  constructor(
+    private readonly feedback: FeedbackService,
+    private readonly responses: ResponsesService,
+  ) {}
+
+  @Post('consultations/:id/feedback')
+  @Roles('association', 'expert')
+  @ApiOperation({
+    summary: 'Give feedback on an open round',
+    description:
+      'Associations in association rounds, invited experts in expert rounds (403 otherwise); 409 once the round is closed; 400 naming each invalid field (content, target, evidence).',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async give(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam() id: string,
+    @Body() dto: CreateFeedbackDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const outcome = await this.feedback.give(p, id, dto, idempotencyKey(key));
+    res.setHeader('Location', `/feedback/${outcome.body.id}`);
+    return answer(res, outcome);
+  }
+
+  @Get('feedback')
+  @Roles('association', 'expert')
+  @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
+  mine(@CurrentPrincipal() p: Principal, @Query() q: MyFeedbackQuery) {
+    return this.feedback.mine(p, q);
+  }
+
+  @Get('feedback/:id')
+  @Public()
+  @ApiOperation({
+    summary: 'One item with its attachments and answer',
+    description:
+      'Seen by its author, the owning agency, the Government Office and admins; by everyone once the cycle was submitted.',
+  })
+  get(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
+    return this.feedback.get(p, id);
+  }
+
+  @Post('feedback/:id/response')
+  @Roles('ministry_officer', 'ministry_lead')
+  @ApiOperation({
+    summary: 'Answer an item (tiếp thu, giải trình), or correct the answer',
+    description:
+      'The owning agency, while the regulation is in responding. Accepting an item that disputes a cost field requires reEstimate.value, which becomes a new version of that estimate; partially accepting may carry one. Corrections are kept as versions until the cycle is submitted (409 afterwards).',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async respond(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam() id: string,
+    @Body() dto: RespondDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return answer(res, await this.responses.respond(p, id, dto, idempotencyKey(key)));
+  }
+
+  @Get('regulations/:id/feedback')
+  @Public()
+  @ApiOperation({
+    summary: "A regulation's feedback items and answers (oldest first)",
+    description:
+      'The owning agency, the Government Office and admins see every item; others the published ones (after SUBMIT_TO_GOVERNMENT_OFFICE) and their own. `?unanswered=true` lists the items blocking the submission.',
+  })
+  forRegulation(
+    @CurrentPrincipal() p: Principal | undefined,
+    @UuidParam() id: string,
+    @Query() q: RegulationFeedbackQuery,
+  ) {
+    return this.feedback.forRegulation(p, id, q);
+  }
+}

@@ -1,0 +1,293 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, ownsRecord, readsEverything } from '../../access/access-policy';
+import { requireAccess } from '../../access/require-access';
+import { Clock } from '../../common/clock';
+import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
+import { ProblemException, ValidationProblem } from '../../common/problem';
+import { Tx } from '../../database/transaction-runner';
+import { COSTING_CONFIG, CostingConfig } from '../../costing/costing.config';
+import { EstimateWriter } from '../../costing/estimates/estimate-writer';
+import { CostingReader } from '../../costing/shared/costing-reader';
+import { Principal } from '../../identity/domain/principal';
+import { RegulationEntity } from '../../register/persistence/regulation.entity';
+import {
+  accessFacts,
+  RegulationRepository,
+} from '../../register/persistence/regulation.repository';
+import { ConsultationRoundsService } from '../../workflow/consultation/consultation-rounds.service';
+import { costFieldValue, FeedbackInput, parseFeedbackInput } from '../domain/feedback-input';
+import { mayGiveFeedback, roundClosedReason } from '../domain/feedback-rules';
+import { CONSULTATION_TOPICS, ConsultationOutbox } from '../persistence/consultation-outbox';
+import {
+  FEEDBACK_SELECT,
+  FeedbackRepository,
+  FeedbackRow,
+  FeedbackView,
+} from '../persistence/feedback.repository';
+import { IdempotentWrite, WriteOutcome } from '../persistence/idempotent-write';
+import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
+import { CreateFeedbackDto, MyFeedbackQuery, RegulationFeedbackQuery } from './feedback.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A (created_at, id) keyset cursor, checked before it reaches SQL. */
+function cursorKey(cursor: string | undefined): [string, string] | null {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return null;
+  const [at, id] = key;
+  if (
+    typeof at !== 'string' ||
+    Number.isNaN(Date.parse(at)) ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  ) {
+    throw new ValidationProblem([
+      { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
+    ]);
+  }
+  return [at, id];
+}
+
+const pageKey = (r: FeedbackRow) => [new Date(r.created_at).toISOString(), r.id];
+
+/**
+ * Ý kiến tham vấn: giving feedback on an open round, and reading it with the visibility of
+ * domain.md §2 (the author, the owning agency and the Government Office; everyone once the
+ * answers are published).
+ */
+@Injectable()
+export class FeedbackService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: IdempotentWrite,
+    private readonly clock: Clock,
+    private readonly rounds: ConsultationRoundsService,
+    private readonly regulations: RegulationRepository,
+    private readonly estimates: EstimateWriter,
+    private readonly costing: CostingReader,
+    private readonly repository: FeedbackRepository,
+    private readonly outbox: ConsultationOutbox,
+    @Inject(COSTING_CONFIG) private readonly costingConfig: CostingConfig,
+  ) {}
+
+  /**
+   * POST /consultations/:id/feedback. Order of answers: 400 (the body), 404 (no such round, or
+   * not visible), 403 (not an association in an association round, not an invited expert in an
+   * expert round), 409 (the round is closed), 400 (a target the regulation does not have).
+   */
+  give(
+    p: Principal,
+    roundId: string,
+    dto: CreateFeedbackDto,
+    idempotencyKey?: string,
+  ): Promise<WriteOutcome<FeedbackView>> {
+    const parsed = parseFeedbackInput(dto, this.costingConfig.limits);
+    if (!parsed.ok) throw new ValidationProblem(parsed.errors);
+    return this.writes.run(
+      p,
+      idempotencyKey,
+      { scope: 'POST /consultations/:id/feedback', resourceId: roundId, body: dto, status: 201 },
+      (tx) => this.giveInTx(tx, p, roundId, parsed.value),
+    );
+  }
+
+  private async giveInTx(
+    tx: Tx,
+    p: Principal,
+    roundId: string,
+    input: FeedbackInput,
+  ): Promise<FeedbackView> {
+    const m = tx.manager;
+    const found = await this.rounds.find(roundId, m);
+    if (!found) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    const regulation = await lockRegulationShared(m, found.regulationId);
+    if (!regulation) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'consultation round');
+    requireAccess(mayGiveFeedback(p, found), 'consultation round');
+
+    // Read again under the lock: a transition that closed the round has committed by now.
+    const round = (await this.rounds.find(roundId, m))!;
+    const now = this.clock.now();
+    const closed = roundClosedReason(
+      round,
+      { state: regulation.state as never, cycle: cycleOf(regulation) },
+      now,
+    );
+    if (closed) {
+      throw new ProblemException(409, 'round-closed', `No more feedback: ${closed}.`, {
+        consultationId: round.id,
+        status: round.status,
+        closesAt: round.closesAt,
+      });
+    }
+    const { value, version } = await this.checkTarget(m, regulation, input);
+
+    const id = randomUUID();
+    await this.repository.insert(m, {
+      id,
+      roundId: round.id,
+      regulationId: regulation.id,
+      cycle: round.cycle,
+      round: round.round,
+      authorId: p.userId!,
+      authorRole: p.role,
+      authorAgencyId: p.agencyId,
+      input,
+      targetValue: value,
+      targetEstimateVersion: version,
+      createdAt: now,
+    });
+    await this.outbox.write(m, {
+      topic: CONSULTATION_TOPICS.feedbackReceived,
+      regulationId: regulation.id,
+      roundId: round.id,
+      feedbackId: id,
+      at: now,
+      payload: {
+        feedbackId: id,
+        consultationId: round.id,
+        regulationId: regulation.id,
+        agencyId: regulation.agencyId,
+        cycle: round.cycle,
+        round: round.round,
+        authorId: p.userId,
+        authorAgencyId: p.agencyId,
+        target: input.target,
+        hasEvidence: input.evidence !== null,
+      },
+    });
+    return (await this.repository.view(m, id))!;
+  }
+
+  /** A target must exist: the plan, or a real field of an existing estimate (400 otherwise). */
+  private async checkTarget(
+    m: EntityManager,
+    regulation: RegulationEntity,
+    input: FeedbackInput,
+  ): Promise<{ value: string | null; version: number | null }> {
+    const target = input.target;
+    if (target?.kind === 'plan' && !(await this.costing.plan(regulation.id, m))) {
+      throw new ValidationProblem([
+        { field: 'target.kind', message: 'this regulation has no plan' },
+      ]);
+    }
+    if (target?.kind !== 'cost_field') return { value: null, version: null };
+    const estimate = await this.estimates.current(m, regulation.id, target.estimate);
+    if (!estimate) {
+      throw new ValidationProblem([
+        {
+          field: 'target.estimate',
+          message: `this regulation has no ${target.estimate} estimate${target.estimate === 'proposed' ? ' (its plan may abolish it)' : ''}`,
+        },
+      ]);
+    }
+    const field = costFieldValue(estimate.inputs, target.field);
+    if (!field.ok) throw new ValidationProblem([{ field: 'target.field', message: field.message }]);
+    return { value: field.value, version: estimate.version };
+  }
+
+  /** GET /feedback/:id: 404 for an item the caller may not see. */
+  async get(p: Principal | undefined, id: string): Promise<FeedbackView> {
+    const row = await this.repository.findRow(this.dataSource.manager, id);
+    const regulation = row && (await this.regulations.find(row.regulation_id));
+    if (!row || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    requireAccess(
+      AccessPolicy.readFeedback(p, accessFacts(regulation), {
+        authorId: row.author_id,
+        published: row.published_at !== null,
+      }),
+      'feedback',
+    );
+    return (await this.repository.views(this.dataSource.manager, [row]))[0];
+  }
+
+  /** GET /feedback?mine=true: the caller's own items with their answers, newest first. */
+  async mine(p: Principal, q: MyFeedbackQuery): Promise<Page<FeedbackView>> {
+    if (q.mine === false) {
+      throw new ValidationProblem([
+        {
+          field: 'mine',
+          message:
+            'only your own items are listed here; the items of a regulation are at GET /regulations/:id/feedback',
+        },
+      ]);
+    }
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const params: unknown[] = [p.userId];
+    const where = ['f.author_id = $1'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.regulationId) add('f.regulation_id = ?', q.regulationId);
+    if (q.consultationId) add('f.round_id = ?', q.consultationId);
+    const after = cursorKey(q.cursor);
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(
+        `(f.created_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows: FeedbackRow[] = await this.dataSource.query(
+      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
+        ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return this.page(rows, limit);
+  }
+
+  /**
+   * GET /regulations/:id/feedback: the items and answers, oldest first. The owning agency and the
+   * Government Office see every item; others the published ones (and their own).
+   */
+  async forRegulation(
+    p: Principal | undefined,
+    regulationId: string,
+    q: RegulationFeedbackQuery,
+  ): Promise<Page<FeedbackView>> {
+    const regulation = await this.regulations.find(regulationId);
+    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'regulation');
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const params: unknown[] = [regulationId];
+    const where = ['f.regulation_id = $1'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (!readsEverything(p) && !ownsRecord(p, regulation)) {
+      if (p?.kind === 'user' && p.userId)
+        add('(f.published_at IS NOT NULL OR f.author_id = ?)', p.userId);
+      else where.push('f.published_at IS NOT NULL');
+    }
+    const cycle = q.cycle ?? (q.unanswered ? cycleOf(regulation) : undefined);
+    if (cycle !== undefined) add('f.cycle = ?', cycle);
+    if (q.round) add('f.round = ?', q.round);
+    if (q.unanswered) where.push('r.feedback_id IS NULL');
+    const after = cursorKey(q.cursor);
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(
+        `(f.created_at, f.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows: FeedbackRow[] = await this.dataSource.query(
+      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
+        ORDER BY f.created_at, f.id LIMIT $${params.length}`,
+      params,
+    );
+    return this.page(rows, limit);
+  }
+
+  private async page(rows: FeedbackRow[], limit: number): Promise<Page<FeedbackView>> {
+    const page = toPage(rows, limit, (r) => r, pageKey);
+    return {
+      items: await this.repository.views(this.dataSource.manager, page.items),
+      nextCursor: page.nextCursor,
+    };
+  }
+}

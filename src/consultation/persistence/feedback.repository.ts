@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Rational } from '../../costing/domain';
+import { costEffectView, CostEffectView, StoredCostEffect } from '../domain/cost-effect';
+import type { FeedbackEvidence, FeedbackInput, TargetEstimate } from '../domain/feedback-input';
+import type { Disposition, RoundKind } from '../domain/feedback-rules';
+
+/** A row of consultation_feedback with its author and its current answer (FEEDBACK_SELECT). */
+export interface FeedbackRow {
+  id: string;
+  round_id: string;
+  regulation_id: string;
+  cycle: number;
+  round: RoundKind;
+  author_id: string;
+  author_role: string;
+  author_agency_id: string;
+  author_name: string;
+  author_agency_name: string;
+  content: string;
+  target_kind: 'regulation' | 'plan' | 'cost_field' | null;
+  target_estimate: TargetEstimate | null;
+  target_field: string | null;
+  target_value: string | null;
+  target_estimate_version: number | null;
+  evidence_subjects: string | null;
+  evidence_frequency: string | null;
+  evidence_hours: string | null;
+  evidence_amount: string | null;
+  evidence_note: string | null;
+  created_at: Date;
+  published_at: Date | null;
+  r_version: number | null;
+  disposition: Disposition | null;
+  explanation: string | null;
+  re_estimate_value: string | null;
+  cost_effect: StoredCostEffect | null;
+  answered_by_id: string | null;
+  answered_by_kind: 'user' | 'api_key' | null;
+  answered_by_name: string | null;
+  answered_at: Date | null;
+  first_answered_at: Date | null;
+}
+
+export const FEEDBACK_SELECT = `
+  SELECT f.*, u.full_name AS author_name, ag.name AS author_agency_name,
+         r.version AS r_version, r.disposition, r.explanation, r.re_estimate_value, r.cost_effect,
+         r.answered_by_id, r.answered_by_kind, r.answered_at, r.first_answered_at,
+         COALESCE(ru.full_name, k.name) AS answered_by_name
+    FROM consultation_feedback f
+    JOIN app_user u ON u.id = f.author_id
+    JOIN agency ag ON ag.id = f.author_agency_id
+    LEFT JOIN feedback_response r ON r.feedback_id = f.id
+    LEFT JOIN app_user ru ON ru.id = r.answered_by_user_id
+    LEFT JOIN api_key k ON r.answered_by_kind = 'api_key' AND k.id = r.answered_by_id`;
+
+export interface AttachmentView {
+  id: string;
+  feedbackId: string;
+  filename: string;
+  /** The name it was uploaded under, when that differs (e.g. a PNG sent as `.pdf`). */
+  declaredFilename: string | null;
+  fileType: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  /** Where to download it. */
+  url: string;
+}
+
+export interface AnswerView {
+  disposition: Disposition;
+  explanation: string;
+  /** The value the answer gave the disputed cost field. */
+  reEstimate: { value: string } | null;
+  /** How the answer changed the estimate and the savings (null when it changed nothing). */
+  costEffect: CostEffectView | null;
+  /** 1 for the first answer, +1 per correction. */
+  version: number;
+  answeredAt: string;
+  firstAnsweredAt: string;
+  answeredBy: { id: string; kind: 'user' | 'api_key'; name: string | null };
+}
+
+export type TargetView =
+  | { kind: 'regulation' }
+  | { kind: 'plan' }
+  | {
+      kind: 'cost_field';
+      estimate: TargetEstimate;
+      field: string;
+      /** The field's value in the estimate when the item was given. */
+      valueAtFeedback: string | null;
+      estimateVersionAtFeedback: number | null;
+    };
+
+export interface FeedbackView {
+  id: string;
+  /** The round (GET /consultations) the item was given in. */
+  consultationId: string;
+  regulationId: string;
+  cycle: number;
+  round: RoundKind;
+  author: { id: string; name: string; role: string; agencyId: string; agencyName: string };
+  content: string;
+  target: TargetView | null;
+  evidence: FeedbackEvidence | null;
+  attachments: AttachmentView[];
+  createdAt: string;
+  /** Set once the cycle was submitted to the Government Office: the answer is public. */
+  publishedAt: string | null;
+  answer: AnswerView | null;
+}
+
+const decimal = (v: string | null) =>
+  v === null || v === undefined ? null : Rational.parse(String(v)).toDecimalString();
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function targetView(r: FeedbackRow): TargetView | null {
+  if (!r.target_kind) return null;
+  if (r.target_kind === 'regulation' || r.target_kind === 'plan') return { kind: r.target_kind };
+  return {
+    kind: 'cost_field',
+    estimate: r.target_estimate!,
+    field: r.target_field!,
+    valueAtFeedback: r.target_value,
+    estimateVersionAtFeedback: r.target_estimate_version,
+  };
+}
+
+export function evidenceView(r: FeedbackRow): FeedbackEvidence | null {
+  const e: FeedbackEvidence = {
+    subjects: decimal(r.evidence_subjects),
+    frequencyPerYear: decimal(r.evidence_frequency),
+    hours: decimal(r.evidence_hours),
+    amount: decimal(r.evidence_amount),
+    note: r.evidence_note,
+  };
+  return Object.values(e).some((v) => v !== null) ? e : null;
+}
+
+export function answerView(r: FeedbackRow): AnswerView | null {
+  if (r.r_version === null || r.r_version === undefined) return null;
+  return {
+    disposition: r.disposition!,
+    explanation: r.explanation!,
+    reEstimate: r.re_estimate_value === null ? null : { value: r.re_estimate_value },
+    costEffect: r.cost_effect ? costEffectView(r.cost_effect) : null,
+    version: Number(r.r_version),
+    answeredAt: iso(r.answered_at!),
+    firstAnsweredAt: iso(r.first_answered_at!),
+    answeredBy: { id: r.answered_by_id!, kind: r.answered_by_kind!, name: r.answered_by_name },
+  };
+}
+
+export function feedbackView(r: FeedbackRow, attachments: AttachmentView[]): FeedbackView {
+  return {
+    id: r.id,
+    consultationId: r.round_id,
+    regulationId: r.regulation_id,
+    cycle: Number(r.cycle),
+    round: r.round,
+    author: {
+      id: r.author_id,
+      name: r.author_name,
+      role: r.author_role,
+      agencyId: r.author_agency_id,
+      agencyName: r.author_agency_name,
+    },
+    content: r.content,
+    target: targetView(r),
+    evidence: evidenceView(r),
+    attachments,
+    createdAt: iso(r.created_at),
+    publishedAt: r.published_at ? iso(r.published_at) : null,
+    answer: answerView(r),
+  };
+}
+
+export interface NewFeedback {
+  id: string;
+  roundId: string;
+  regulationId: string;
+  cycle: number;
+  round: RoundKind;
+  authorId: string;
+  authorRole: string;
+  authorAgencyId: string;
+  input: FeedbackInput;
+  targetValue: string | null;
+  targetEstimateVersion: number | null;
+  createdAt: Date;
+}
+
+/** Reads and writes of feedback items and their attachments' metadata (raw SQL). */
+@Injectable()
+export class FeedbackRepository {
+  async insert(manager: EntityManager, f: NewFeedback): Promise<void> {
+    const t = f.input.target;
+    const e = f.input.evidence;
+    await manager.query(
+      `INSERT INTO consultation_feedback (id, round_id, regulation_id, cycle, round, author_id,
+         author_role, author_agency_id, content, target_kind, target_estimate, target_field,
+         target_value, target_estimate_version, evidence_subjects, evidence_frequency,
+         evidence_hours, evidence_amount, evidence_note, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::numeric,$16::numeric,
+         $17::numeric,$18::numeric,$19,$20)`,
+      [
+        f.id,
+        f.roundId,
+        f.regulationId,
+        f.cycle,
+        f.round,
+        f.authorId,
+        f.authorRole,
+        f.authorAgencyId,
+        f.input.content,
+        t?.kind ?? null,
+        t?.kind === 'cost_field' ? t.estimate : null,
+        t?.kind === 'cost_field' ? t.field : null,
+        f.targetValue,
+        f.targetEstimateVersion,
+        e?.subjects ?? null,
+        e?.frequencyPerYear ?? null,
+        e?.hours ?? null,
+        e?.amount ?? null,
+        e?.note ?? null,
+        f.createdAt,
+      ],
+    );
+  }
+
+  async findRow(manager: EntityManager, id: string): Promise<FeedbackRow | null> {
+    const rows: FeedbackRow[] = await manager.query(`${FEEDBACK_SELECT} WHERE f.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Rows of a query on FEEDBACK_SELECT, as views with their attachments. */
+  async views(manager: EntityManager, rows: FeedbackRow[]): Promise<FeedbackView[]> {
+    const attachments = await this.attachments(
+      manager,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => feedbackView(r, attachments.get(r.id) ?? []));
+  }
+
+  async view(manager: EntityManager, id: string): Promise<FeedbackView | null> {
+    const row = await this.findRow(manager, id);
+    return row ? (await this.views(manager, [row]))[0] : null;
+  }
+
+  /** Attachment metadata (never the bytes) per feedback item, oldest first. */
+  async attachments(
+    manager: EntityManager,
+    feedbackIds: string[],
+  ): Promise<Map<string, AttachmentView[]>> {
+    const out = new Map<string, AttachmentView[]>();
+    if (feedbackIds.length === 0) return out;
+    const rows: Array<Record<string, any>> = await manager.query(
+      `SELECT id, feedback_id, filename, declared_filename, file_type, media_type, size_bytes, sha256, created_at
+         FROM feedback_attachment WHERE feedback_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [feedbackIds],
+    );
+    for (const a of rows) {
+      const list = out.get(a.feedback_id) ?? [];
+      list.push(attachmentView(a));
+      out.set(a.feedback_id, list);
+    }
+    return out;
+  }
+}
+
+export function attachmentView(a: Record<string, any>): AttachmentView {
+  return {
+    id: a.id,
+    feedbackId: a.feedback_id,
+    filename: a.filename,
+    declaredFilename: a.declared_filename ?? null,
+    fileType: a.file_type,
+    mediaType: a.media_type,
+    sizeBytes: Number(a.size_bytes),
+    sha256: String(a.sha256).trim(),
+    createdAt: iso(a.created_at),
+    url: `/feedback/${a.feedback_id}/attachments/${a.id}`,
+  };
+}

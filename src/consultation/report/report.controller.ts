@@ -1,0 +1,40 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/uuid-param';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { Principal } from '../../identity/domain/principal';
+import { contentDisposition } from '../domain/attachment-type';
+import { ReportQuery } from '../feedback/feedback.dto';
+import { buildReportWorkbook } from './report.workbook';
+import { ReportService } from './report.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller('consultations')
+export class ReportController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Get(':id/report')
+  @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
+  @ApiOperation({
+    summary: 'The consultation report (JSON, or ?format=xlsx)',
+    description:
+      'Every item of the consultation the round belongs to (both rounds of its cycle): who, when, target, evidence, attachments, the answer, and the cost effect of accepted items. The owning agency, the Government Office and admins.',
+  })
+  @ApiProduces('application/json', XLSX)
+  async report(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam() id: string,
+    @Query() q: ReportQuery,
+  ) {
+    const report = await this.reports.build(p, id);
+    if (q.format !== 'xlsx') return report;
+    const date = report.generatedAt.slice(0, 10);
+    return new StreamableFile(await buildReportWorkbook(report), {
+      type: XLSX,
+      disposition: contentDisposition(`bao-cao-tham-van-${report.cycle}-${date}.xlsx`),
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../access/access-policy';
+import { requireAccess } from '../../access/require-access';
+import { Clock } from '../../common/clock';
+import { ProblemException } from '../../common/problem';
+import { CostingReader } from '../../costing/shared/costing-reader';
+import { CostSummary } from '../../costing/shared/summary';
+import { Principal } from '../../identity/domain/principal';
+import {
+  accessFacts,
+  RegulationRepository,
+} from '../../register/persistence/regulation.repository';
+import {
+  ConsultationRoundsService,
+  ConsultationRoundView,
+} from '../../workflow/consultation/consultation-rounds.service';
+import { StoredCostEffect, totalEffect } from '../domain/cost-effect';
+import {
+  FEEDBACK_SELECT,
+  FeedbackRepository,
+  FeedbackRow,
+  FeedbackView,
+} from '../persistence/feedback.repository';
+
+export interface ConsultationReport {
+  /** The round asked for; the report covers its whole consultation (both rounds of the cycle). */
+  consultationId: string;
+  regulation: {
+    id: string;
+    title: string;
+    provision: string;
+    agencyId: string;
+    agencyName: string;
+    stateName: string;
+  };
+  cycle: number;
+  rounds: Array<ConsultationRoundView & { items: number }>;
+  /** When the cycle was submitted to the Government Office (answers published), else null. */
+  publishedAt: string | null;
+  generatedAt: string;
+  summary: {
+    items: number;
+    answered: number;
+    unanswered: number;
+    accepted: number;
+    partiallyAccepted: number;
+    rejected: number;
+    withEvidence: number;
+    withAttachments: number;
+    /** Answers that re-estimated a cost field. */
+    reEstimates: number;
+  };
+  /** The re-estimates' combined effect on the savings, from before the first to after the last. */
+  costEffect: {
+    savingsBefore: string | null;
+    savingsAfter: string | null;
+    savingsChange: string | null;
+  };
+  /** The regulation's figures now. */
+  currentCosts: CostSummary;
+  items: FeedbackView[];
+}
+
+/** Báo cáo tổng hợp ý kiến tham vấn: who said what, every answer, the cost effect of accepted items. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly rounds: ConsultationRoundsService,
+    private readonly regulations: RegulationRepository,
+    private readonly repository: FeedbackRepository,
+    private readonly costing: CostingReader,
+  ) {}
+
+  /** For the owning agency, the Government Office and admins (403 for others who see the round). */
+  async build(p: Principal, roundId: string): Promise<ConsultationReport> {
+    const round = await this.rounds.find(roundId);
+    const regulation = round && (await this.regulations.find(round.regulationId));
+    if (!round || !regulation) {
+      throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    }
+    requireAccess(
+      AccessPolicy.readRegulationInternals(p, accessFacts(regulation)),
+      'consultation round',
+    );
+    // One consistent reading of rounds, items, answers and costs.
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const ids: Array<{ id: string }> = await m.query(
+        `SELECT id FROM consultation_round WHERE regulation_id = $1 AND cycle = $2 ORDER BY round DESC`,
+        [regulation.id, round.cycle],
+      );
+      const roundViews: ConsultationRoundView[] = [];
+      for (const { id } of ids) roundViews.push((await this.rounds.find(id, m))!);
+      const rows: FeedbackRow[] = await m.query(
+        `${FEEDBACK_SELECT} WHERE f.regulation_id = $1 AND f.cycle = $2 ORDER BY f.created_at, f.id`,
+        [regulation.id, round.cycle],
+      );
+      const items = await this.repository.views(m, rows);
+      const writes: Array<{ estimate_write: StoredCostEffect }> = await m.query(
+        `SELECT h.estimate_write FROM feedback_response_history h
+           JOIN consultation_feedback f ON f.id = h.feedback_id
+          WHERE f.regulation_id = $1 AND f.cycle = $2 AND h.estimate_write IS NOT NULL
+          ORDER BY h.answered_at, h.feedback_id, h.version`,
+        [regulation.id, round.cycle],
+      );
+      const [agency] = await m.query(`SELECT name FROM agency WHERE id = $1`, [
+        regulation.agencyId,
+      ]);
+      const costs = await this.costing.snapshot(regulation.id, m);
+      const answers = items.map((i) => i.answer).filter((a) => a !== null);
+      const count = (d: string) => answers.filter((a) => a!.disposition === d).length;
+      const published = rows.find((r) => r.published_at !== null)?.published_at ?? null;
+      return {
+        consultationId: roundId,
+        regulation: {
+          id: regulation.id,
+          title: regulation.title,
+          provision: regulation.provision,
+          agencyId: regulation.agencyId,
+          agencyName: agency?.name ?? '',
+          stateName: regulation.stateName,
+        },
+        cycle: round.cycle,
+        rounds: roundViews.map((r) => ({
+          ...r,
+          items: items.filter((i) => i.consultationId === r.id).length,
+        })),
+        publishedAt: published ? new Date(published).toISOString() : null,
+        generatedAt: this.clock.now().toISOString(),
+        summary: {
+          items: items.length,
+          answered: answers.length,
+          unanswered: items.length - answers.length,
+          accepted: count('accepted'),
+          partiallyAccepted: count('partially_accepted'),
+          rejected: count('rejected'),
+          withEvidence: items.filter((i) => i.evidence !== null).length,
+          withAttachments: items.filter((i) => i.attachments.length > 0).length,
+          reEstimates: answers.filter((a) => a!.costEffect !== null).length,
+        },
+        costEffect: totalEffect(writes.map((w) => w.estimate_write)),
+        currentCosts: costs.summary,
+        items,
+      };
+    });
+  }
+}
