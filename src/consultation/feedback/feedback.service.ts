@@ -118,7 +118,7 @@ export class FeedbackService {
     if (closed) {
       throw new ProblemException(409, 'round-closed', `No more feedback: ${closed}.`, {
         consultationId: round.id,
-        status: round.status,
+        roundStatus: round.status,
         closesAt: round.closesAt,
       });
     }

@@ -24,11 +24,7 @@ export class ReportController {
       'Every item of the consultation the round belongs to (both rounds of its cycle): who, when, target, evidence, attachments, the answer, and the cost effect of accepted items. The owning agency, the Government Office and admins.',
   })
   @ApiProduces('application/json', XLSX)
-  async report(
-    @CurrentPrincipal() p: Principal,
-    @UuidParam() id: string,
-    @Query() q: ReportQuery,
-  ) {
+  async report(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Query() q: ReportQuery) {
     const report = await this.reports.build(p, id);
     if (q.format !== 'xlsx') return report;
     const date = report.generatedAt.slice(0, 10);
