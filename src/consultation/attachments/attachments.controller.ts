@@ -38,7 +38,11 @@ export class AttachmentsController {
   // Multer stops reading at the limit; UploadLimitsInterceptor turns its refusal into a problem.
   @UseInterceptors(
     UploadLimitsInterceptor,
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 },
+      // Browsers send the file name as raw UTF-8 ("Báo cáo.pdf"), not latin1.
+      defParamCharset: 'utf8',
+    }),
   )
   upload(
     @CurrentPrincipal() p: Principal,
