@@ -95,6 +95,8 @@ export class Consultation1764190500000 implements MigrationInterface {
     // ... and every version of it, corrections included.
     await q.query(`
       CREATE TABLE feedback_response_history (
+        -- the order of the answers (and their estimate writes): they serialise per regulation
+        seq bigserial NOT NULL,
         feedback_id uuid NOT NULL REFERENCES consultation_feedback (id),
         version integer NOT NULL CHECK (version >= 1),
         disposition varchar(20) NOT NULL,

@@ -102,7 +102,7 @@ export class ReportService {
         `SELECT h.estimate_write FROM feedback_response_history h
            JOIN consultation_feedback f ON f.id = h.feedback_id
           WHERE f.regulation_id = $1 AND f.cycle = $2 AND h.estimate_write IS NOT NULL
-          ORDER BY h.answered_at, h.feedback_id, h.version`,
+          ORDER BY h.seq`,
         [regulation.id, round.cycle],
       );
       const [agency] = await m.query(`SELECT name FROM agency WHERE id = $1`, [
