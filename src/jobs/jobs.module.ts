@@ -22,7 +22,12 @@ export class JobsModule {
     if (config.redisUrl) {
       imports.push(
         BullModule.forRoot({ redis: config.redisUrl, prefix: config.redisPrefix }),
-        BullModule.registerQueue({ name: QUEUE_NAME }),
+        BullModule.registerQueue({
+          name: QUEUE_NAME,
+          // A worker killed mid-job loses its lock within 20 s and the job runs again elsewhere;
+          // the database row decides whether there is anything left to do.
+          settings: { lockDuration: 20_000, stalledInterval: 10_000, maxStalledCount: 5 },
+        }),
       );
       driver = {
         provide: JobQueueDriver,

@@ -69,3 +69,71 @@ export const EVENT_SEQUENCE = [
   },
   { type: 'WITHDRAW', reason: 'thử nghiệm chịu lỗi' },
 ] as const;
+
+/**
+ * N regulations in `implementing.on_track` whose implementation deadline passed, each with its
+ * pending durable timer due a minute ago (as if it came due while no process ran).
+ */
+export async function seedOverdueImplementations(
+  url: string,
+  agencyId: string,
+  n: number,
+): Promise<string[]> {
+  const { reach } = await import('../../src/workflow/domain/workflow.fixtures');
+  const { expectedTimers } = await import('../../src/workflow/domain');
+  const snapshot = reach('implementing');
+  const { state, stateName } = stateOf(snapshot);
+  const [timer] = expectedTimers(snapshot);
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const [{ id: docId }] = (await c.query(`SELECT id FROM legal_document LIMIT 1`)).rows;
+    const ids = Array.from({ length: n }, () => randomUUID());
+    await c.query(
+      `INSERT INTO regulation (id, legal_document_id, provision, title, category, sector_code, agency_id, workflow_snapshot, machine_version, state, state_name, published, plan_public)
+       SELECT u, $2, 'Điều 2', 'Quy định đang thực thi', 'business_condition', 'trade', $3, $4, $5, $6, $7, true, true FROM unnest($1::uuid[]) AS u`,
+      [
+        ids,
+        docId,
+        agencyId,
+        JSON.stringify(snapshot),
+        snapshot.machineVersion,
+        JSON.stringify(state),
+        stateName,
+      ],
+    );
+    await c.query(
+      `INSERT INTO scheduled_timer (id, kind, subject_key, payload, due_at)
+       SELECT gen_random_uuid(), $2, u::text, $3, now() - interval '1 minute' FROM unnest($1::uuid[]) AS u`,
+      [ids, timer.id, JSON.stringify({ event: timer.event })],
+    );
+    return ids;
+  } finally {
+    await c.end();
+  }
+}
+
+/** A user of the given role in a new agency of the fitting kind, with a token. */
+export async function seedUser(
+  url: string,
+  secret: string,
+  role: 'gov_office' | 'admin',
+): Promise<string> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const agencyId = randomUUID();
+    const userId = randomUUID();
+    await c.query(
+      `INSERT INTO agency (id, code, name, kind) VALUES ($1, $2, 'Văn phòng Chính phủ', 'government_office')`,
+      [agencyId, `G${agencyId.slice(0, 8)}`],
+    );
+    await c.query(
+      `INSERT INTO app_user (id, email, full_name, role, agency_id, password_hash) VALUES ($1, $2, 'Chuyên viên', $3, $4, 'x')`,
+      [userId, `${role}-${userId}@faults.regcut.vn`, role, agencyId],
+    );
+    return `Bearer ${jwt.sign({ sub: userId, ver: 1 }, secret, { algorithm: 'HS256', expiresIn: 3600 })}`;
+  } finally {
+    await c.end();
+  }
+}

@@ -7,8 +7,10 @@ import { HandlerRegistry } from '../handler-registry';
 import { JobQueueDriver } from '../job-queue.port';
 
 export const JOB_RUN_EXECUTE_JOB = 'job-run.execute';
-// A running job whose heartbeat is older than this is taken to be dead and is run again.
-const STALE_HEARTBEAT_MS = 5 * 60_000;
+// A running job beats every HEARTBEAT_MS; one silent for STALE_HEARTBEAT_MS is taken to be dead
+// (its process was killed) and is run again.
+const HEARTBEAT_MS = 5_000;
+const STALE_HEARTBEAT_MS = 30_000;
 
 export interface JobRunView {
   id: string;
@@ -73,6 +75,14 @@ export class JobRunService {
     if (claimed.length === 0) return;
     const row = claimed[0];
     const handler = this.registry.jobRuns.get(row.kind);
+    const heartbeat = setInterval(() => {
+      void this.dataSource
+        .query(`UPDATE job_run SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'`, [
+          id,
+          this.clock.now(),
+        ])
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
     try {
       if (!handler) throw new Error(`no handler for job kind "${row.kind}"`);
       const result = await handler.run({
@@ -91,6 +101,8 @@ export class JobRunService {
         `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1`,
         [id, err instanceof Error ? err.message : String(err), this.clock.now()],
       );
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
