@@ -12,6 +12,7 @@ import { CostingModule } from './costing/costing.module';
 import { JobsModule } from './jobs/jobs.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ConsultationModule } from './consultation/consultation.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -59,6 +60,7 @@ export class AppModule {
         CostingModule,
         WorkflowModule,
         ConsultationModule,
+        ReportingModule,
         ...extraImports,
       ],
     };

@@ -208,6 +208,42 @@ export class WorkflowService {
     }
   }
 
+  /**
+   * Sends one event as a caller inside the caller's transaction, through the same checks and
+   * writes as `send()`: used where several transitions must commit together or not at all (one
+   * decision over many regulations). No retry and no Idempotency-Key here: the caller's
+   * transaction owns both. Any refusal is thrown, and the caller's transaction rolls back.
+   */
+  async sendWithin(
+    tx: Tx,
+    principal: Principal,
+    regulationId: string,
+    body: unknown,
+  ): Promise<EventResponse> {
+    const type = this.checkShape(body);
+    try {
+      const outcome = await this.sendInTx(
+        tx,
+        principal,
+        regulationId,
+        type,
+        body as Record<string, unknown>,
+        {},
+      );
+      return outcome.body;
+    } catch (err) {
+      // Cannot happen while the row lock is held, but never leak the internal error type.
+      if (err instanceof VersionConflict) {
+        throw new ProblemException(
+          409,
+          'version-conflict',
+          'The regulation was changed by another request at the same moment; retry.',
+        );
+      }
+      throw err;
+    }
+  }
+
   /** The events this caller may send in the regulation's current state ([] for the public). */
   availableEventsFor(
     principal: Principal | undefined,

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { DRILL_DOWN_BUCKETS, DrillDownBucket } from '../domain/ledger';
+
+export class ProgressQuery {
+  @ApiProperty({ example: 'NQ68', description: 'a programme code (or id)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  programme: string;
+
+  @ApiPropertyOptional({
+    description:
+      'one agency; without it, the nation (Government Office and admins only). Ministries must name their own agency.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+}
+
+export class ProgressItemsQuery extends PageQuery {
+  @ApiProperty({ example: 'NQ68', description: 'a programme code (or id)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  programme: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+
+  @ApiProperty({
+    enum: DRILL_DOWN_BUCKETS,
+    description:
+      'baseline: in the programme’s baseline; pipeline / approved / implemented: counted toward its targets; outside: plans under it for regulations outside its baseline; overdue: implementations past their deadline',
+  })
+  @IsIn(DRILL_DOWN_BUCKETS)
+  bucket: DrillDownBucket;
+
+  @ApiPropertyOptional({
+    example: '2021-10',
+    description: 'approved / implemented only: the month of the series point (YYYY-MM)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month?: string;
+}
+
+export class OverdueQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description:
+      'one agency (a ministry: its own, the default); the Government Office: any, or all',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({
+    example: 'NQ66',
+    description: 'only plans filed under this programme (code or id)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  programme?: string;
+}
+
+export class CheckQuery {
+  @ApiPropertyOptional({ example: 'NQ68', description: 'one programme (code or id); default all' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  programme?: string;
+}
+
+class MoneyFigureDto {
+  @ApiProperty() count: number;
+  @ApiProperty({ example: '23231250000', description: 'whole VND per year' }) savings: string;
+}
+
+class DenominatorDto {
+  @ApiProperty({ description: 'regulations in the baseline' }) count: number;
+  @ApiProperty({ example: '46462500000' }) annualCost: string;
+  @ApiProperty() costedCount: number;
+}
+
+class TargetFigureDto extends MoneyFigureDto {
+  @ApiProperty({ nullable: true, example: 40 }) countPct: number | null;
+  @ApiProperty({ nullable: true, example: 49.93 }) costPct: number | null;
+  @ApiProperty({ type: DenominatorDto }) denominator: DenominatorDto;
+  @ApiProperty({ description: 'the drill-down URL' }) items: string;
+}
+
+class BaselineDto extends DenominatorDto {
+  @ApiProperty({ nullable: true, description: 'costedCount / count × 100' })
+  coveragePct: number | null;
+  @ApiProperty() items: string;
+}
+
+export class ProgressReportDto {
+  @ApiProperty() programme: Record<string, unknown>;
+  @ApiProperty({ nullable: true }) agencyId: string | null;
+  @ApiProperty({ nullable: true }) agency: Record<string, unknown> | null;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: BaselineDto }) baseline: BaselineDto;
+  @ApiProperty({ type: TargetFigureDto }) pipeline: TargetFigureDto;
+  @ApiProperty({ type: TargetFigureDto }) approved: TargetFigureDto;
+  @ApiProperty({ type: TargetFigureDto }) implemented: TargetFigureDto;
+  @ApiProperty({ description: '{pipeline, approved, implemented: {count, savings}, items}' })
+  outsideBaseline: Record<string, unknown>;
+  @ApiProperty({ description: '{count, savings, denominator: {implementingCount}, items}' })
+  overdue: Record<string, unknown>;
+  @ApiProperty({ description: '{countPct, costPct, approvedReached, implementedReached}' })
+  target: Record<string, unknown>;
+  @ApiProperty({
+    description:
+      'per month (YYYY-MM): approvals and implementations counted toward the targets, and running totals',
+    isArray: true,
+  })
+  series: Record<string, unknown>[];
+}

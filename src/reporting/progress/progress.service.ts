@@ -1,0 +1,397 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { decodeCursor, Page, toPage } from '../../common/pagination';
+import { ValidationProblem } from '../../common/problem';
+import { Principal } from '../../identity/domain/principal';
+import {
+  AgencyInfo,
+  AggregateRow,
+  buildProgress,
+  daysOverdue,
+  DrillDownBucket,
+  monthOf,
+  ProgrammeInfo,
+  ProgressReport,
+} from '../domain/ledger';
+import { overdueScope, progressScope, requireScope } from '../domain/report-access';
+import { OverdueQuery, ProgressItemsQuery, ProgressQuery } from './progress.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One regulation behind a figure (`GET /reports/progress/items`, the workbook's list). */
+export interface ProgressItem {
+  regulationId: string;
+  title: string;
+  provision: string;
+  category: string;
+  stateName: string;
+  agency: AgencyInfo;
+  legalDocument: { id: string; number: string };
+  /** In the programme's baseline (counts toward its targets). */
+  inBaseline: boolean;
+  /** Has a baseline estimate. */
+  costed: boolean;
+  /** Recurring business baseline annual cost (whole VND; 0 when not a recurring business cost). */
+  baselineCost: string;
+  planAction: string | null;
+  /** The programme the plan is filed under (code). */
+  planProgramme: string | null;
+  /** Savings toward the cost target (whole VND), null without a plan. */
+  savings: string | null;
+  approvedOn: string | null;
+  implementedOn: string | null;
+  implementationDeadline: string | null;
+  overdue: boolean;
+}
+
+export interface OverdueItem {
+  regulationId: string;
+  title: string;
+  provision: string;
+  agency: AgencyInfo;
+  decision: { number: string | null; date: string | null };
+  implementationDeadline: string;
+  overdueSince: string | null;
+  /** Whole calendar days (Asia/Ho_Chi_Minh) since the deadline's day. */
+  daysOverdue: number;
+  planProgramme: string | null;
+  savings: string | null;
+}
+
+/** The drill-down conditions, on `progress_line l` with the programme id as $1. */
+const BUCKET_FILTERS: Readonly<Record<DrillDownBucket, string>> = {
+  baseline: `$1 = ANY (l.baseline_programme_ids)`,
+  pipeline: `l.plan_programme_id = $1 AND l.stage = 'pipeline' AND $1 = ANY (l.baseline_programme_ids)`,
+  approved: `l.plan_programme_id = $1 AND l.stage IN ('approved', 'implemented') AND $1 = ANY (l.baseline_programme_ids)`,
+  implemented: `l.plan_programme_id = $1 AND l.stage = 'implemented' AND $1 = ANY (l.baseline_programme_ids)`,
+  outside: `l.plan_programme_id = $1 AND l.stage IN ('pipeline', 'approved', 'implemented') AND NOT ($1 = ANY (l.baseline_programme_ids))`,
+  overdue: `l.plan_programme_id = $1 AND l.stage = 'approved' AND l.overdue`,
+};
+
+/** Every regulation a programme's report is about: its baseline and the plans filed under it. */
+export const PROGRAMME_LINES = `($1 = ANY (l.baseline_programme_ids) OR l.plan_programme_id = $1)`;
+
+const ITEM_COLUMNS = `
+  l.regulation_id, l.agency_id, l.stage, l.overdue, l.costed, l.baseline_cost::text AS baseline_cost,
+  l.plan_action, l.savings::text AS savings,
+  to_char(l.approved_on, 'YYYY-MM-DD') AS approved_on,
+  to_char(l.implemented_on, 'YYYY-MM-DD') AS implemented_on, l.implementation_deadline,
+  $1 = ANY (l.baseline_programme_ids) AS in_baseline,
+  r.title, r.provision, r.category, r.state_name, d.id AS document_id, d.number AS document_number,
+  a.code AS agency_code, a.name AS agency_name, g.code AS plan_programme`;
+
+const ITEM_JOINS = `
+  JOIN regulation r ON r.id = l.regulation_id
+  JOIN legal_document d ON d.id = r.legal_document_id
+  JOIN agency a ON a.id = l.agency_id
+  LEFT JOIN programme g ON g.id = l.plan_programme_id`;
+
+export function toProgressItem(r: Record<string, any>): ProgressItem {
+  return {
+    regulationId: r.regulation_id,
+    title: r.title,
+    provision: r.provision,
+    category: r.category,
+    stateName: r.state_name,
+    agency: { id: r.agency_id, code: r.agency_code, name: r.agency_name },
+    legalDocument: { id: r.document_id, number: r.document_number },
+    inBaseline: r.in_baseline,
+    costed: r.costed,
+    baselineCost: r.baseline_cost,
+    planAction: r.plan_action,
+    planProgramme: r.plan_programme,
+    savings: r.savings,
+    approvedOn: r.approved_on,
+    implementedOn: r.implemented_on,
+    implementationDeadline: r.implementation_deadline
+      ? new Date(r.implementation_deadline).toISOString()
+      : null,
+    overdue: r.overdue,
+  };
+}
+
+/** Reads of the targets ledger: the report, its drill-downs and the overdue implementations. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A programme by code (case-insensitive) or id; 400 naming `programme` when unknown. */
+  async programme(ref: string, field = 'programme'): Promise<ProgrammeInfo> {
+    const key = ref.trim();
+    const rows = await this.dataSource.query(
+      `SELECT id, code, name, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date,
+              to_char(baseline_date, 'YYYY-MM-DD') AS baseline_date,
+              target_count_pct::float8 AS target_count_pct, target_cost_pct::float8 AS target_cost_pct
+         FROM programme WHERE ${UUID.test(key) ? 'id = $1::uuid' : 'upper(code) = upper($1)'}`,
+      [key],
+    );
+    if (rows.length === 0) {
+      throw new ValidationProblem([{ field, message: `no programme has the code or id "${key}"` }]);
+    }
+    const p = rows[0];
+    return {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      startDate: p.start_date,
+      endDate: p.end_date,
+      baselineDate: p.baseline_date,
+      targetCountPct: Number(p.target_count_pct),
+      targetCostPct: Number(p.target_cost_pct),
+    };
+  }
+
+  async agency(id: string): Promise<AgencyInfo> {
+    const rows = await this.dataSource.query(`SELECT id, code, name FROM agency WHERE id = $1`, [
+      id,
+    ]);
+    if (rows.length === 0) {
+      throw new ValidationProblem([{ field: 'agencyId', message: 'no agency has this id' }]);
+    }
+    return rows[0];
+  }
+
+  /** Who may see what, then the programme and the agency (400 for unknown ones). */
+  async resolve(
+    p: Principal,
+    q: { programme: string; agencyId?: string },
+  ): Promise<{ programme: ProgrammeInfo; agency: AgencyInfo | null }> {
+    const agencyId = requireScope(progressScope(p, q.agencyId));
+    const programme = await this.programme(q.programme);
+    const agency = agencyId ? await this.agency(agencyId) : null;
+    return { programme, agency };
+  }
+
+  async report(p: Principal, q: ProgressQuery): Promise<ProgressReport> {
+    const { programme, agency } = await this.resolve(p, q);
+    const rows = await this.aggregateRows(programme.id, agency?.id ?? null);
+    return buildProgress(rows, {
+      programme,
+      agency,
+      asOf: this.clock.now(),
+      itemsUrl: (bucket) => itemsUrl(programme.code, agency?.id ?? null, bucket),
+    });
+  }
+
+  /** The summed deltas of one programme, for one agency or all of them. */
+  async aggregateRows(programmeId: string, agencyId: string | null): Promise<AggregateRow[]> {
+    const rows: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT bucket, in_baseline, month, sum(n)::text AS n, sum(costed)::text AS costed,
+              sum(amount)::text AS amount
+         FROM progress_delta
+        WHERE programme_id = $1 ${agencyId ? 'AND agency_id = $2' : ''}
+        GROUP BY bucket, in_baseline, month`,
+      agencyId ? [programmeId, agencyId] : [programmeId],
+    );
+    return rows.map(toAggregateRow);
+  }
+
+  /** The summed deltas per agency (month-less: for the workbook's summary rows). */
+  async aggregateRowsByAgency(
+    programmeId: string,
+    agencyId: string | null,
+  ): Promise<Map<string, AggregateRow[]>> {
+    const rows: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT agency_id, bucket, in_baseline, sum(n)::text AS n, sum(costed)::text AS costed,
+              sum(amount)::text AS amount
+         FROM progress_delta
+        WHERE programme_id = $1 ${agencyId ? 'AND agency_id = $2' : ''}
+        GROUP BY agency_id, bucket, in_baseline
+       HAVING sum(n) <> 0 OR sum(amount) <> 0`,
+      agencyId ? [programmeId, agencyId] : [programmeId],
+    );
+    const out = new Map<string, AggregateRow[]>();
+    for (const r of rows) {
+      const list = out.get(r.agency_id) ?? [];
+      list.push(toAggregateRow({ ...r, month: 0 }));
+      out.set(r.agency_id, list);
+    }
+    return out;
+  }
+
+  async agencies(ids: string[]): Promise<AgencyInfo[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT id, code, name FROM agency WHERE id = ANY ($1::uuid[]) ORDER BY code, id`,
+      [ids],
+    );
+  }
+
+  /** The regulations behind one figure, in regulation id order (keyset paging). */
+  async items(p: Principal, q: ProgressItemsQuery): Promise<Page<ProgressItem>> {
+    const { programme, agency } = await this.resolve(p, q);
+    const limit = q.limit ?? 50;
+    const after = decodeCursor(q.cursor, 1);
+    const params: unknown[] = [programme.id];
+    const where = [BUCKET_FILTERS[q.bucket]];
+    if (agency) {
+      params.push(agency.id);
+      where.push(`l.agency_id = $${params.length}`);
+    }
+    if (q.month !== undefined) {
+      if (q.bucket !== 'approved' && q.bucket !== 'implemented') {
+        throw new ValidationProblem([
+          { field: 'month', message: 'applies only to the approved and implemented buckets' },
+        ]);
+      }
+      params.push(monthOf(q.month));
+      const column = q.bucket === 'approved' ? 'l.approved_on' : 'l.implemented_on';
+      where.push(`progress_month(${column}) = $${params.length}`);
+    }
+    if (after) {
+      if (typeof after[0] !== 'string' || !UUID.test(after[0])) throw badCursor();
+      params.push(after[0]);
+      where.push(`l.regulation_id > $${params.length}::uuid`);
+    }
+    params.push(limit + 1);
+    const rows = await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS} FROM progress_line l ${ITEM_JOINS}
+        WHERE ${where.join(' AND ')}
+        ORDER BY l.regulation_id LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, limit, toProgressItem, (r) => [r.regulation_id]);
+  }
+
+  /**
+   * Every regulation of a programme's report (its baseline and the plans filed under it), a batch
+   * at a time, for the workbook: memory stays flat at national scale.
+   */
+  async *programmeLines(
+    programmeId: string,
+    agencyId: string | null,
+    batch = 2000,
+  ): AsyncGenerator<ProgressItem[]> {
+    // Grouped by agency: keyset on (agency id, regulation id), which progress_line_agency indexes.
+    let after: [string, string] | null = null;
+    for (;;) {
+      const params: unknown[] = [programmeId, batch];
+      const where = [PROGRAMME_LINES];
+      if (agencyId) {
+        params.push(agencyId);
+        where.push(`l.agency_id = $${params.length}`);
+      }
+      if (after) {
+        params.push(after[0], after[1]);
+        where.push(
+          `(l.agency_id, l.regulation_id) > ($${params.length - 1}::uuid, $${params.length}::uuid)`,
+        );
+      }
+      const rows: Array<Record<string, any>> = await this.dataSource.query(
+        `SELECT ${ITEM_COLUMNS} FROM progress_line l ${ITEM_JOINS}
+          WHERE ${where.join(' AND ')}
+          ORDER BY l.agency_id, l.regulation_id LIMIT $2`,
+        params,
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toProgressItem);
+      const last = rows[rows.length - 1];
+      after = [last.agency_id, last.regulation_id];
+      if (rows.length < batch) return;
+    }
+  }
+
+  /** Implementations in implementing.overdue, most overdue first. */
+  async overdue(p: Principal, q: OverdueQuery): Promise<Page<OverdueItem>> {
+    const agencyId = requireScope(overdueScope(p, q.agencyId));
+    if (agencyId) await this.agency(agencyId);
+    const programme = q.programme ? await this.programme(q.programme) : null;
+    const limit = q.limit ?? 50;
+    const after = decodeCursor(q.cursor, 2);
+    const params: unknown[] = [];
+    const where = ['l.overdue'];
+    if (agencyId) {
+      params.push(agencyId);
+      where.push(`l.agency_id = $${params.length}`);
+    }
+    if (programme) {
+      params.push(programme.id);
+      where.push(`l.plan_programme_id = $${params.length}`);
+    }
+    if (after) {
+      if (
+        typeof after[0] !== 'string' ||
+        Number.isNaN(Date.parse(after[0])) ||
+        typeof after[1] !== 'string' ||
+        !UUID.test(after[1])
+      ) {
+        throw badCursor();
+      }
+      params.push(after[0], after[1]);
+      where.push(
+        `(l.implementation_deadline, l.regulation_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT l.regulation_id, l.agency_id, l.implementation_deadline, l.savings::text AS savings,
+              r.title, r.provision, a.code AS agency_code, a.name AS agency_name,
+              g.code AS plan_programme,
+              r.workflow_snapshot #>> '{snapshot,context,decision,decisionNumber}' AS decision_number,
+              r.workflow_snapshot #>> '{snapshot,context,decision,decisionDate}' AS decision_date,
+              r.workflow_snapshot #>> '{snapshot,context,overdueSince}' AS overdue_since
+         FROM progress_line l
+         JOIN regulation r ON r.id = l.regulation_id
+         JOIN agency a ON a.id = l.agency_id
+         LEFT JOIN programme g ON g.id = l.plan_programme_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY l.implementation_deadline, l.regulation_id
+        LIMIT $${params.length}`,
+      params,
+    );
+    const now = this.clock.now();
+    return toPage(
+      rows,
+      limit,
+      (r): OverdueItem => {
+        const deadline = new Date(r.implementation_deadline);
+        return {
+          regulationId: r.regulation_id,
+          title: r.title,
+          provision: r.provision,
+          agency: { id: r.agency_id, code: r.agency_code, name: r.agency_name },
+          decision: { number: r.decision_number, date: r.decision_date },
+          implementationDeadline: deadline.toISOString(),
+          overdueSince: r.overdue_since,
+          daysOverdue: daysOverdue(deadline, now),
+          planProgramme: r.plan_programme,
+          savings: r.savings,
+        };
+      },
+      (r) => [new Date(r.implementation_deadline).toISOString(), r.regulation_id],
+    );
+  }
+}
+
+export function itemsUrl(
+  programmeCode: string,
+  agencyId: string | null,
+  bucket: DrillDownBucket,
+): string {
+  const q = new URLSearchParams({ programme: programmeCode });
+  if (agencyId) q.set('agencyId', agencyId);
+  q.set('bucket', bucket);
+  return `/reports/progress/items?${q.toString()}`;
+}
+
+function toAggregateRow(r: Record<string, any>): AggregateRow {
+  return {
+    bucket: r.bucket,
+    inBaseline: r.in_baseline,
+    month: Number(r.month),
+    n: r.n,
+    costed: r.costed,
+    amount: r.amount,
+  };
+}
+
+function badCursor() {
+  return new ValidationProblem([
+    { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
+  ]);
+}
