@@ -6,7 +6,6 @@ import { decodeCursor, Page, toPage } from '../common/pagination';
 import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
-import { vietnamDate } from '../register/programmes/programmes.service';
 import type { RecordDecisionEvent } from '../workflow/domain';
 import {
   IdempotencyService,
@@ -65,6 +64,9 @@ function pgCode(err: unknown): string | undefined {
 
 /** Deadlocks and serialization failures: the whole transaction may simply run again. */
 const isTransient = (err: unknown) => ['40001', '40P01'].includes(pgCode(err) ?? '');
+
+/** The calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh, UTC+7 all year. */
+const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

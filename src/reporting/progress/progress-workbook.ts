@@ -39,7 +39,7 @@ function vnd(value: string | null): number | string | null {
 }
 
 /** 40.00 (%) → 0.4, shown as 40.00% by the cell format. */
-const pct = (value: number | null) => (value === null ? null : value / 100);
+const pct = (value: number | null) => (value === null ? null : Number((value / 100).toFixed(4)));
 
 /** The calendar day in Vietnam (UTC+7, no daylight saving). */
 const vietnamIsoDate = (d: Date) =>
