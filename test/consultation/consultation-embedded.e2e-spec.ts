@@ -1,0 +1,258 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildOnce, ChildService, startChild } from '../support/child-service';
+import { waitFor } from '../support/wait-for';
+import { samples } from './sample-files';
+
+/**
+ * The consultation on the embedded default (PGlite, in-process jobs), as the built service runs:
+ * feedback with an attachment, the expert round closed early, the association round closed by
+ * its durable timer, answers with a re-estimate, the submission, publication, the report, and
+ * everything still there after a restart. The child runs on the real clock, so the association
+ * deadline is seconds away (a programme with no minimum consultation period), not days.
+ */
+describe('the consultation on the embedded default', () => {
+  let dataDir: string;
+  let service: ChildService | undefined;
+
+  beforeAll(() => {
+    buildOnce();
+    dataDir = mkdtempSync(join(tmpdir(), 'regcut-consultation-'));
+  }, 180_000);
+  afterAll(async () => {
+    await service?.stop('SIGKILL');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = () =>
+    startChild({
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      ADMIN_EMAIL: 'root@regcut.local',
+      ADMIN_PASSWORD: 'first-start-password',
+    });
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const res = await fetch(`${service!.url}${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json = res.headers.get('content-type')?.includes('json');
+    return {
+      status: res.status,
+      body: json && text ? JSON.parse(text) : text,
+      headers: res.headers,
+    };
+  };
+  const expectOk = (res: { status: number; body: unknown }, status = 200) => {
+    if (res.status !== status) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as any;
+  };
+  const login = async (email: string, password: string) =>
+    expectOk(await call('POST', '/auth/login', undefined, { email, password }))
+      .accessToken as string;
+
+  it('runs a consultation from opening to submission, durably', async () => {
+    service = await start();
+    const admin = await login('root@regcut.local', 'first-start-password');
+    const agency = async (code: string, name: string, kind: string) =>
+      expectOk(await call('POST', '/agencies', admin, { code, name, kind }), 201).id as string;
+    const ministry = await agency('BYT', 'Bộ Y tế', 'ministry');
+    const council = await agency('HDTV', 'Hội đồng tư vấn cải cách TTHC', 'other');
+    const vcci = await agency(
+      'VCCI',
+      'Liên đoàn Thương mại và Công nghiệp Việt Nam',
+      'association',
+    );
+    const user = async (email: string, role: string, agencyId: string) =>
+      expectOk(
+        await call('POST', '/users', admin, {
+          email,
+          password: 'consultation-password-1',
+          fullName: 'Nguyễn Thị Lan',
+          role,
+          agencyId,
+        }),
+        201,
+      ).id as string;
+    await user('officer@byt.example.vn', 'ministry_officer', ministry);
+    await user('lead@byt.example.vn', 'ministry_lead', ministry);
+    const expertId = await user('expert@hdtv.example.vn', 'expert', council);
+    await user('phaply@vcci.example.vn', 'association', vcci);
+    const officer = await login('officer@byt.example.vn', 'consultation-password-1');
+    const lead = await login('lead@byt.example.vn', 'consultation-password-1');
+    const expert = await login('expert@hdtv.example.vn', 'consultation-password-1');
+    const association = await login('phaply@vcci.example.vn', 'consultation-password-1');
+
+    expectOk(
+      await call('POST', '/programmes', admin, {
+        code: 'PILOT',
+        name: 'Thí điểm tham vấn rút gọn',
+        startDate: '2020-01-01',
+        endDate: '2030-12-31',
+        baselineDate: '2019-12-31',
+        targetCountPct: 10,
+        targetCostPct: 10,
+        minConsultationDays: 0,
+        categories: ['administrative_procedure'],
+      }),
+      201,
+    );
+    const set = expectOk(
+      await call('POST', '/cost-parameter-sets', admin, {
+        year: 2020,
+        annualIncomePerCapita: 64500000,
+      }),
+      201,
+    );
+    const doc = expectOk(
+      await call('POST', '/legal-documents', officer, {
+        number: '15/2018/NĐ-CP',
+        type: 'decree',
+        issuer: 'Chính phủ',
+        title: 'Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm',
+        issuedOn: '2018-02-02',
+        effectiveOn: '2018-02-02',
+      }),
+      201,
+    );
+    const reg = expectOk(
+      await call('POST', '/regulations', officer, {
+        legalDocumentId: doc.id,
+        provision: 'Điều 5',
+        title: 'Tự công bố sản phẩm',
+        category: 'administrative_procedure',
+        sector: 'food_safety',
+        agencyId: ministry,
+      }),
+      201,
+    );
+    // One request at a time (pglite-socket serialises one connection's queries).
+    const send = (body: unknown, token = officer) =>
+      call('POST', `/regulations/${reg.id}/events`, token, body);
+    expectOk(await send({ type: 'SUBMIT_FOR_REVIEW' }));
+    expectOk(
+      await send({ type: 'COMPLETE_REVIEW', necessary: true, legal: true, reasonable: false }),
+    );
+    const estimate = (activities: object[], feesAndCharges: number) => ({
+      parameterSetId: set.id,
+      subjectType: 'business',
+      costKind: 'recurring',
+      activities,
+      hiredServices: 0,
+      feesAndCharges,
+      otherCosts: 0,
+      frequencyPerYear: 1,
+      subjectsPerYear: 12000,
+    });
+    expectOk(
+      await call(
+        'PUT',
+        `/regulations/${reg.id}/cost-estimates/baseline`,
+        officer,
+        estimate([{ name: 'Chuẩn bị hồ sơ', hours: 8 }], 500000),
+      ),
+    );
+    expectOk(await send({ type: 'CONFIRM_BASELINE' }, lead));
+    expectOk(
+      await call('PUT', `/regulations/${reg.id}/plan`, officer, {
+        action: 'simplify',
+        description: 'Công bố trực tuyến',
+        programme: 'PILOT',
+      }),
+    );
+    expectOk(
+      await call(
+        'PUT',
+        `/regulations/${reg.id}/cost-estimates/proposed`,
+        officer,
+        estimate([{ name: 'Công bố trực tuyến', hours: 2 }], 0),
+      ),
+    );
+    const deadline = new Date(Date.now() + 8000).toISOString();
+    expectOk(
+      await send({
+        type: 'OPEN_CONSULTATION',
+        expertDeadline: deadline,
+        associationDeadline: deadline,
+        expertIds: [expertId],
+      }),
+    );
+    const rounds = expectOk(await call('GET', `/consultations?regulationId=${reg.id}`)).items;
+    const roundOf = (kind: string) => rounds.find((r: any) => r.round === kind).id as string;
+
+    const item = expectOk(
+      await call('POST', `/consultations/${roundOf('association')}/feedback`, association, {
+        content: 'Chuẩn bị hồ sơ công bố trực tuyến vẫn mất 3 giờ.',
+        target: { kind: 'cost_field', estimate: 'proposed', field: 'activities[0].hours' },
+        evidence: { subjects: 5400, hours: 3 },
+      }),
+      201,
+    );
+    const png = samples.png();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)]), 'khao-sat.pdf');
+    const uploaded = await fetch(`${service.url}/feedback/${item.id}/attachments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${association}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const attachment = await uploaded.json();
+    expect(attachment).toMatchObject({ fileType: 'png', filename: 'khao-sat.png' });
+    const opinion = expectOk(
+      await call('POST', `/consultations/${roundOf('expert')}/feedback`, expert, {
+        content: 'Đồng ý với phương án.',
+      }),
+      201,
+    );
+    expectOk(await send({ type: 'CLOSE_EXPERT_ROUND' }, lead));
+
+    // The association round closes by itself at its deadline.
+    await waitFor(
+      async () =>
+        (await call('GET', `/regulations/${reg.id}`, officer)).body.stateName === 'responding',
+      20_000,
+      250,
+    );
+    expect((await send({ type: 'SUBMIT_TO_GOVERNMENT_OFFICE' }, lead)).status).toBe(422);
+    const accepted = expectOk(
+      await call('POST', `/feedback/${item.id}/response`, officer, {
+        disposition: 'accepted',
+        explanation: 'Tiếp thu.',
+        reEstimate: { value: 3 },
+      }),
+    );
+    expect(accepted.answer.costEffect).toMatchObject({ valueBefore: '2', valueAfter: '3' });
+    expectOk(
+      await call('POST', `/feedback/${opinion.id}/response`, officer, {
+        disposition: 'accepted',
+        explanation: 'Cảm ơn.',
+      }),
+    );
+    expectOk(await send({ type: 'SUBMIT_TO_GOVERNMENT_OFFICE' }, lead));
+    const report = await call(
+      'GET',
+      `/consultations/${roundOf('expert')}/report?format=xlsx`,
+      lead,
+    );
+    expect(report.status).toBe(200);
+
+    // After a restart: the published items, their answers and the attachment's exact bytes.
+    await service.stop('SIGTERM');
+    service = await start();
+    const published = expectOk(await call('GET', `/regulations/${reg.id}/feedback`));
+    expect(published.items.map((i: any) => i.answer.disposition)).toEqual(['accepted', 'accepted']);
+    const file = await fetch(`${service.url}${attachment.url}`);
+    expect(file.status).toBe(200);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(attachment.sha256);
+    expect(createHash('sha256').update(png).digest('hex')).toBe(attachment.sha256);
+  }, 180_000);
+});
