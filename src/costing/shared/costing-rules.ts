@@ -36,23 +36,7 @@ export function assertWritableState(what: EstimateKind | 'plan', stateName: stri
   );
 }
 
-/**
- * Reads `If-Match: <version>` (also `"3"` or `W/"3"`, as an ETag is echoed back). Undefined when
- * absent; a 400 naming the header otherwise.
- */
-export function parseIfMatch(header: string | string[] | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const raw = (Array.isArray(header) ? header[0] : header).trim();
-  const m = /^(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))$/.exec(raw);
-  if (!m) {
-    throw new ValidationProblem([
-      { field: 'If-Match', message: 'must be the current version, e.g. If-Match: 3' },
-    ]);
-  }
-  return Number(m[1] ?? m[2]);
-}
-
-export const etagOf = (version: number) => `"${version}"`;
+export { etagOf, parseIfMatch } from '../../common/if-match';
 
 /** 409 when the caller edited an older version than the stored one (optimistic concurrency). */
 export function assertVersion(
@@ -72,10 +56,7 @@ export function assertVersion(
   );
 }
 
-/** Today's date (YYYY-MM-DD) in Asia/Ho_Chi_Minh, which is UTC+7 all year (no daylight saving). */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { vietnamDate } from '../../common/vietnam-time';
 
 export interface ProgrammePeriod {
   id: string;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AdminAuditService, diff } from '../../identity/audit/admin-audit.service';
 import { Principal } from '../../identity/domain/principal';
 import { ProgrammeEntity } from '../persistence/programme.entity';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
+
+export { vietnamDate } from '../../common/vietnam-time';
 
 export interface ProgrammeView {
   id: string;
@@ -35,18 +36,12 @@ export const programmeView = (p: ProgrammeEntity): ProgrammeView => ({
   categories: p.categories,
 });
 
-/** The calendar day in Vietnam, which decides "today" for programmes and deadlines. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 @Injectable()
 export class ProgrammesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAuditService,
-    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<ProgrammeView[]> {
@@ -63,16 +58,6 @@ export class ProgrammesService {
     const [row] = await manager.query(`SELECT id FROM programme WHERE upper(code) = upper($1)`, [
       code,
     ]);
-    return row ? manager.findOneBy(ProgrammeEntity, { id: row.id }) : null;
-  }
-
-  /** The programme a plan is filed under by default: latest start on or before today, not ended. */
-  async current(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeEntity | null> {
-    const today = vietnamDate(this.clock.now());
-    const [row] = await manager.query(
-      `SELECT id FROM programme WHERE start_date <= $1 AND end_date >= $1 ORDER BY start_date DESC, code LIMIT 1`,
-      [today],
-    );
     return row ? manager.findOneBy(ProgrammeEntity, { id: row.id }) : null;
   }
 

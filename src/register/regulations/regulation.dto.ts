@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { TOP_LEVEL_STATES } from '../../workflow/domain';
 import { REGULATION_CATEGORIES, SUBJECT_TYPES } from '../domain';
 
 /** The shape of a regulation; field rules (lengths, codes, sector list) live in the register domain. */
@@ -31,21 +32,7 @@ export class UpdateRegulationDto {
   @ApiPropertyOptional({ enum: SUBJECT_TYPES, isArray: true }) @Allow() subjectTypes?: unknown;
 }
 
-export const STATE_NAMES = [
-  'draft',
-  'review',
-  'costing',
-  'drafting_plan',
-  'consultation',
-  'responding',
-  'government_office_review',
-  'awaiting_decision',
-  'implementing',
-  'retained',
-  'withdrawn',
-  'rejected',
-  'implemented',
-] as const;
+export const STATE_NAMES = TOP_LEVEL_STATES;
 
 export class RegulationListQuery extends PageQuery {
   @ApiPropertyOptional({

@@ -1,4 +1,5 @@
 /** Parsing of the workflow's request headers (pure; a bad header is a 400 naming it). */
+import { readVersionTag } from '../../common/if-match';
 import { FieldError } from '../../common/problem';
 
 export type HeaderResult<T> = { ok: true; value: T | undefined } | { ok: false; error: FieldError };
@@ -8,17 +9,14 @@ export type HeaderResult<T> = { ok: true; value: T | undefined } | { ok: false; 
  * Absent or empty means no precondition.
  */
 export function parseIfMatch(raw: string | string[] | undefined): HeaderResult<number> {
-  if (raw === undefined) return { ok: true, value: undefined };
-  const text = (Array.isArray(raw) ? raw.join(',') : raw).trim();
-  if (text === '') return { ok: true, value: undefined };
-  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(text);
-  if (!m || Number(m[1]) < 1) {
+  const version = readVersionTag(raw);
+  if (version === null) {
     return {
       ok: false,
       error: { field: 'If-Match', message: 'must be the version number of the record, e.g. 3' },
     };
   }
-  return { ok: true, value: Number(m[1]) };
+  return { ok: true, value: version };
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
