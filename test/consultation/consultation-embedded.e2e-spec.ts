@@ -204,7 +204,7 @@ describe('the consultation on the embedded default', () => {
       body: form,
     });
     expect(uploaded.status).toBe(201);
-    const attachment = await uploaded.json();
+    const attachment = (await uploaded.json()) as { url: string; sha256: string };
     expect(attachment).toMatchObject({ fileType: 'png', filename: 'khao-sat.png' });
     const opinion = expectOk(
       await call('POST', `/consultations/${roundOf('expert')}/feedback`, expert, {
