@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchFigures, print } from './lib/context';
 import { runB1 } from './b1-workflow-events';
+import { runB2 } from './b2-progress-report';
 import { runB3 } from './b3-import';
 import { runB4 } from './b4-recalculation';
 
@@ -12,6 +13,7 @@ import { runB4 } from './b4-recalculation';
  */
 const BENCHMARKS: Record<string, (opts: { quick: boolean }) => Promise<BenchFigures>> = {
   B1: runB1,
+  B2: runB2,
   B3: runB3,
   B4: runB4,
 };

@@ -358,7 +358,7 @@ describe('the targets ledger, by hand', () => {
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
       const book = new Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body);
       return book;
     }
 

@@ -216,7 +216,7 @@ describe('decisions and the targets ledger on the embedded default', () => {
     const xlsx = await call('GET', '/reports/progress.xlsx?programme=PILOT', gov);
     expect(xlsx.status).toBe(200);
     const book = new Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body);
     expect(book.getWorksheet('Danh sách quy định')!.rowCount).toBe(2);
 
     const checked = await ok(call('GET', '/admin/reports/check', admin));
