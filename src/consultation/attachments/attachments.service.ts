@@ -1,3 +1,4 @@
+import type { StateValue } from 'xstate';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -92,7 +93,7 @@ export class AttachmentsService {
       const round = (await this.rounds.find(item.round_id, m))!;
       const closed = roundClosedReason(
         round,
-        { state: regulation.state as never, cycle: cycleOf(regulation) },
+        { state: regulation.state as StateValue, cycle: cycleOf(regulation) },
         this.clock.now(),
       );
       if (closed) {

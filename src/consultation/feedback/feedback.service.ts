@@ -1,3 +1,4 @@
+import type { StateValue } from 'xstate';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -112,7 +113,7 @@ export class FeedbackService {
     const now = this.clock.now();
     const closed = roundClosedReason(
       round,
-      { state: regulation.state as never, cycle: cycleOf(regulation) },
+      { state: regulation.state as StateValue, cycle: cycleOf(regulation) },
       now,
     );
     if (closed) {
