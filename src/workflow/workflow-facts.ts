@@ -33,6 +33,12 @@ export interface WorkflowFactsContributor {
     manager: EntityManager,
     ctx: FactsContext,
   ): Promise<Partial<Pick<WorkflowFacts, ContributedFact>>>;
+  /** Details for the 422 when a guard on these facts failed (e.g. which items are unanswered). */
+  explain?(
+    manager: EntityManager,
+    ctx: FactsContext,
+    guard: string,
+  ): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -62,6 +68,19 @@ export class WorkflowFactsContributors {
       for (const f of c.facts) {
         if (wanted.includes(f) && part[f] !== undefined) out[f] = part[f];
       }
+    }
+    return out;
+  }
+
+  /** What the contributors can say about a failed guard, merged (later registrations win). */
+  async explain(
+    manager: EntityManager,
+    ctx: FactsContext,
+    guard: string,
+  ): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const c of this.contributors) {
+      if (c.explain) Object.assign(out, await c.explain(manager, ctx, guard));
     }
     return out;
   }

@@ -35,7 +35,7 @@ import {
 import { chain } from './history/history-chain';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service';
 import { TransitionHooks, WorkflowActorInfo } from './transition-hooks';
-import { WorkflowFactsContributors } from './workflow-facts';
+import { FactsContext, WorkflowFactsContributors } from './workflow-facts';
 
 /** `POST /regulations/:id/events` → 200 */
 export interface EventResponse {
@@ -353,7 +353,24 @@ export class WorkflowService {
     if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
       this.checkExpertIdFormat(body.expertIds);
     }
-    if (!result.accepted) throw this.refusal(result, principal, row);
+    if (!result.accepted) {
+      const refusal = this.refusal(result, principal, row);
+      if (result.reason === 'guard_failed') {
+        // Let the modules that own the facts say which records block the guard.
+        const details = await this.facts.explain(
+          tx.manager,
+          this.factsContext(row, type),
+          result.guard,
+        );
+        if (Object.keys(details).length) {
+          throw new ProblemException(422, 'guard-failed', result.message, {
+            ...(refusal.getResponse() as object),
+            ...details,
+          });
+        }
+      }
+      throw refusal;
+    }
     if (result.event.type === 'OPEN_CONSULTATION') {
       await this.checkExperts(tx, result.event.expertIds);
     }
@@ -445,22 +462,23 @@ export class WorkflowService {
       wanted.includes('invitedExpertsWithoutFeedback') ||
       wanted.includes('unansweredFeedbackCount')
     ) {
-      const context = (row.workflow_snapshot.snapshot?.context ?? {}) as {
-        cycle?: number;
-        consultation?: { expertIds?: string[] } | null;
-      };
-      Object.assign(
-        facts,
-        await this.facts.load(tx.manager, {
-          regulationId: row.id,
-          eventType: type,
-          snapshot: row.workflow_snapshot,
-          cycle: context.cycle ?? 0,
-          invitedExpertIds: context.consultation?.expertIds ?? [],
-        }),
-      );
+      Object.assign(facts, await this.facts.load(tx.manager, this.factsContext(row, type)));
     }
     return facts;
+  }
+
+  private factsContext(row: LockedRegulation, type: RegulationEventType): FactsContext {
+    const context = (row.workflow_snapshot.snapshot?.context ?? {}) as {
+      cycle?: number;
+      consultation?: { expertIds?: string[] } | null;
+    };
+    return {
+      regulationId: row.id,
+      eventType: type,
+      snapshot: row.workflow_snapshot,
+      cycle: context.cycle ?? 0,
+      invitedExpertIds: context.consultation?.expertIds ?? [],
+    };
   }
 
   private checkExpertIdFormat(expertIds: unknown): void {

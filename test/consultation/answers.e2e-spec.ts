@@ -122,6 +122,10 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ guard: 'allFeedbackAnswered' });
     expect(res.body.detail).toMatch(/\(6 unanswered\)/);
+    // The 422 itself names the unanswered items.
+    expect([...res.body.unansweredFeedbackIds].sort()).toEqual(
+      [ids.A, ids.B, ids.C, ids.D, ids.E, ids.F].sort(),
+    );
     const unanswered = expectStatus(
       await w.t.http
         .get(`/regulations/${c.regulationId}/feedback?unanswered=true`)

@@ -18,6 +18,7 @@ export class ConsultationFacts {
     contributors.register({
       facts: ['invitedExpertsWithoutFeedback', 'unansweredFeedbackCount'],
       load: (manager, ctx) => this.load(manager, ctx),
+      explain: (manager, ctx, guard) => this.explain(manager, ctx, guard),
     });
   }
 
@@ -38,5 +39,34 @@ export class ConsultationFacts {
       invitedExpertsWithoutFeedback: Number(row.experts_without_feedback),
       unansweredFeedbackCount: Number(row.unanswered),
     };
+  }
+
+  /** The records behind a failed feedback guard, for the 422. */
+  async explain(
+    manager: EntityManager,
+    ctx: FactsContext,
+    guard: string,
+  ): Promise<Record<string, unknown>> {
+    if (guard === 'allFeedbackAnswered') {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT f.id FROM consultation_feedback f
+          WHERE f.regulation_id = $1 AND f.cycle = $2
+            AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)
+          ORDER BY f.created_at, f.id`,
+        [ctx.regulationId, ctx.cycle],
+      );
+      return { unansweredFeedbackIds: rows.map((r) => r.id) };
+    }
+    if (guard === 'allExpertsGaveFeedback') {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT DISTINCT lower(e) AS id FROM unnest($3::text[]) e
+          WHERE NOT EXISTS (SELECT 1 FROM consultation_feedback f
+                             WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert' AND f.author_id::text = lower(e))
+          ORDER BY 1`,
+        [ctx.regulationId, ctx.cycle, ctx.invitedExpertIds],
+      );
+      return { expertsWithoutFeedback: rows.map((r) => r.id) };
+    }
+    return {};
   }
 }
