@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -61,6 +62,7 @@ export class AppModule {
         WorkflowModule,
         ConsultationModule,
         ReportingModule,
+        DemoModule,
         ...extraImports,
       ],
     };

@@ -51,6 +51,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
     RegulationDetailExtensions,
     ProgrammesService,
     RegulationsService,
+    RegisterDemoSeeder,
   ],
 })
 export class RegisterModule {}

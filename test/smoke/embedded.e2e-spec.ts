@@ -64,6 +64,11 @@ describe('the embedded default (npm start with no services)', () => {
     });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { name: string }).name).toBe('Tỉnh Thử nghiệm');
+    // The demo register is public where the demo ministries submitted regulations for review.
+    const publicList = (await (await fetch(`${service.url}/regulations?state=review`)).json()) as {
+      items: unknown[];
+    };
+    expect(publicList.items.length).toBeGreaterThanOrEqual(4);
     // Demo logins are seeded in the embedded mode.
     const demo = await fetch(`${service.url}/auth/login`, {
       method: 'POST',

@@ -12,6 +12,9 @@ import { DEMO_DOCUMENTS, DEMO_REGULATIONS } from './demo-regulations';
 @Injectable()
 export class RegisterDemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('RegisterDemoSeeder');
+  private finished!: () => void;
+  /** Resolves once the demo register is seeded (or there is nothing to seed). */
+  readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -21,6 +24,14 @@ export class RegisterDemoSeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    try {
+      await this.seed();
+    } finally {
+      this.finished();
+    }
+  }
+
+  private async seed() {
     if (!this.config.demoData) return;
     await this.identity.done;
     await this.transactions.run(async ({ manager }) => {
