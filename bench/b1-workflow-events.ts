@@ -1,16 +1,13 @@
 import 'reflect-metadata';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/config/app-config';
-import { configureHttpApp } from '../src/http-app';
 import { initialSnapshot, stateOf } from '../src/workflow/domain';
 import { Principal } from '../src/identity/domain/principal';
 import { WorkflowService } from '../src/workflow/workflow.service';
@@ -118,6 +115,8 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
 
     // The same events through WorkflowService in-process (no HTTP, no auth): the workflow's own
     // cost (engine, lock, history, outbox), in the same database.
+    // The API's peak resident memory under that load (the kernel's high-water mark).
+    const rssMb = peakRssMb(server.pid);
     server.kill('SIGTERM');
     server = undefined;
     const service = await serviceThroughput(
@@ -157,6 +156,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         get_me_per_s: Math.round(mePerSecond),
         service_events_per_s: Math.round(service.perSecond),
         service_p99_ms: round(service.p99),
+        rss_mb: rssMb,
       },
       target: {
         description: '>= 0.5 x pgbench -N TPS and p99 < 50 ms',
@@ -168,6 +168,13 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     await c.end();
     await db.drop();
   }
+}
+
+function peakRssMb(pid: number | undefined): number {
+  if (!pid) return -1;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? -1024);
+  return Math.round(kb / 1024);
 }
 
 /** One ministry, one officer, N draft regulations (written as the register writes them). */
@@ -261,50 +268,41 @@ async function serviceThroughput(
   };
 }
 
+/** The built service (`node dist/src/main.js`), as production runs it, on a free port. */
 async function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.B1_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
-      '-r',
-      'ts-node/register/transpile-only',
-      __filename,
-      '--serve',
-      url,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-    },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`B1 server exited with ${code}`)));
-    lines.on('line', (line) => {
-      const m = /^LISTENING (\d+)$/.exec(line);
-      if (m) resolve(Number(m[1]));
+  execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build-if-needed.js')], {
+    stdio: 'inherit',
+  });
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(p));
     });
   });
-  return { port, child };
-}
-
-/** The service as `npm start` runs it (logging at warn, so request lines do not dominate). */
-async function serve(url: string) {
-  const config = loadConfig({
-    DATABASE_URL: url,
-    JWT_SECRET,
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'false',
-    DB_POOL_SIZE: String(CLIENTS + 4),
+  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      JWT_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      DB_POOL_SIZE: String(CLIENTS + 4),
+      REDIS_URL: '',
+    },
   });
-  const app = await NestFactory.create(AppModule.register({ config, databaseUrl: url }), {
-    bufferLogs: true,
-  });
-  configureHttpApp(app, config);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  console.log(`LISTENING ${address.port}`);
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200)
+        return { port, child };
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('B1: the service did not become ready');
 }
 
 function get(agent: Agent, port: number, path: string, token: string) {
@@ -383,10 +381,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // `npx ts-node --transpile-only bench/b1-workflow-events.ts [--quick]` runs B1 alone.
 if (require.main === module) {
-  const i = process.argv.indexOf('--serve');
-  if (i >= 0) {
-    void serve(process.argv[i + 1]);
-  } else {
+  {
     console.log(`B1 on ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}`);
     runB1({ quick: process.argv.includes('--quick') })
       .then((r) => {

@@ -30,6 +30,18 @@ async function main() {
       const result = await run({ quick });
       print(result);
       results.push(result);
+      if (id === 'B1' && typeof result.figures.rss_mb === 'number') {
+        const rss: BenchFigures = {
+          id: 'RSS',
+          figures: { rss_mb: result.figures.rss_mb },
+          target: {
+            description: 'API peak RSS under B1 < 300 MB',
+            met: result.figures.rss_mb < 300,
+          },
+        };
+        print(rss);
+        results.push(rss);
+      }
     } catch (err) {
       console.log(`${id} error="${String((err as Error).message ?? err).replace(/"/g, "'")}"`);
       results.push({ id, figures: { error: String(err) } });
