@@ -138,7 +138,7 @@ export class DecisionsService implements OnModuleInit {
     // Every regulation's row first, in id order (as every multi-row writer locks them), so two
     // decisions over overlapping regulations serialise instead of deadlocking.
     const rows: Array<{ id: string; agency_id: string; state_name: string }> = await m.query(
-      `SELECT id, agency_id, state_name FROM regulation WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, agency_id, state_name FROM regulation WHERE id IN (SELECT unnest($1::uuid[])) ORDER BY id FOR UPDATE`,
       [input.regulationIds],
     );
     if (idempotencyKey !== undefined) {

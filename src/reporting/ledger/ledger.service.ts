@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EstimateHooks } from '../../costing/estimates/estimate-hooks';
 import { PlanHooks } from '../../costing/plan/plan-hooks';
 import { TransactionRunner, Tx } from '../../database/transaction-runner';
 import { TransitionHooks } from '../../workflow/transition-hooks';
@@ -36,9 +35,12 @@ export interface LedgerCheck {
 
 /**
  * Keeps the targets ledger (migration 1764190600000-Reporting) in step with the data, in the
- * transaction of every change: transitions that change a regulation's stage, estimate writes and
- * plan writes call `progress_refresh` through the hooks of the workflow and the costing module;
- * the register's writes are covered by database triggers. Also compacts, rebuilds and checks it.
+ * transaction of every change: transitions that change a regulation's stage and plan writes call
+ * `progress_refresh` through the workflow's TransitionHooks and the costing module's PlanHooks.
+ * Estimate writes are refreshed by a statement-level trigger instead of the per-estimate
+ * EstimateHooks: a recalculation writes hundreds of estimates in one statement, and one set-based
+ * refresh per statement keeps it fast (bench B4). The register's writes, which have no hooks, are
+ * covered by triggers too. Also compacts, rebuilds and checks the ledger.
  */
 @Injectable()
 export class LedgerService implements OnModuleInit {
@@ -50,16 +52,12 @@ export class LedgerService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly transitionHooks: TransitionHooks,
-    private readonly estimateHooks: EstimateHooks,
     private readonly planHooks: PlanHooks,
   ) {}
 
   onModuleInit() {
     this.transitionHooks.register(async (tx, ctx) => {
       if (affectsLedger(ctx.before, ctx.after)) await this.refresh(tx, [ctx.regulation.id]);
-    });
-    this.estimateHooks.register(async (tx, change) => {
-      await this.refresh(tx, [change.regulationId]);
     });
     this.planHooks.register(async (tx, change) => {
       await this.refresh(tx, [change.regulationId]);
