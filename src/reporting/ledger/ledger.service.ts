@@ -1,5 +1,13 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { PlanHooks } from '../../costing/plan/plan-hooks';
 import { TransactionRunner, Tx } from '../../database/transaction-runner';
 import { TransitionHooks } from '../../workflow/transition-hooks';
@@ -7,6 +15,10 @@ import { affectsLedger } from '../domain/ledger';
 
 /** Fold the deltas after this many were written by this process (keeps reads small). */
 const COMPACT_AFTER = 2000;
+/** How often worker processes look at the size of the deltas (writes by triggers count too). */
+const COMPACTION_CHECK_MS = 30_000;
+/** Fold once the deltas span more than this many rows, or twice what the last fold kept. */
+const COMPACT_ABOVE_ROWS = 5000;
 const COMPACTION_LOCK_KEY = 68_2020_07;
 
 export interface LedgerDifference {
@@ -43,12 +55,15 @@ export interface LedgerCheck {
  * covered by triggers too. Also compacts, rebuilds and checks the ledger.
  */
 @Injectable()
-export class LedgerService implements OnModuleInit {
+export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LedgerService.name);
   private writtenSinceCompaction = 0;
   private compacting?: Promise<unknown>;
+  private compactionTimer?: NodeJS.Timeout;
+  private keptByLastCompaction = 0;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly transitionHooks: TransitionHooks,
@@ -62,6 +77,32 @@ export class LedgerService implements OnModuleInit {
     this.planHooks.register(async (tx, change) => {
       await this.refresh(tx, [change.regulationId]);
     });
+  }
+
+  /** Worker processes fold the deltas when they grow, whoever wrote them (hooks or triggers). */
+  onApplicationBootstrap() {
+    if (!this.config.workers) return;
+    this.compactionTimer = setInterval(() => void this.compactIfLarge(), COMPACTION_CHECK_MS);
+    this.compactionTimer.unref();
+  }
+
+  onApplicationShutdown() {
+    if (this.compactionTimer) clearInterval(this.compactionTimer);
+  }
+
+  /** Folds when the deltas span many rows (max id − min id: two index probes, no count). */
+  async compactIfLarge(): Promise<number | null> {
+    try {
+      const [row] = await this.dataSource.query(
+        `SELECT coalesce(max(id) - min(id) + 1, 0) AS span FROM progress_delta`,
+      );
+      const span = Number(row.span);
+      if (span <= Math.max(COMPACT_ABOVE_ROWS, 2 * this.keptByLastCompaction)) return null;
+      return await this.compact();
+    } catch (err) {
+      this.logger.warn(`ledger compaction check failed (will retry): ${String(err)}`);
+      return null;
+    }
   }
 
   /**
@@ -95,6 +136,7 @@ export class LedgerService implements OnModuleInit {
         ]);
         if (!lock.got) return null;
         const [row] = await m.query(`SELECT progress_compact() AS kept`);
+        this.keptByLastCompaction = Number(row.kept);
         return Number(row.kept);
       })
       .catch((err) => {
