@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StateValue } from 'xstate';
 import { AccessPolicy } from '../access/access-policy';
+import { requireAccess } from '../access/require-access';
 import { ProblemException } from '../common/problem';
 import { Principal } from '../identity/domain/principal';
 import {
@@ -74,23 +75,25 @@ export class WorkflowDefinitionService {
     );
     if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
     const r = rows[0];
+    // A regulation the caller may not see does not exist for them (the same 404 as an unknown id).
+    requireAccess(
+      AccessPolicy.readRegulation(principal, {
+        agencyId: r.agency_id,
+        published: r.published,
+        planPublic: r.plan_public,
+      }),
+      'regulation',
+    );
     const view: WorkflowDefinitionView = { ...this.definition(r.machine_version) };
-    const visible = AccessPolicy.readRegulation(principal, {
-      agencyId: r.agency_id,
-      published: r.published,
-      planPublic: r.plan_public,
-    }).allowed;
-    if (visible) {
-      const snapshot = r.workflow_snapshot as PersistedWorkflowSnapshot;
-      view.current = {
-        ...stateOf(snapshot),
-        version: r.version,
-        availableEvents: this.workflow.availableEventsFor(principal, {
-          agencyId: r.agency_id,
-          workflowSnapshot: snapshot,
-        }),
-      };
-    }
+    const snapshot = r.workflow_snapshot as PersistedWorkflowSnapshot;
+    view.current = {
+      ...stateOf(snapshot),
+      version: r.version,
+      availableEvents: this.workflow.availableEventsFor(principal, {
+        agencyId: r.agency_id,
+        workflowSnapshot: snapshot,
+      }),
+    };
     return view;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES, Role } from '../../src/identity/domain/roles';
-import { createAgency, createApiKey, createUser } from '../support/factories';
+import { createAgency, createApiKey, createRegulation, createUser } from '../support/factories';
 import { discoverRoutes, expressRoutes, RouteInfo } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -81,6 +81,69 @@ describe('authorization matrix: every route × every caller', () => {
           );
         if (res.status >= 400)
           expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never shows or changes another agency’s records: every /regulations/:id route × own/foreign agency', async () => {
+    // Fresh callers: a ministry with its officer and lead, and another ministry's regulations.
+    const own = await createAgency(t, 'ministry');
+    const foreign = await createAgency(t, 'ministry');
+    const ownOfficer = await createUser(t, 'ministry_officer', own);
+    const ownLead = await createUser(t, 'ministry_lead', own);
+    const outsiders: Array<[string, Record<string, string>]> = [
+      ['anonymous', {}],
+      ['officer of another ministry', { Authorization: ownOfficer.auth }],
+      ['lead of another ministry', { Authorization: ownLead.auth }],
+      ['association', headers.get('association')!],
+      ['expert', headers.get('expert')!],
+      ['read-only key of another ministry', { 'X-Api-Key': await createApiKey(t, own.id, 'read') }],
+      [
+        'read-write key of another ministry',
+        { 'X-Api-Key': await createApiKey(t, own.id, 'write') },
+      ],
+    ];
+    const foreignDraft = await createRegulation(t, foreign.id);
+    const foreignPublished = await createRegulation(t, foreign.id, { state: 'drafting_plan' });
+    const recordRoutes = routes.filter((r) => r.path.startsWith('/regulations/:id'));
+    expect(recordRoutes.length).toBeGreaterThan(8);
+    const failures: string[] = [];
+    const call = async (route: RouteInfo, id: string, h: Record<string, string>) => {
+      let req = (t.http as any)[route.method.toLowerCase()](
+        route.path.replace(':id', id).replace(/:[A-Za-z]+/g, () => randomUUID()),
+      );
+      for (const [k, v] of Object.entries(h)) req = req.set(k, v);
+      if (!READS.has(route.method)) req = req.send({});
+      return req;
+    };
+    for (const route of recordRoutes) {
+      for (const [who, h] of outsiders) {
+        // A draft of another agency does not exist for them: the very answer an unknown id gets,
+        // never a success (and for public reads, 404).
+        const draft = await call(route, foreignDraft.id, h);
+        const unknown = await call(route, randomUUID(), h);
+        if (
+          draft.status !== unknown.status ||
+          draft.status < 400 ||
+          (route.policy === 'public' && draft.status !== 404)
+        ) {
+          failures.push(
+            `${route.method} ${route.path} on another agency's draft as ${who}: ${draft.status} (unknown id: ${unknown.status})`,
+          );
+        }
+        // A published regulation of another agency can be read where allowed, never changed.
+        if (!READS.has(route.method)) {
+          const published = await call(route, foreignPublished.id, h);
+          if (
+            published.status < 400 ||
+            ([409, 422].includes(published.status) && who.includes('ministry'))
+          ) {
+            failures.push(
+              `${route.method} ${route.path} on another agency's published regulation as ${who}: ${published.status}`,
+            );
+          }
+        }
       }
     }
     expect(failures).toEqual([]);

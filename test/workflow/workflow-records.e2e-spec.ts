@@ -309,11 +309,10 @@ describe('workflow records over HTTP', () => {
       expect((await get(`/regulations/${id}/workflow?format=svg`)).status).toBe(400);
     });
 
-    it('shows a draft only its agency may see without its state', async () => {
+    it('hides a draft from those who may not see it, as if it did not exist', async () => {
       const draft = await draftRegulation(w);
       const res = await get(`/regulations/${draft}/workflow`);
-      expect(res.status).toBe(200);
-      expect(res.body.current).toBeUndefined();
+      expect(res.status).toBe(404);
       expect((await get(`/regulations/${draft}/workflow`, w.lead)).body.current).toMatchObject({
         stateName: 'draft',
         availableEvents: ['SUBMIT_FOR_REVIEW', 'WITHDRAW'],
