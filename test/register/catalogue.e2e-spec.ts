@@ -1,11 +1,5 @@
 import ExcelJS from 'exceljs';
-import {
-  createAgency,
-  createLegalDocument,
-  createRegulation,
-  createUser,
-  TestUser,
-} from '../support/factories';
+import { createAgency, createRegulation, createUser, TestUser } from '../support/factories';
 import { createTestApp, FixedClock, TestApp } from '../support/test-app';
 
 const binary = (r: any, cb: (err: Error | null, body: Buffer) => void) => {

@@ -1,4 +1,4 @@
-import { ProblemException, ValidationProblem } from '../../common/problem';
+import { ProblemException } from '../../common/problem';
 
 /** Pure rules of the costing feature (domain.md §4, §5, §7), unit-tested in costing-rules.spec.ts. */
 
