@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { reissueTokensWhenClockMoves } from '../support/factories';
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
 import { WORKED_BASELINE, WORKED_PROPOSED } from '../costing/costing-helpers';
@@ -33,33 +33,6 @@ export interface World {
   /** Another association (VINASME beside VCCI). */
   association2: TestUser;
   parameterSetId: string;
-}
-
-/**
- * Tokens expire by the service's clock: when a test moves the fixed clock far ahead, the world's
- * users get tokens issued at the new time, as if they had signed in again.
- */
-function reissueTokensWhenClockMoves(t: TestApp, clock: FixedClock, users: TestUser[]) {
-  const reissue = () => {
-    const iat = Math.floor(clock.now().getTime() / 1000);
-    for (const u of users) {
-      u.token = t.app
-        .get(JwtService)
-        .sign({ sub: u.id, ver: 1, iat }, { expiresIn: t.config.jwtTtlSeconds });
-      u.auth = `Bearer ${u.token}`;
-    }
-  };
-  const set = clock.set.bind(clock);
-  const advance = clock.advance.bind(clock);
-  clock.set = (at) => {
-    set(at);
-    reissue();
-  };
-  clock.advance = (ms) => {
-    advance(ms);
-    reissue();
-  };
-  reissue();
 }
 
 /** The real application on a FixedClock, with the people of a consultation. */

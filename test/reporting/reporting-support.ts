@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { reissueTokensWhenClockMoves } from '../support/factories';
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
 import {
@@ -83,33 +83,6 @@ export const citizen = <T extends object>(estimate: T): T => ({
   ...estimate,
   subjectType: 'citizen',
 });
-
-/**
- * Tokens expire by the service's clock: when the test moves the fixed clock, every user gets a
- * token issued at the new time, as if they had signed in again.
- */
-function reissueTokensWhenClockMoves(t: TestApp, clock: FixedClock, users: TestUser[]) {
-  const reissue = () => {
-    const iat = Math.floor(clock.now().getTime() / 1000);
-    for (const u of users) {
-      u.token = t.app
-        .get(JwtService)
-        .sign({ sub: u.id, ver: 1, iat }, { expiresIn: t.config.jwtTtlSeconds });
-      u.auth = `Bearer ${u.token}`;
-    }
-  };
-  const set = clock.set.bind(clock);
-  const advance = clock.advance.bind(clock);
-  clock.set = (at) => {
-    set(at);
-    reissue();
-  };
-  clock.advance = (ms) => {
-    advance(ms);
-    reissue();
-  };
-  reissue();
-}
 
 async function ministry(t: TestApp, code?: string): Promise<Ministry> {
   const agency = await createAgency(t, 'ministry', code);

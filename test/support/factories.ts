@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateApiKey, hashSecret } from '../../src/identity/auth/authentication.service';
 import { PasswordHasher } from '../../src/identity/auth/password-hasher';
 import { Role, AgencyKind } from '../../src/identity/domain/roles';
-import { TestApp } from './test-app';
+import { FixedClock, TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 const hashes = new WeakMap<TestApp, Promise<string>>();
@@ -206,4 +206,31 @@ export async function createRegulation(
     ],
   );
   return { id, agencyId, legalDocumentId };
+}
+
+/**
+ * Tokens expire by the service's clock: when a test moves the fixed clock, every user gets a token
+ * issued at the new time, as if they had signed in again.
+ */
+export function reissueTokensWhenClockMoves(t: TestApp, clock: FixedClock, users: TestUser[]) {
+  const reissue = () => {
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    for (const u of users) {
+      u.token = t.app
+        .get(JwtService)
+        .sign({ sub: u.id, ver: 1, iat }, { expiresIn: t.config.jwtTtlSeconds });
+      u.auth = `Bearer ${u.token}`;
+    }
+  };
+  const set = clock.set.bind(clock);
+  const advance = clock.advance.bind(clock);
+  clock.set = (at) => {
+    set(at);
+    reissue();
+  };
+  clock.advance = (ms) => {
+    advance(ms);
+    reissue();
+  };
+  reissue();
 }

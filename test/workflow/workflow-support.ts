@@ -1,5 +1,5 @@
+import { reissueTokensWhenClockMoves } from '../support/factories';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
@@ -96,33 +96,6 @@ export async function createWorld(options: TestAppOptions = {}): Promise<World> 
     imports: [WorkflowModule, WorkflowTestExtensionsModule, ...(options.imports ?? [])],
   });
   return populate(t, clock);
-}
-
-/**
- * Tokens expire by the service's clock; when a test moves the fixed clock past their expiry, the
- * world's users get tokens issued at the new time, as if they had signed in again.
- */
-function reissueTokensWhenClockMoves(t: TestApp, clock: FixedClock, users: TestUser[]) {
-  const reissue = () => {
-    const iat = Math.floor(clock.now().getTime() / 1000);
-    for (const u of users) {
-      u.token = t.app
-        .get(JwtService)
-        .sign({ sub: u.id, ver: 1, iat }, { expiresIn: t.config.jwtTtlSeconds });
-      u.auth = `Bearer ${u.token}`;
-    }
-  };
-  const set = clock.set.bind(clock);
-  const advance = clock.advance.bind(clock);
-  clock.set = (at) => {
-    set(at);
-    reissue();
-  };
-  clock.advance = (ms) => {
-    advance(ms);
-    reissue();
-  };
-  reissue();
 }
 
 export async function populate(t: TestApp, clock: FixedClock): Promise<World> {
