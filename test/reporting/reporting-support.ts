@@ -36,36 +36,8 @@ export interface ReportWorld {
   parameterSetId: string;
 }
 
-/** The worked example of domain.md §4: 23,231,250,000 VND a year. */
-export const WORKED_BASELINE = {
-  subjectType: 'business',
-  costKind: 'recurring',
-  activities: [
-    { name: 'Chuẩn bị hồ sơ', hours: 8 },
-    { name: 'Nộp hồ sơ', hours: 2 },
-    { name: 'Nhận kết quả', hours: 1 },
-  ],
-  hiredServices: '1000000',
-  feesAndCharges: 500000,
-  otherCosts: '100000',
-  frequencyPerYear: 1,
-  subjectsPerYear: 12000,
-};
-
-/** Its proposed estimate: 3,865,909,091 VND a year; savings 19,365,340,909. */
-export const WORKED_PROPOSED = {
-  subjectType: 'business',
-  costKind: 'recurring',
-  activities: [
-    { name: 'Chuẩn bị hồ sơ', hours: '3' },
-    { name: 'Nộp hồ sơ trực tuyến', hours: 1 },
-  ],
-  hiredServices: 0,
-  feesAndCharges: '200000',
-  otherCosts: 0,
-  frequencyPerYear: '1',
-  subjectsPerYear: '12000',
-};
+// The worked example of domain.md §4: 23,231,250,000 → 3,865,909,091 VND a year.
+export { WORKED_BASELINE, WORKED_PROPOSED } from '../costing/costing-helpers';
 
 /** One hour a year for 2,112 businesses: exactly 64,500,000 VND. */
 export const ONE_HOUR_BASELINE = {

@@ -1,4 +1,5 @@
-import { samples, zip } from '../../../test/consultation/sample-files';
+import { samples } from '../../../test/consultation/sample-files';
+import { zip } from '../../../test/support/zip';
 import { attachmentFilename, contentDisposition, detectAttachmentType } from './attachment-type';
 
 describe('attachment types are recognised by content', () => {
