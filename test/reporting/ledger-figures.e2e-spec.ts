@@ -103,9 +103,17 @@ describe('the targets ledger, by hand', () => {
       programme: { code: 'NQ66', baselineDate: '2024-12-31', targetCountPct: 30 },
       agencyId: w.a.agency.id,
       agency: { id: w.a.agency.id, code: w.a.agency.code },
-      baseline: { ...denominator, coveragePct: 80 },
+      baseline: { ...denominator, coveragePct: 80, lowCoverage: true, minCoveragePct: 90 },
       pipeline: { count: 1, savings: '19365340909', countPct: 20, costPct: 41.62, denominator },
-      approved: { count: 2, savings: '23231250000', countPct: 40, costPct: 49.93, denominator },
+      approved: {
+        count: 2,
+        savings: '23231250000',
+        countPct: 40,
+        costPct: 49.93,
+        denominator,
+        coveragePct: 80,
+        lowCoverage: true,
+      },
       implemented: { count: 1, savings: '23231250000', countPct: 20, costPct: 49.93, denominator },
       outsideBaseline: {
         pipeline: { count: 0, savings: '0' },
@@ -116,8 +124,11 @@ describe('the targets ledger, by hand', () => {
       target: {
         countPct: 30,
         costPct: 30,
-        approvedReached: { count: true, cost: true },
-        implementedReached: { count: false, cost: true },
+        minCoveragePct: 90,
+        lowCoverage: true,
+        // 49.93% ≥ 30% of the cost, but over a baseline only 80% costed: not verifiable.
+        approvedReached: { count: true, cost: false, costStatus: 'low_coverage' },
+        implementedReached: { count: false, cost: false, costStatus: 'low_coverage' },
       },
     });
     const month = decisionDate.slice(0, 7);
@@ -380,14 +391,24 @@ describe('the targets ledger, by hand', () => {
       expect(String(summary.getCell('A3').value)).toMatch(/31\/12\/2024.*30% số quy định/);
       expect(summary.getRow(6).getCell(4).value).toBe('Số quy định kỳ gốc');
       expect(summary.getRow(6).getCell(7).value).toBe('Chi phí tuân thủ kỳ gốc (đồng/năm)');
-      const rows = rowValues(summary).slice(5);
+      expect(String(summary.getCell('A5').value)).toMatch(
+        /5\/6 quy định kỳ gốc đã tính chi phí tuân thủ \(83,33%\)\. CẢNH BÁO: dưới 90%/,
+      );
+      const rows = rowValues(summary).slice(6);
       const byName = new Map(rows.map((row) => [String(row[1]), row]));
       const a = byName.get(`Cơ quan ${w.a.agency.code}`)!;
       expect(a.slice(3, 17)).toEqual([
         5, 4, 0.8, 46527000000, 1, 19365340909, 2, 23231250000, 0.4, 0.4993, 1, 23231250000, 0.2,
         0.4993,
       ]);
-      expect(a.slice(17)).toEqual([0, 1, 19365340909]);
+      expect(a.slice(17)).toEqual([
+        0,
+        1,
+        19365340909,
+        'Có',
+        'Chưa đủ căn cứ (độ bao phủ thấp)',
+        'Chưa đủ căn cứ (độ bao phủ thấp)',
+      ]);
       const nation = byName.get('Toàn quốc')!;
       expect(nation.slice(3, 7)).toEqual([6, 5, 0.8333, 69758250000]);
       // Number formats: VND with thousands separators, shares as percentages.
@@ -414,11 +435,14 @@ describe('the targets ledger, by hand', () => {
       expect(r2[13]).toBe(23231250000);
       expect((r2[15] as Date).toISOString().slice(0, 10)).toBe('2026-05-15');
       expect(listed.get(r.R1)![8]).toBe('Không');
+      // Uncosted (R4): its baseline cost is unknown, not 0.
+      expect(listed.get(r.R4)!.slice(9, 11)).toEqual(['Không', 'chưa tính']);
+      expect(listed.get(r.R5)!.slice(9, 11)).toEqual(['Có', 0]);
     });
 
     it('gives a ministry its own rows only, without the nation', async () => {
       const book = await workbook(w.a.officer, { programme: 'NQ66', agencyId: w.a.agency.id });
-      const rows = rowValues(book.getWorksheet('Tổng hợp')!).slice(5);
+      const rows = rowValues(book.getWorksheet('Tổng hợp')!).slice(6);
       expect(rows.map((row) => row[1])).toEqual([`Cơ quan ${w.a.agency.code}`]);
       const list = rowValues(book.getWorksheet('Danh sách quy định')!).slice(1);
       expect(list).toHaveLength(6);

@@ -169,7 +169,10 @@ describe.each(drivers)(
         savings: '19365340909',
         daysOverdue: 3,
       });
-      expect(mine.body.items[0].overdueSince).toBeTruthy();
+      // Overdue since the deadline, not since the sweep that noticed it (3 days later).
+      const item = mine.body.items[0];
+      expect(item.overdueSince).toBe(item.implementationDeadline);
+      expect(Date.parse(item.overdueRecordedAt)).toBeGreaterThan(Date.parse(item.overdueSince));
       expect((await list(w.gov, { agencyId: w.a.agency.id })).body.items).toHaveLength(1);
       expect((await list(w.gov, { programme: 'NQ68' })).body.items).toHaveLength(0);
       // Another ministry sees none of it, and may not ask for it.

@@ -11,6 +11,7 @@ import {
   ProgrammeInfo,
   stageOf,
   targetSavings,
+  costTargetStatus,
 } from './ledger';
 
 const NQ66: ProgrammeInfo = {
@@ -151,6 +152,8 @@ describe('buildProgress', () => {
       annualCost: '46527000000',
       costedCount: 4,
       coveragePct: 80,
+      lowCoverage: true,
+      minCoveragePct: 90,
       items: '/items?bucket=baseline',
     });
     const denominator = { count: 5, annualCost: '46527000000', costedCount: 4 };
@@ -160,6 +163,8 @@ describe('buildProgress', () => {
       countPct: 40,
       costPct: 49.93, // 23,231,250,000 / 46,527,000,000 = 49.9307…%
       denominator,
+      coveragePct: 80,
+      lowCoverage: true,
       items: '/items?bucket=approved',
     });
     expect(r.implemented).toMatchObject({ count: 1, countPct: 20, costPct: 49.93 });
@@ -181,9 +186,40 @@ describe('buildProgress', () => {
     expect(r.target).toEqual({
       countPct: 30,
       costPct: 30,
-      approvedReached: { count: true, cost: true },
-      implementedReached: { count: false, cost: true },
+      minCoveragePct: 90,
+      lowCoverage: true,
+      // 49.93% ≥ 30%, but one baseline regulation in five has no cost: not verifiable.
+      approvedReached: { count: true, cost: false, costStatus: 'low_coverage' },
+      implementedReached: { count: false, cost: false, costStatus: 'low_coverage' },
     });
+  });
+
+  it('never reads the cost target as reached over a mostly uncosted baseline', () => {
+    // The walk of issue 16: 1 of 11 costed (9.09%), 87.52% of that cost saved.
+    const low = build([
+      row('baseline', true, 11, '10000', 0, 1),
+      row('approved', true, 1, '8752', 202604),
+    ]);
+    expect(low.baseline).toMatchObject({ coveragePct: 9.09, lowCoverage: true });
+    expect(low.approved).toMatchObject({ costPct: 87.52, coveragePct: 9.09, lowCoverage: true });
+    expect(low.target.approvedReached).toEqual({
+      count: false,
+      cost: false,
+      costStatus: 'low_coverage',
+    });
+    // At the minimum coverage the share decides.
+    const covered = build([
+      row('baseline', true, 10, '10000', 0, 9),
+      row('approved', true, 1, '8752', 202604),
+    ]);
+    expect(covered.baseline).toMatchObject({ coveragePct: 90, lowCoverage: false });
+    expect(covered.target.approvedReached).toEqual({
+      count: false,
+      cost: true,
+      costStatus: 'reached',
+    });
+    expect(costTargetStatus(29.99, 30, false)).toBe('not_reached');
+    expect(costTargetStatus(null, 30, false)).toBe('not_reached');
   });
 
   it('builds a monthly series over the programme period with running shares', () => {
@@ -217,7 +253,12 @@ describe('buildProgress', () => {
     const r = build([]);
     expect(r.baseline).toMatchObject({ count: 0, annualCost: '0', coveragePct: null });
     expect(r.approved).toMatchObject({ count: 0, savings: '0', countPct: null, costPct: null });
-    expect(r.target.approvedReached).toEqual({ count: false, cost: false });
+    expect(r.target.approvedReached).toEqual({
+      count: false,
+      cost: false,
+      costStatus: 'not_reached',
+    });
+    expect(r.baseline.lowCoverage).toBe(false);
     const uncosted = build([row('baseline', true, 3, '0', 0, 0), row('approved', true, 1, '0')]);
     expect(uncosted.approved).toMatchObject({ countPct: 33.33, costPct: null });
   });

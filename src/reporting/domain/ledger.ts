@@ -13,6 +13,10 @@
  * - Savings toward the cost target = recurring business baseline cost − recurring business
  *   proposed cost (abolish ⇒ 0), from the exact annual costs, rounded once per regulation. Totals
  *   are sums of these per-regulation figures, so a drill-down adds up to its total exactly.
+ * - Costed coverage gates the cost target: a share of the cost saved over a baseline whose
+ *   regulations are mostly uncosted overstates progress (the uncosted ones are missing from the
+ *   denominator). Below MIN_COSTED_COVERAGE_PCT the cost target never reads as reached: its
+ *   status is `low_coverage`, and every cost share carries the coverage it was computed over.
  * - Months (the time series) are the calendar months, in Vietnam, of the decision's date
  *   (approvals) and of the amending document's effective date (implementations).
  */
@@ -89,6 +93,15 @@ export interface AggregateRow {
   amount: string | number;
 }
 
+/**
+ * The costed coverage (regulations with a baseline estimate / regulations in the baseline) below
+ * which a cost share is not evidence that the cost target is reached (README, reporting section).
+ */
+export const MIN_COSTED_COVERAGE_PCT = 90;
+
+/** reached: at or above the target with enough coverage; low_coverage: not verifiable. */
+export type CostTargetStatus = 'reached' | 'not_reached' | 'low_coverage';
+
 export interface ProgrammeInfo {
   id: string;
   code: string;
@@ -123,8 +136,19 @@ export interface TargetFigure {
   /** savings / baseline cost × 100, 2 decimals half up; null when the baseline cost is 0. */
   costPct: number | null;
   denominator: Denominator;
+  /** The costed coverage of the denominator (costedCount / count × 100), which costPct rests on. */
+  coveragePct: number | null;
+  /** coveragePct is below MIN_COSTED_COVERAGE_PCT: costPct overstates the share of the cost cut. */
+  lowCoverage: boolean;
   /** The regulations behind the figure. */
   items: string;
+}
+
+export interface TargetReached {
+  count: boolean;
+  /** True only when costPct reaches the target and the coverage is not low. */
+  cost: boolean;
+  costStatus: CostTargetStatus;
 }
 
 export interface PlainFigure {
@@ -149,7 +173,12 @@ export interface ProgressReport {
   agencyId: string | null;
   agency: AgencyInfo | null;
   asOf: string;
-  baseline: Denominator & { coveragePct: number | null; items: string };
+  baseline: Denominator & {
+    coveragePct: number | null;
+    lowCoverage: boolean;
+    minCoveragePct: number;
+    items: string;
+  };
   pipeline: TargetFigure;
   approved: TargetFigure;
   implemented: TargetFigure;
@@ -165,8 +194,11 @@ export interface ProgressReport {
   target: {
     countPct: number;
     costPct: number;
-    approvedReached: { count: boolean; cost: boolean };
-    implementedReached: { count: boolean; cost: boolean };
+    /** The coverage below which the cost target cannot read as reached. */
+    minCoveragePct: number;
+    lowCoverage: boolean;
+    approvedReached: TargetReached;
+    implementedReached: TargetReached;
   };
   series: SeriesPoint[];
 }
@@ -266,20 +298,29 @@ export function buildProgress(rows: readonly AggregateRow[], o: BuildOptions): P
     annualCost: money(t.baseline.amount),
     costedCount: count(t.baseline.costed),
   };
+  const coveragePct = percentOf(Rational.of(t.baseline.costed), Rational.of(t.baseline.n));
+  // An empty baseline has nothing to cover; otherwise below the minimum is low.
+  const lowCoverage = coveragePct !== null && coveragePct < MIN_COSTED_COVERAGE_PCT;
   const figure = (bucket: 'pipeline' | 'approved' | 'implemented'): TargetFigure => ({
     count: count(t.inBaseline[bucket].n),
     savings: money(t.inBaseline[bucket].amount),
     ...shares(t.inBaseline[bucket], t.baseline),
     denominator,
+    coveragePct,
+    lowCoverage,
     items: o.itemsUrl(bucket),
   });
   const plain = (s: Sum): PlainFigure => ({ count: count(s.n), savings: money(s.amount) });
   const approved = figure('approved');
   const implemented = figure('implemented');
-  const reached = (f: TargetFigure) => ({
-    count: f.countPct !== null && f.countPct >= o.programme.targetCountPct,
-    cost: f.costPct !== null && f.costPct >= o.programme.targetCostPct,
-  });
+  const reached = (f: TargetFigure): TargetReached => {
+    const costStatus = costTargetStatus(f.costPct, o.programme.targetCostPct, lowCoverage);
+    return {
+      count: f.countPct !== null && f.countPct >= o.programme.targetCountPct,
+      cost: costStatus === 'reached',
+      costStatus,
+    };
+  };
   const implementingCount =
     count(t.inBaseline.approved.n + t.outside.approved.n) -
     count(t.inBaseline.implemented.n + t.outside.implemented.n);
@@ -295,7 +336,9 @@ export function buildProgress(rows: readonly AggregateRow[], o: BuildOptions): P
     asOf: o.asOf.toISOString(),
     baseline: {
       ...denominator,
-      coveragePct: percentOf(Rational.of(t.baseline.costed), Rational.of(t.baseline.n)),
+      coveragePct,
+      lowCoverage,
+      minCoveragePct: MIN_COSTED_COVERAGE_PCT,
       items: o.itemsUrl('baseline'),
     },
     pipeline: figure('pipeline'),
@@ -315,11 +358,26 @@ export function buildProgress(rows: readonly AggregateRow[], o: BuildOptions): P
     target: {
       countPct: o.programme.targetCountPct,
       costPct: o.programme.targetCostPct,
+      minCoveragePct: MIN_COSTED_COVERAGE_PCT,
+      lowCoverage,
       approvedReached: reached(approved),
       implementedReached: reached(implemented),
     },
     series: o.withoutSeries ? [] : series(t, o.programme),
   };
+}
+
+/**
+ * Whether a cost share reaches the target. Low coverage wins over the share: a share over a
+ * mostly uncosted baseline is not verifiable, whatever its value (domain.md §1).
+ */
+export function costTargetStatus(
+  costPct: number | null,
+  targetCostPct: number,
+  lowCoverage: boolean,
+): CostTargetStatus {
+  if (lowCoverage) return 'low_coverage';
+  return costPct !== null && costPct >= targetCostPct ? 'reached' : 'not_reached';
 }
 
 /**

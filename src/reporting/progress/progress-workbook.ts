@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { REGULATION_CATEGORY_LABELS, RegulationCategory } from '../../register/domain';
-import { ProgressReport } from '../domain/ledger';
+import { CostTargetStatus, ProgressReport } from '../domain/ledger';
 import type { ProgressItem } from './progress.service';
 
 /** Vietnamese names of the workflow states, as the Government Office writes them. */
@@ -74,7 +74,19 @@ const SUMMARY_COLUMNS: Column[] = [
   { header: 'Quá hạn thực thi', width: 12, numFmt: VND },
   { header: 'Ngoài kỳ gốc: đã phê duyệt', width: 14, numFmt: VND },
   { header: 'Ngoài kỳ gốc: chi phí cắt giảm (đồng/năm)', width: 22, numFmt: VND },
+  { header: 'Độ bao phủ chi phí thấp', width: 12 },
+  { header: 'Đã phê duyệt: mục tiêu chi phí', width: 22 },
+  { header: 'Đã thực thi: mục tiêu chi phí', width: 22 },
 ];
+
+/** Shown instead of 0 for a regulation without a baseline estimate: its cost is unknown. */
+export const NOT_COSTED = 'chưa tính';
+
+const COST_STATUS_LABELS: Readonly<Record<CostTargetStatus, string>> = {
+  reached: 'Đạt',
+  not_reached: 'Chưa đạt',
+  low_coverage: 'Chưa đủ căn cứ (độ bao phủ thấp)',
+};
 
 const SERIES_COLUMNS: Column[] = [
   { header: 'Tháng', width: 10 },
@@ -131,7 +143,20 @@ function summaryRow(index: number | string, name: string, code: string, r: Progr
     r.overdue.count,
     r.outsideBaseline.approved.count,
     vnd(r.outsideBaseline.approved.savings),
+    r.baseline.lowCoverage ? 'Có' : 'Không',
+    COST_STATUS_LABELS[r.target.approvedReached.costStatus],
+    COST_STATUS_LABELS[r.target.implementedReached.costStatus],
   ];
+}
+
+/** Row 5 of the summary: the coverage the cost shares rest on, with a warning when it is low. */
+function coverageLine(r: ProgressReport): string {
+  const b = r.baseline;
+  const pctText = b.coveragePct === null ? '—' : `${b.coveragePct.toFixed(2).replace('.', ',')}%`;
+  const line = `Độ bao phủ chi phí: ${b.costedCount}/${b.count} quy định kỳ gốc đã tính chi phí tuân thủ (${pctText}).`;
+  return b.lowCoverage
+    ? `${line} CẢNH BÁO: dưới ${b.minCoveragePct}% — tỷ lệ chi phí cắt giảm chưa đủ căn cứ để đánh giá đạt mục tiêu.`
+    : line;
 }
 
 function header(sheet: ExcelJS.Worksheet, columns: Column[], row: number) {
@@ -184,11 +209,17 @@ export async function writeProgressWorkbook(
     `${p.name} (${p.code})`,
     `Kỳ gốc: các quy định có hiệu lực ngày ${p.baselineDate.split('-').reverse().join('/')}. Mục tiêu: cắt giảm ${p.targetCountPct}% số quy định và ${p.targetCostPct}% chi phí tuân thủ thường xuyên của doanh nghiệp.`,
     `Phạm vi: ${scope.agency ? scope.agency.name : 'Toàn quốc'}. Số liệu tính đến ngày ${vnDate(asOf)}. Tỷ lệ tính trên kỳ gốc; chỉ quy định thuộc kỳ gốc được tính vào mục tiêu.`,
+    coverageLine(scope),
   ];
   title.forEach((text, i) => {
     const row = summary.getRow(i + 1);
     row.getCell(1).value = text;
-    row.getCell(1).font = i === 0 ? { bold: true, size: 13 } : { italic: i > 1 };
+    row.getCell(1).font =
+      i === 0
+        ? { bold: true, size: 13 }
+        : i === 4 && scope.baseline.lowCoverage
+          ? { bold: true, color: { argb: 'FFC00000' } }
+          : { italic: i > 1 };
     row.commit();
   });
   header(summary, SUMMARY_COLUMNS, 6);
@@ -244,7 +275,7 @@ export async function writeProgressWorkbook(
           STATE_LABELS[item.stateName] ?? item.stateName,
           item.inBaseline ? 'Có' : 'Không',
           item.costed ? 'Có' : 'Không',
-          vnd(item.baselineCost),
+          item.costed ? vnd(item.baselineCost) : NOT_COSTED,
           item.planAction ? (PLAN_ACTION_LABELS[item.planAction] ?? item.planAction) : null,
           item.planProgramme,
           vnd(item.savings),

@@ -92,13 +92,45 @@ class TargetFigureDto extends MoneyFigureDto {
   @ApiProperty({ nullable: true, example: 40 }) countPct: number | null;
   @ApiProperty({ nullable: true, example: 49.93 }) costPct: number | null;
   @ApiProperty({ type: DenominatorDto }) denominator: DenominatorDto;
+  @ApiProperty({
+    nullable: true,
+    example: 80,
+    description: 'the costed coverage of the denominator, which costPct rests on',
+  })
+  coveragePct: number | null;
+  @ApiProperty({
+    description: 'coverage below the minimum: costPct overstates the share of the cost cut',
+  })
+  lowCoverage: boolean;
   @ApiProperty({ description: 'the drill-down URL' }) items: string;
 }
 
 class BaselineDto extends DenominatorDto {
   @ApiProperty({ nullable: true, description: 'costedCount / count × 100' })
   coveragePct: number | null;
+  @ApiProperty({ description: 'coveragePct is below minCoveragePct' }) lowCoverage: boolean;
+  @ApiProperty({ example: 90 }) minCoveragePct: number;
   @ApiProperty() items: string;
+}
+
+class TargetReachedDto {
+  @ApiProperty() count: boolean;
+  @ApiProperty({ description: 'true only when costStatus is reached' }) cost: boolean;
+  @ApiProperty({
+    enum: ['reached', 'not_reached', 'low_coverage'],
+    description:
+      'low_coverage: fewer than minCoveragePct % of the baseline regulations are costed, so the cost share cannot show the target reached',
+  })
+  costStatus: string;
+}
+
+class TargetDto {
+  @ApiProperty({ example: 30 }) countPct: number;
+  @ApiProperty({ example: 30 }) costPct: number;
+  @ApiProperty({ example: 90 }) minCoveragePct: number;
+  @ApiProperty() lowCoverage: boolean;
+  @ApiProperty({ type: TargetReachedDto }) approvedReached: TargetReachedDto;
+  @ApiProperty({ type: TargetReachedDto }) implementedReached: TargetReachedDto;
 }
 
 export class ProgressReportDto {
@@ -114,8 +146,7 @@ export class ProgressReportDto {
   outsideBaseline: Record<string, unknown>;
   @ApiProperty({ description: '{count, savings, denominator: {implementingCount}, items}' })
   overdue: Record<string, unknown>;
-  @ApiProperty({ description: '{countPct, costPct, approvedReached, implementedReached}' })
-  target: Record<string, unknown>;
+  @ApiProperty({ type: TargetDto }) target: TargetDto;
   @ApiProperty({
     description:
       'per month (YYYY-MM): approvals and implementations counted toward the targets, and running totals',

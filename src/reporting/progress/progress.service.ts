@@ -52,7 +52,10 @@ export interface OverdueItem {
   agency: AgencyInfo;
   decision: { number: string | null; date: string | null };
   implementationDeadline: string;
-  overdueSince: string | null;
+  /** Overdue since the deadline passed (the deadline itself, not when the timer fired). */
+  overdueSince: string;
+  /** When the durable timer recorded the overdue state. */
+  overdueRecordedAt: string | null;
   /** Whole calendar days (Asia/Ho_Chi_Minh) since the deadline's day. */
   daysOverdue: number;
   planProgramme: string | null;
@@ -357,7 +360,8 @@ export class ProgressService {
           agency: { id: r.agency_id, code: r.agency_code, name: r.agency_name },
           decision: { number: r.decision_number, date: r.decision_date },
           implementationDeadline: deadline.toISOString(),
-          overdueSince: r.overdue_since,
+          overdueSince: deadline.toISOString(),
+          overdueRecordedAt: r.overdue_since,
           daysOverdue: daysOverdue(deadline, now),
           planProgramme: r.plan_programme,
           savings: r.savings,
