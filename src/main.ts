@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { QuietStartupLogger, startupBanner } from './common/startup-banner';
 import { bootstrapDatabase } from './database/bootstrap-database';
 import { configureHttpApp } from './http-app';
 import { onShutdownSignal } from './shutdown';
@@ -11,8 +12,12 @@ async function main() {
   const { url, embedded, config } = await bootstrapDatabase(loadConfig());
   const app = await NestFactory.create(AppModule.register({ config, databaseUrl: url }), {
     bufferLogs: true,
+    autoFlushLogs: false,
   });
   configureHttpApp(app, config);
+  // Requests stay JSON; Nest's module and route lines give way to the banner below.
+  app.useLogger(new QuietStartupLogger(app.get(PinoLogger)));
+  app.flushLogs();
   // Graceful shutdown: stop accepting requests and jobs, finish what runs, close the pool, and
   // close the embedded database last.
   onShutdownSignal(async () => {
@@ -20,11 +25,7 @@ async function main() {
     await embedded?.stop();
   });
   await app.listen(config.port);
-  new Logger('Main').log(
-    `regcut listening on http://localhost:${config.port} (docs at /docs) — ` +
-      `${embedded ? 'embedded PGlite' : 'Postgres'}, ${config.redisUrl ? 'Bull on Redis' : 'in-process jobs'}` +
-      `${config.workers ? '' : ', workers off'}`,
-  );
+  process.stdout.write(startupBanner(config, Boolean(embedded)));
 }
 
 main().catch((err) => {

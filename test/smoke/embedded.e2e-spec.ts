@@ -28,6 +28,10 @@ describe('the embedded default (npm start with no services)', () => {
     };
     service = await startChild(env);
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+    // A short banner, not Nest's route-mapping lines.
+    expect(service.output()).toMatch(/regcut is running at http:\/\/localhost:\d+/);
+    expect(service.output()).toContain('/docs');
+    expect(service.output()).not.toMatch(/RouterExplorer|Mapped \{/);
     expect((await fetch(`${service.url}/docs/`)).status).toBe(200);
     const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as { openapi: string };
     expect(doc.openapi).toMatch(/^3\./);
