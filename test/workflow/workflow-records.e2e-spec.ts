@@ -192,9 +192,38 @@ describe('workflow records over HTTP', () => {
           invitedExpertIds: [w.expert.id],
           closedAt: null,
           closeReason: null,
+          regulation: expect.any(Object),
+          plan: expect.any(Object),
+          closingDates: expect.any(Object),
         },
         expect.objectContaining({ round: 'association', status: 'open', invitedExpertIds: [] }),
       ]);
+      // What an association needs to choose what to answer, without opening the regulation.
+      const closingDates = {
+        expertRound: new Date(w.clock.now().getTime() + 33 * 86_400_000).toISOString(),
+        associationRound: new Date(w.clock.now().getTime() + 34 * 86_400_000).toISOString(),
+      };
+      for (const round of mine) {
+        expect(round).toMatchObject({
+          regulation: {
+            id: open,
+            title: 'Thủ tục cấp giấy chứng nhận đủ điều kiện kinh doanh',
+            provision: expect.any(String),
+            agency: { id: w.ministry.id, code: expect.any(String), name: expect.any(String) },
+            legalDocument: { id: expect.any(String), number: expect.any(String) },
+          },
+          plan: {
+            action: 'simplify',
+            description: 'Bỏ yêu cầu nộp bản sao chứng thực',
+            targetDocument: null,
+            programme: 'NQ66',
+          },
+          closingDates,
+        });
+      }
+      const doc = (await get('/openapi.json')).body;
+      expect(doc.components.schemas.ConsultationListingDto.properties).toHaveProperty('plan');
+      expect(doc.components.schemas.ConsultationRegulationDto.properties).toHaveProperty('agency');
       expect(
         res.body.items.some((r: { regulationId: string }) => r.regulationId === withdrawn),
       ).toBe(false);

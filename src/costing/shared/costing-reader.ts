@@ -35,6 +35,19 @@ export class CostingReader {
     };
   }
 
+  /** The plans of many regulations at once (a list page), by regulation id. */
+  async plans(
+    regulationIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PlanView>> {
+    if (regulationIds.length === 0) return new Map();
+    const rows: Array<Record<string, any>> = await manager.query(
+      `${PLAN_SELECT} WHERE p.regulation_id = ANY ($1::uuid[])`,
+      [[...new Set(regulationIds)]],
+    );
+    return new Map(rows.map((r) => [r.regulation_id as string, toPlanView(r)]));
+  }
+
   async plan(
     regulationId: string,
     manager: EntityManager = this.dataSource.manager,

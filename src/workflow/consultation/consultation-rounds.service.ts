@@ -5,6 +5,11 @@ import { readsEverything, isMinistry } from '../../access/access-policy';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
 import { ValidationProblem } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
+import { CostingReader } from '../../costing/shared/costing-reader';
+import {
+  RegulationRepository,
+  RegulationSummary,
+} from '../../register/persistence/regulation.repository';
 import type { StateValue } from 'xstate';
 
 export type RoundKind = 'expert' | 'association';
@@ -22,6 +27,20 @@ export interface ConsultationRoundView {
   invitedExpertIds: string[];
   closedAt: string | null;
   closeReason: CloseReason | null;
+}
+
+/** A round as the public and associations choose what to answer: with its regulation and plan. */
+export interface ConsultationListing extends ConsultationRoundView {
+  regulation: RegulationSummary | null;
+  /** The plan under consultation (public once its consultation opened). */
+  plan: {
+    action: string;
+    description: string;
+    targetDocument: string | null;
+    programme: string;
+  } | null;
+  /** Both rounds of this consultation cycle: when each stops taking feedback. */
+  closingDates: { expertRound: string | null; associationRound: string | null };
 }
 
 export interface RoundListQuery {
@@ -69,7 +88,11 @@ const toView = (r: any): ConsultationRoundView => ({
  */
 @Injectable()
 export class ConsultationRoundsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regulations: RegulationRepository,
+    private readonly costing: CostingReader,
+  ) {}
 
   /** Called by OPEN_CONSULTATION, in its transaction. */
   async open(
@@ -126,7 +149,7 @@ export class ConsultationRoundsService {
   async list(
     principal: Principal | undefined,
     q: RoundListQuery,
-  ): Promise<Page<ConsultationRoundView>> {
+  ): Promise<Page<ConsultationListing>> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(q.cursor, 2);
     if (
@@ -160,11 +183,49 @@ export class ConsultationRoundsService {
       where.push(`(c.closes_at, c.id) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
     }
     const rows = await this.dataSource.query(
-      `SELECT c.* FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
+      `SELECT c.*, r.plan_public,
+              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
+                  AND s.cycle = c.cycle AND s.round = 'expert') AS expert_closes_at,
+              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
+                  AND s.cycle = c.cycle AND s.round = 'association') AS association_closes_at
+         FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.closes_at, c.id LIMIT ${p(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, toView, (r: any) => [new Date(r.closes_at).toISOString(), r.id]);
+    const page = rows.slice(0, limit);
+    const ids = page.map((r: any) => r.regulation_id as string);
+    const [summaries, plans] = await Promise.all([
+      this.regulations.summaries(ids),
+      this.costing.plans(ids),
+    ]);
+    const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+    return toPage(
+      rows,
+      limit,
+      (r: any): ConsultationListing => {
+        const plan = plans.get(r.regulation_id);
+        // The plan is public from the opening of its consultation; a reader who may see the
+        // round but not the plan (none today) gets null rather than the draft.
+        const showPlan = plan && (r.plan_public || readsEverything(principal));
+        return {
+          ...toView(r),
+          regulation: summaries.get(r.regulation_id) ?? null,
+          plan: showPlan
+            ? {
+                action: plan.action,
+                description: plan.description,
+                targetDocument: plan.targetDocument,
+                programme: plan.programme,
+              }
+            : null,
+          closingDates: {
+            expertRound: iso(r.expert_closes_at),
+            associationRound: iso(r.association_closes_at),
+          },
+        };
+      },
+      (r: any) => [new Date(r.closes_at).toISOString(), r.id],
+    );
   }
 }

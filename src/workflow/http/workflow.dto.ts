@@ -119,7 +119,52 @@ export class ConsultationRoundDto {
   closeReason: string | null;
 }
 
+class AgencyRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'BYT' }) code: string;
+  @ApiProperty({ example: 'Bộ Y tế' }) name: string;
+}
+
+class DocumentRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '15/2018/NĐ-CP' }) number: string;
+}
+
+export class ConsultationRegulationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Thủ tục tự công bố sản phẩm' }) title: string;
+  @ApiProperty({ example: 'Điều 4' }) provision: string;
+  @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
+  @ApiProperty({ type: DocumentRefDto }) legalDocument: DocumentRefDto;
+}
+
+export class ConsultationPlanSummaryDto {
+  @ApiProperty({ enum: ['abolish', 'simplify', 'amend'] }) action: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) targetDocument: string | null;
+  @ApiProperty({ example: 'NQ66', description: 'the programme the plan is filed under' })
+  programme: string;
+}
+
+export class ConsultationClosingDatesDto {
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expertRound: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  associationRound: string | null;
+}
+
+export class ConsultationListingDto extends ConsultationRoundDto {
+  @ApiProperty({ type: ConsultationRegulationDto, nullable: true })
+  regulation: ConsultationRegulationDto | null;
+  @ApiProperty({ type: ConsultationPlanSummaryDto, nullable: true })
+  plan: ConsultationPlanSummaryDto | null;
+  @ApiProperty({
+    type: ConsultationClosingDatesDto,
+    description: 'when each round of this consultation stops taking feedback',
+  })
+  closingDates: ConsultationClosingDatesDto;
+}
+
 export class ConsultationPageDto {
-  @ApiProperty({ type: [ConsultationRoundDto] }) items: ConsultationRoundDto[];
+  @ApiProperty({ type: [ConsultationListingDto] }) items: ConsultationListingDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
