@@ -37,6 +37,8 @@ export interface ParameterSetView {
   monthsPerYear: string;
   workingDaysPerMonth: string;
   hoursPerDay: string;
+  /** Where the figure comes from (e.g. the General Statistics Office's publication). */
+  source: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +57,7 @@ export function parameterSetView(r: ParameterSetRow): ParameterSetView {
     monthsPerYear: dec(r.monthsPerYear)!,
     workingDaysPerMonth: dec(r.workingDaysPerMonth)!,
     hoursPerDay: dec(r.hoursPerDay)!,
+    source: r.source,
     version: r.version,
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
@@ -118,7 +121,8 @@ export class CostParameterSetsService {
   }
 
   create(actor: Principal, dto: CreateParameterSetDto): Promise<ParameterSetView> {
-    const values = this.validate({ ...dto });
+    const { source, ...figures } = dto;
+    const values = this.validate({ ...figures });
     return this.transactions.run(async ({ manager }) => {
       await this.assertYearFree(manager, values.year);
       const id = randomUUID();
@@ -126,9 +130,10 @@ export class CostParameterSetsService {
       await this.insertOrConflict(
         manager,
         `INSERT INTO cost_parameter_set (id, year, hourly_rate, annual_income_per_capita, months_per_year,
-           working_days_per_month, hours_per_day, hourly_rate_exact, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)`,
-        [id, ...this.columns(values), now],
+           working_days_per_month, hours_per_day, hourly_rate_exact, version, created_at, updated_at,
+           source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10)`,
+        [id, ...this.columns(values), now, cleanSource(source)],
         values.year,
       );
       const view = parameterSetView(await this.find(manager, id));
@@ -159,9 +164,28 @@ export class CostParameterSetsService {
       const current = await this.find(m, id, 'FOR UPDATE');
       assertVersion(ifMatch, current.version, 'cost-parameter set');
       const before = valuesOf(current);
-      const next = this.validate(mergeParameterPatch(before, { ...dto }));
-      if (sameValues(before, next)) {
+      const { source: givenSource, ...figures } = dto;
+      const next = this.validate(mergeParameterPatch(before, { ...figures }));
+      const source = givenSource === undefined ? current.source : cleanSource(givenSource);
+      const figuresSame = sameValues(before, next);
+      if (figuresSame && source === current.source) {
         return { ...parameterSetView(current), recalculationJobId: null };
+      }
+      if (figuresSame) {
+        // Only the note on where the figure comes from: no estimate changes, nothing to recompute.
+        await m.query(
+          `UPDATE cost_parameter_set SET source = $2, version = $3, updated_at = $4 WHERE id = $1`,
+          [id, source, current.version + 1, this.clock.now()],
+        );
+        const view = parameterSetView(await this.find(m, id));
+        await this.recordHistory(m, actor, view);
+        await this.audit.record(m, actor, {
+          action: 'cost_parameter_set.update',
+          entityType: 'cost_parameter_set',
+          entityId: id,
+          changes: diff(parameterSetView(current), view, ['updatedAt']),
+        });
+        return { ...view, recalculationJobId: null };
       }
       if (next.year !== before.year) await this.assertYearFree(m, next.year);
       const version = current.version + 1;
@@ -169,9 +193,9 @@ export class CostParameterSetsService {
         m,
         `UPDATE cost_parameter_set SET year = $2, hourly_rate = $3, annual_income_per_capita = $4,
            months_per_year = $5, working_days_per_month = $6, hours_per_day = $7,
-           hourly_rate_exact = $8, version = $9, updated_at = $10
+           hourly_rate_exact = $8, version = $9, updated_at = $10, source = $11
          WHERE id = $1`,
-        [id, ...this.columns(next), version, this.clock.now()],
+        [id, ...this.columns(next), version, this.clock.now(), source],
         next.year,
       );
       const beforeView = parameterSetView(current);
@@ -297,6 +321,12 @@ export class CostParameterSetsService {
       [id, version, JSON.stringify(values), actor.userId, this.clock.now()],
     );
   }
+}
+
+/** A blank source is no source. */
+function cleanSource(v: string | null | undefined): string | null {
+  const t = typeof v === 'string' ? v.trim() : '';
+  return t === '' ? null : t;
 }
 
 function yearTaken(year: number): ProblemException {

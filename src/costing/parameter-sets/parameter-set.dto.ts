@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { NumericInput } from '../domain';
 
@@ -44,6 +44,18 @@ export class CreateParameterSetDto {
   @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 8 })
   @Allow()
   hoursPerDay?: NumericInput | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 1000,
+    example:
+      'Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)',
+    description: 'where the figure comes from (publication, year); null or empty clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  source?: string | null;
 }
 
 /** Only the fields given change; giving one kind of rate switches the set to it. */
@@ -74,6 +86,18 @@ export class UpdateParameterSetDto {
   @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 8' })
   @Allow()
   hoursPerDay?: NumericInput | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 1000,
+    example:
+      'Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)',
+    description: 'where the figure comes from (publication, year); null or empty clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  source?: string | null;
 }
 
 export class ParameterSetListQuery extends PageQuery {}

@@ -14,6 +14,8 @@ export interface ParameterSetRow {
   hoursPerDay: string;
   /** The rate as an exact fraction "n/d". */
   hourlyRateExact: string;
+  /** Where the figure comes from (publication, year), null when nobody said. */
+  source: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +32,7 @@ export function toParameterSetRow(r: Record<string, any>): ParameterSetRow {
     workingDaysPerMonth: String(r.working_days_per_month),
     hoursPerDay: String(r.hours_per_day),
     hourlyRateExact: r.hourly_rate_exact,
+    source: r.source ?? null,
     version: Number(r.version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
