@@ -11,6 +11,8 @@ export interface CostingFactsView {
     action: PlanAction;
     programmeId: string;
     programmeCode: string;
+    /** The programme's end date (YYYY-MM-DD). */
+    programmeEndDate: string;
     minConsultationDays: number;
   } | null;
 }
@@ -27,7 +29,8 @@ export class CostingFacts {
       `SELECT
          EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'baseline') AS baseline,
          EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'proposed') AS proposed,
-         p.action, p.programme_id, g.code AS programme_code, g.min_consultation_days
+         p.action, p.programme_id, g.code AS programme_code, g.min_consultation_days,
+         to_char(g.end_date, 'YYYY-MM-DD') AS programme_end_date
        FROM (SELECT 1) one
        LEFT JOIN regulation_plan p ON p.regulation_id = $1
        LEFT JOIN programme g ON g.id = p.programme_id`,
@@ -41,6 +44,7 @@ export class CostingFacts {
             action: r.action,
             programmeId: r.programme_id,
             programmeCode: r.programme_code,
+            programmeEndDate: r.programme_end_date,
             minConsultationDays: Number(r.min_consultation_days),
           }
         : null,

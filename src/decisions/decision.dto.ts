@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WorkflowWarningDto } from '../workflow/http/workflow.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -87,4 +88,10 @@ export class DecisionDto {
   @ApiProperty() recordedAt: string;
   @ApiProperty() regulationCount: number;
   @ApiProperty({ type: [DecisionRegulationDto] }) regulations: DecisionRegulationDto[];
+  @ApiPropertyOptional({
+    type: [WorkflowWarningDto],
+    description:
+      'when recorded: e.g. implementation_deadline_past (kept as given; the implementations are overdue at once)',
+  })
+  warnings?: WorkflowWarningDto[];
 }

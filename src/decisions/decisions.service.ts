@@ -6,7 +6,7 @@ import { decodeCursor, Page, toPage } from '../common/pagination';
 import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
-import type { RecordDecisionEvent } from '../workflow/domain';
+import type { RecordDecisionEvent, WorkflowWarning } from '../workflow/domain';
 import {
   IdempotencyService,
   requestFingerprint,
@@ -48,6 +48,8 @@ export interface DecisionView {
   recordedAt: string;
   regulationCount: number;
   regulations: DecisionRegulationView[];
+  /** When recording it: what the Government Office should know (e.g. a deadline already past). */
+  warnings?: WorkflowWarning[];
 }
 
 export interface RecordOutcome {
@@ -232,15 +234,21 @@ export class DecisionsService implements OnModuleInit {
         implementationDeadline: input.implementationDeadline,
       }),
     };
+    const warnings = new Map<string, WorkflowWarning>();
     for (const id of input.regulationIds) {
       try {
         // The hook below links each regulation to this decision as it transitions.
-        await this.workflow.sendWithin(tx, principal, id, event);
+        const answer = await this.workflow.sendWithin(tx, principal, id, event);
+        // The same event for every regulation: the same warnings, said once.
+        for (const w of answer.warnings ?? []) warnings.set(w.code, w);
       } catch (err) {
         throw namingRegulation(err, id, field(id));
       }
     }
-    const body = (await this.view(m, decisionId))!;
+    const body: DecisionView = {
+      ...(await this.view(m, decisionId))!,
+      ...(warnings.size > 0 && { warnings: [...warnings.values()] }),
+    };
     if (idempotencyKey !== undefined) {
       await this.idempotency.save(m, {
         principalId: principal.id,

@@ -25,6 +25,7 @@ import {
   type RegulationEventType,
   type RegulationStateName,
   type RejectedTransition,
+  type WorkflowWarning,
 } from './domain';
 import {
   CloseReason,
@@ -43,6 +44,8 @@ export interface EventResponse {
   stateName: RegulationStateName;
   version: number;
   availableEvents: RegulationEventType[];
+  /** Accepted, but worth the caller's attention (also recorded in the history entry). */
+  warnings?: WorkflowWarning[];
 }
 
 export interface SendOptions {
@@ -384,6 +387,7 @@ export class WorkflowService {
         role: principal.role,
         ownsRegulation,
       }).allowed,
+      ...(result.warnings.length > 0 && { warnings: result.warnings }),
     };
     if (opts.idempotencyKey !== undefined) {
       await this.idempotency.save(tx.manager, {
@@ -457,6 +461,9 @@ export class WorkflowService {
       facts.plan = costs.plan ? { action: costs.plan.action } : null;
       // Without a plan the planHasAction guard refuses first; 30 days is the programme default.
       facts.minConsultationDays = costs.plan?.minConsultationDays ?? 30;
+      facts.planProgramme = costs.plan
+        ? { code: costs.plan.programmeCode, endDate: costs.plan.programmeEndDate }
+        : null;
     }
     if (
       wanted.includes('invitedExpertsWithoutFeedback') ||

@@ -97,6 +97,51 @@ describe('decisions of the Prime Minister', () => {
     expect(read.body).toEqual(res.body);
   });
 
+  it('warns when the implementation deadline is already past, and keeps it as given', async () => {
+    // Recorded late: signed in January with a deadline of 31 January; today is later.
+    const ids = [await awaiting(), await awaiting()];
+    const res = await post(
+      decision(ids, { decisionDate: '2026-01-05', implementationDeadline: '2026-01-31' }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.implementationDeadline).toBe('2026-01-31T16:59:59.000Z');
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'implementation_deadline_past',
+        field: 'implementationDeadline',
+        message: expect.stringMatching(/already past: it is kept as given/),
+      },
+    ]);
+    const history = await w.t.http
+      .get(`/regulations/${ids[0]}/history`)
+      .set('Authorization', w.gov.auth);
+    // (The deadline timer, due at once, may already have moved it to overdue after this entry.)
+    const recorded = history.body.items.find(
+      (e: { event: string }) => e.event === 'RECORD_DECISION',
+    );
+    expect(recorded.payload.warnings).toEqual(res.body.warnings);
+
+    // One regulation at a time: the same warning in the event's answer.
+    const one = await awaiting();
+    const sent = await w.t.http
+      .post(`/regulations/${one}/events`)
+      .set('Authorization', w.gov.auth)
+      .send({
+        type: 'RECORD_DECISION',
+        outcome: 'approved',
+        decisionNumber: '3/QĐ-TTg',
+        decisionDate: '2026-01-05',
+        implementationDeadline: '2026-02-01',
+      });
+    expect(sent.status).toBe(200);
+    expect(sent.body.warnings).toEqual([
+      expect.objectContaining({ code: 'implementation_deadline_past' }),
+    ]);
+    // A deadline still ahead: no warning.
+    const ahead = await post(decision([await awaiting()]));
+    expect(ahead.body.warnings).toBeUndefined();
+  });
+
   it('records nothing when one regulation is not awaiting the decision (409 naming it)', async () => {
     const ready = [await awaiting(), await awaiting()];
     const early = (

@@ -6,3 +6,4 @@ export * from './regulation.machine';
 export * from './roles';
 export * from './workflow-engine';
 export * from './workflow-diagram';
+export * from './warnings';

@@ -23,6 +23,8 @@ export interface WorkflowFacts {
   proposedEstimateExists: boolean;
   /** The plan's programme's minimum consultation period in days (default 30; 0 allowed). */
   minConsultationDays: number;
+  /** The programme the plan is filed under (OPEN_CONSULTATION warns past its end). */
+  planProgramme: { code: string; endDate: string } | null;
   /** Invited experts of the current cycle who have not given feedback (CLOSE_EXPERT_ROUND). */
   invitedExpertsWithoutFeedback: number;
   /** Feedback items of the current cycle's rounds without an answer (SUBMIT_TO_GOVERNMENT_OFFICE). */
@@ -166,7 +168,13 @@ export const FACTS_READ_BY_EVENT: Readonly<
   SUBMIT_FOR_REVIEW: ['now'],
   COMPLETE_REVIEW: ['now'],
   CONFIRM_BASELINE: ['now', 'baselineComplete'],
-  OPEN_CONSULTATION: ['now', 'plan', 'proposedEstimateExists', 'minConsultationDays'],
+  OPEN_CONSULTATION: [
+    'now',
+    'plan',
+    'proposedEstimateExists',
+    'minConsultationDays',
+    'planProgramme',
+  ],
   CLOSE_EXPERT_ROUND: ['now', 'invitedExpertsWithoutFeedback'],
   EXPERT_ROUND_DEADLINE: ['now'],
   ASSOCIATION_ROUND_DEADLINE: ['now'],

@@ -29,6 +29,7 @@ import {
   type RegulationEvent,
   type RegulationEventType,
 } from './regulation.events';
+import { warningsFor, type WorkflowWarning } from './warnings';
 import {
   failedChecks,
   isMachineGuardName,
@@ -90,6 +91,8 @@ export interface AcceptedTransition {
   done: boolean;
   scheduledTimers: ScheduledTimer[];
   cancelledTimerIds: string[];
+  /** What the caller should hear about the accepted event (also in `event`, for the history). */
+  warnings: WorkflowWarning[];
 }
 
 export interface NotAccepted {
@@ -426,9 +429,13 @@ export function applyEvent(
   }
 
   const [next, actions] = transition(machine, snapshot, event);
+  const warnings = warningsFor(validation.command, normalizedFacts);
   return {
     accepted: true,
-    event: validation.command,
+    event: warnings.length
+      ? ({ ...validation.command, warnings } as unknown as RegulationCommand)
+      : validation.command,
+    warnings,
     fromState: from,
     fromStateName: fromName,
     snapshot: persist(next, version),

@@ -30,6 +30,7 @@ export function passingFacts(overrides: Partial<WorkflowFacts> = {}): WorkflowFa
     plan: { action: 'simplify' },
     proposedEstimateExists: true,
     minConsultationDays: 30,
+    planProgramme: null,
     invitedExpertsWithoutFeedback: 0,
     unansweredFeedbackCount: 0,
     ...overrides,

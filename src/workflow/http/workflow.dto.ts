@@ -41,6 +41,13 @@ export const EVENT_BODY_SCHEMA = {
   },
 } as const;
 
+export class WorkflowWarningDto {
+  @ApiProperty({ enum: ['implementation_deadline_past', 'consultation_ends_after_programme'] })
+  code: string;
+  @ApiProperty({ example: 'implementationDeadline' }) field: string;
+  @ApiProperty() message: string;
+}
+
 export class EventResponseDto {
   @ApiProperty({
     description: 'XState value: a string, or an object inside parallel/nested states',
@@ -50,6 +57,12 @@ export class EventResponseDto {
   @ApiProperty({ enum: TOP_LEVEL_STATES }) stateName: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: REGULATION_EVENT_TYPES, isArray: true }) availableEvents: string[];
+  @ApiPropertyOptional({
+    type: [WorkflowWarningDto],
+    description:
+      'the event was accepted as given, but the caller should know this (a client shows it); also recorded in the history entry',
+  })
+  warnings?: WorkflowWarningDto[];
 }
 
 export class HistoryEntryDto {
