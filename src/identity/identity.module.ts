@@ -25,7 +25,10 @@ import {
   RedisThrottlerStorage,
 } from './auth/login-throttling';
 import { PasswordHasher } from './auth/password-hasher';
+import { ExpertsController } from './experts/experts.controller';
+import { ExpertsService } from './experts/experts.service';
 import { MeController } from './me/me.controller';
+import { ExpertsRepository } from './persistence/experts.repository';
 import { IdentitySeeder } from './seed/identity-seeder';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -70,6 +73,7 @@ import { UsersService } from './users/users.service';
   controllers: [
     AuthController,
     MeController,
+    ExpertsController,
     AgenciesController,
     UsersController,
     ApiKeysController,
@@ -77,6 +81,8 @@ import { UsersService } from './users/users.service';
   ],
   providers: [
     PasswordHasher,
+    ExpertsRepository,
+    ExpertsService,
     AuthenticationService,
     AdminAuditService,
     AgenciesService,

@@ -17,7 +17,14 @@ export const DEMO_AGENCIES: Array<{ code: string; name: string; kind: AgencyKind
   },
 ];
 
-export const DEMO_USERS: Array<{ email: string; fullName: string; role: Role; agency: string }> = [
+export const DEMO_USERS: Array<{
+  email: string;
+  fullName: string;
+  role: Role;
+  agency: string;
+  /** Experts: their directory entry (field, and whether ministries see their e-mail). */
+  expert?: { field: string; shareEmail: boolean };
+}> = [
   {
     email: 'officer.byt@demo.regcut.vn',
     fullName: 'Nguyễn Thị Lan',
@@ -48,12 +55,20 @@ export const DEMO_USERS: Array<{ email: string; fullName: string; role: Role; ag
     role: 'ministry_officer',
     agency: 'BXD',
   },
-  { email: 'expert@demo.regcut.vn', fullName: 'GS. Võ Đức Anh', role: 'expert', agency: 'HDTV' },
+  {
+    email: 'expert@demo.regcut.vn',
+    fullName: 'GS. Võ Đức Anh',
+    role: 'expert',
+    agency: 'HDTV',
+    expert: { field: 'An toàn thực phẩm; y tế', shareEmail: true },
+  },
   {
     email: 'expert2@demo.regcut.vn',
     fullName: 'TS. Hoàng Mai Phương',
     role: 'expert',
     agency: 'HDTV',
+    // Did not agree to show her e-mail: the directory leaves it out.
+    expert: { field: 'Thương mại, xuất nhập khẩu; chi phí tuân thủ', shareEmail: false },
   },
   {
     email: 'association.vcci@demo.regcut.vn',

@@ -65,6 +65,15 @@ export class IdentitySeeder implements OnApplicationBootstrap {
       const hash = await this.hasher.hash(DEMO_PASSWORD);
       for (const u of DEMO_USERS) {
         await this.ensureUser(manager, { ...u, agencyId: ids.get(u.agency)! }, undefined, hash);
+        // Once: an expert's own later edits of their entry stay.
+        if (u.expert) {
+          await manager.query(
+            `INSERT INTO expert_profile (user_id, field, share_email)
+             SELECT id, $2, $3 FROM app_user WHERE lower(email) = lower($1)
+             ON CONFLICT (user_id) DO NOTHING`,
+            [u.email, u.expert.field, u.expert.shareEmail],
+          );
+        }
       }
     });
   }
