@@ -3,15 +3,19 @@ import { RegisterModule } from '../register/register.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { RemindersRepository } from './persistence/reminders.repository';
+import { RemindersController } from './reminders/reminders.controller';
+import { RemindersService } from './reminders/reminders.service';
 
 /**
  * The Prime Minister's decisions on simplification plans (domain.md §5): recorded over many
- * regulations at once through the workflow, or one at a time by the RECORD_DECISION hook.
+ * regulations at once through the workflow, or one at a time by the RECORD_DECISION hook; and
+ * the Government Office's reminders (đôn đốc) while they are implemented.
  */
 @Module({
   imports: [RegisterModule, WorkflowModule],
-  controllers: [DecisionsController],
-  providers: [DecisionsService],
+  controllers: [DecisionsController, RemindersController],
+  providers: [DecisionsService, RemindersService, RemindersRepository],
   exports: [DecisionsService],
 })
 export class DecisionsModule {}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { isMinistry, ownsRecord, readsEverything } from '../../access/access-policy';
+import { Clock } from '../../common/clock';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, Page } from '../../common/pagination';
+import { ProblemException, ValidationProblem } from '../../common/problem';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { Principal } from '../../identity/domain/principal';
+import { RegulationRepository } from '../../register/persistence/regulation.repository';
+import { ReminderRow, RemindersRepository } from '../persistence/reminders.repository';
+import { ReminderListQuery, SendReminderDto } from './reminder.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Đôn đốc: while an approved plan is being implemented (on track or overdue), the Government
+ * Office reminds the owning ministry, with a note the ministry reads. Reminders are internal: the
+ * owning agency and those who read everything see them.
+ */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly regulations: RegulationRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  send(p: Principal, regulationId: string, dto: SendReminderDto): Promise<ReminderRow> {
+    const note = dto.note.trim();
+    if (!note) throw new ValidationProblem([{ field: 'note', message: 'must not be blank' }]);
+    return this.transactions.run(async ({ manager }) => {
+      // Locked like a transition: a reminder never lands after the implementation was recorded.
+      const r = await this.regulations.findForUpdate(manager, regulationId);
+      if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+      if (r.stateName !== 'implementing') {
+        throw new ProblemException(
+          409,
+          'not-implementing',
+          `A reminder is for a plan being implemented; this regulation is in ${r.stateName}.`,
+          { stateName: r.stateName },
+        );
+      }
+      const state = r.state as { implementing?: string } | null;
+      const context = (r.workflowSnapshot as any)?.snapshot?.context;
+      return this.reminders.insert(manager, {
+        id: randomUUID(),
+        regulationId: r.id,
+        agencyId: r.agencyId,
+        note,
+        overdue: state?.implementing === 'overdue',
+        implementationDeadline: context?.decision?.implementationDeadline ?? null,
+        sentBy: p.userId,
+        sentAt: this.clock.now(),
+      });
+    });
+  }
+
+  /** The reminders of one regulation: for its agency and the Government Office (404 otherwise). */
+  async ofRegulation(p: Principal, regulationId: string): Promise<{ items: ReminderRow[] }> {
+    const r = await this.regulations.find(regulationId);
+    if (!r || !(readsEverything(p) || ownsRecord(p, r))) {
+      throw new ProblemException(404, 'not-found', 'No such regulation.');
+    }
+    return { items: await this.reminders.ofRegulation(regulationId) };
+  }
+
+  /** Newest first: a ministry reads its own; the Government Office all or one agency. */
+  async list(p: Principal, q: ReminderListQuery): Promise<Page<ReminderRow>> {
+    let agencyId: string | null = q.agencyId ?? null;
+    if (isMinistry(p)) {
+      if (agencyId && agencyId !== p.agencyId) {
+        throw new ProblemException(403, 'forbidden', 'A ministry reads its own reminders only.');
+      }
+      agencyId = p.agencyId;
+    }
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const key = decodeCursor(q.cursor, 2);
+    if (
+      key &&
+      (typeof key[0] !== 'string' ||
+        Number.isNaN(Date.parse(key[0])) ||
+        typeof key[1] !== 'string' ||
+        !UUID.test(key[1]))
+    ) {
+      throw new ValidationProblem([
+        { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
+      ]);
+    }
+    const rows = await this.reminders.list({
+      agencyId,
+      limit,
+      after: key ? [key[0] as string, key[1] as string] : undefined,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit ? encodeCursor([last.sentAt, last.id]) : null,
+    };
+  }
+}
