@@ -3,6 +3,8 @@ import { RegisterModule } from '../register/register.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { AmendmentLink } from './implementation/amendment-link';
+import { AmendmentsRepository } from './persistence/amendments.repository';
 import { RemindersRepository } from './persistence/reminders.repository';
 import { RemindersController } from './reminders/reminders.controller';
 import { RemindersService } from './reminders/reminders.service';
@@ -15,7 +17,13 @@ import { RemindersService } from './reminders/reminders.service';
 @Module({
   imports: [RegisterModule, WorkflowModule],
   controllers: [DecisionsController, RemindersController],
-  providers: [DecisionsService, RemindersService, RemindersRepository],
+  providers: [
+    DecisionsService,
+    RemindersService,
+    RemindersRepository,
+    AmendmentLink,
+    AmendmentsRepository,
+  ],
   exports: [DecisionsService],
 })
 export class DecisionsModule {}

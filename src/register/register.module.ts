@@ -5,6 +5,7 @@ import { ProgrammeEntity } from './persistence/programme.entity';
 import { RegulationEntity } from './persistence/regulation.entity';
 import { RegulationRepository } from './persistence/regulation.repository';
 import { SectorEntity } from './persistence/sector.entity';
+import { LegalDocumentRepository } from './persistence/legal-document.repository';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
@@ -40,6 +41,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
     ImportsService,
     RegisterDemoSeeder,
     RegulationRepository,
+    LegalDocumentRepository,
     RegulationDetailExtensions,
     ProgrammesService,
     LegalDocumentsService,
@@ -48,6 +50,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
   exports: [
     TypeOrmModule,
     RegulationRepository,
+    LegalDocumentRepository,
     RegulationDetailExtensions,
     ProgrammesService,
     RegulationsService,

@@ -42,8 +42,17 @@ export class ImplementationDeadlineTimer extends WorkflowTimer {
   }
 }
 
+@Injectable()
+@TimerHandler(WORKFLOW_TIMERS.amendmentInForce.id)
+export class AmendmentInForceTimer extends WorkflowTimer {
+  constructor(workflow: WorkflowService) {
+    super(workflow);
+  }
+}
+
 export const WORKFLOW_TIMER_HANDLERS = [
   ExpertRoundDeadlineTimer,
   AssociationRoundDeadlineTimer,
   ImplementationDeadlineTimer,
+  AmendmentInForceTimer,
 ];

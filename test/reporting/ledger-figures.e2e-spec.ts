@@ -15,6 +15,7 @@ import {
   report,
   ReportWorld,
   submitAndForward,
+  sweep,
   toDraftingPlan,
   today,
   WORKED_BASELINE,
@@ -93,6 +94,9 @@ describe('the targets ledger, by hand', () => {
       amendingDocumentNumber: '12/2026/NĐ-CP',
       effectiveDate: '2026-05-15',
     });
+    // Recorded ahead of its effective date: it counts as implemented from 15 May 2026.
+    w.clock.set('2026-05-15T01:00:00.000Z');
+    await sweep(w);
   }, 120_000);
   afterAll(() => w.t.close());
 

@@ -110,8 +110,19 @@ function modelEvents(s: Snapshot): RegulationEvent[] {
     {
       type: 'RECORD_IMPLEMENTATION',
       amendingDocumentNumber: '3/2026/TT-BYT',
-      effectiveDate: '2026-10-01',
+      effectiveDate: '2026-02-01',
       facts: f,
+    },
+    // Recorded before it takes effect (bodyFor moves the date ahead of the clock); then in force.
+    {
+      type: 'RECORD_IMPLEMENTATION',
+      amendingDocumentNumber: '4/2026/TT-BYT',
+      effectiveDate: '2030-01-01',
+      facts: f,
+    },
+    {
+      type: 'AMENDMENT_IN_FORCE',
+      facts: passingFacts({ now: '2030-01-01T00:00:00+07:00' }),
     },
     {
       type: 'IMPLEMENTATION_DEADLINE_PASSED',
@@ -120,7 +131,9 @@ function modelEvents(s: Snapshot): RegulationEvent[] {
     { type: 'WITHDRAW', reason: 'không còn phù hợp', facts: f },
   ];
   const accepted = new Set<string>(acceptedEvents(s));
-  return all.filter((e) => accepted.has(e.type));
+  return all.filter(
+    (e) => accepted.has(e.type) && (e.type !== 'AMENDMENT_IN_FORCE' || ctx.implementation),
+  );
 }
 
 interface TourItem {
@@ -132,7 +145,11 @@ interface TourItem {
 function buildTour(): TourItem[] {
   const paths = getShortestPaths(regulationMachine, {
     events: modelEvents,
-    serializeState: (s) => JSON.stringify(s.value),
+    serializeState: (s) =>
+      JSON.stringify([
+        s.value,
+        s.status === 'active' && s.context.implementation ? 'pending' : null,
+      ]),
     input: { now: T0 },
   });
   return paths.flatMap((path) =>
@@ -199,6 +216,11 @@ describe('model-based: every state and transition through the API', () => {
     if (command.type === 'RECORD_DECISION' && command.outcome === 'approved') {
       return { ...command, implementationDeadline: at(60) };
     }
+    if (command.type === 'RECORD_IMPLEMENTATION' && command.effectiveDate > '2029') {
+      // In force before the implementation deadline (60 days), unless the path goes overdue first.
+      const overdueFirst = rest[0]?.type === 'IMPLEMENTATION_DEADLINE_PASSED';
+      return { ...command, effectiveDate: at(overdueFirst ? 90 : 10).slice(0, 10) };
+    }
     return command as Record<string, unknown>;
   }
 
@@ -214,13 +236,15 @@ describe('model-based: every state and transition through the API', () => {
         ? ctx.consultation.expertDeadline
         : type === 'ASSOCIATION_ROUND_DEADLINE'
           ? ctx.consultation.associationDeadline
-          : ctx.decision.implementationDeadline;
+          : type === 'AMENDMENT_IN_FORCE'
+            ? new Date(`${ctx.implementation.effectiveDate}T00:00:00+07:00`).toISOString()
+            : ctx.decision.implementationDeadline;
     if (w.clock.now().getTime() < Date.parse(due)) w.clock.set(due);
     await sweep(w);
   }
 
   it('the tour is generated from the machine and is not vacuous', () => {
-    expect(edges.length).toBe(23);
+    expect(edges.length).toBe(25);
     expect(tour.length).toBeGreaterThanOrEqual(edges.length);
   });
 

@@ -153,7 +153,7 @@ describe.each(drivers)('workflow deadlines with the %s queue driver', (_name, re
     const done = await send(w, w.officer, id, {
       type: 'RECORD_IMPLEMENTATION',
       amendingDocumentNumber: '12/2026/NĐ-CP',
-      effectiveDate: '2026-09-01',
+      effectiveDate: '2026-03-01', // already in force: implemented at once
     });
     expect(done.body).toMatchObject({ stateName: 'implemented', availableEvents: [] });
   });
@@ -170,7 +170,7 @@ describe.each(drivers)('workflow deadlines with the %s queue driver', (_name, re
     await ok(w, w.officer, id, {
       type: 'RECORD_IMPLEMENTATION',
       amendingDocumentNumber: '13/2026/NĐ-CP',
-      effectiveDate: '2026-09-01',
+      effectiveDate: '2026-03-01',
     });
     expect((await timers(w.t, id)).map((t) => t.status)).toEqual(['cancelled']);
     w.clock.advance(11 * DAY_MS);

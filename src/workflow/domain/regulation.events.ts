@@ -2,6 +2,8 @@
  * The events a regulation's workflow accepts (domain.md §5), their payloads, the facts the
  * service attaches to each event, and pure payload validators (HTTP 400 material).
  */
+import { checkAmendingDocumentNumber } from '../../register/domain/amending-document';
+import type { LegalDocumentType } from '../../register/domain/legal-document';
 import { DateTimeFormatError, parseCalendarDate, parseDeadline, parseInstant } from './time';
 
 export type PlanAction = 'abolish' | 'simplify' | 'amend'; // bãi bỏ | đơn giản hóa | sửa đổi, bổ sung
@@ -85,8 +87,15 @@ export interface RecordDecisionEvent {
 }
 export interface RecordImplementationEvent {
   type: 'RECORD_IMPLEMENTATION';
+  /** Checked with the register's rule for legal-document numbers (normalised). */
   amendingDocumentNumber: string;
+  /** The day the amendment takes effect: implemented from then (a durable timer if later). */
   effectiveDate: string; // YYYY-MM-DD
+  amendingDocumentType?: LegalDocumentType;
+  /** The catalogue entry of the amending document, when the caller knows it. */
+  amendingDocumentId?: string;
+  /** To add the amending document to the catalogue (or find it there) when it has no id yet. */
+  amendingDocument?: { issuer: string; title: string; issuedOn: string };
 }
 export interface WithdrawEvent {
   type: 'WITHDRAW';
@@ -107,6 +116,10 @@ export interface AssociationRoundDeadlineEvent {
 export interface ImplementationDeadlinePassedEvent {
   type: 'IMPLEMENTATION_DEADLINE_PASSED';
 }
+/** The recorded amendment's effective date has come: the regulation is implemented. */
+export interface AmendmentInForceEvent {
+  type: 'AMENDMENT_IN_FORCE';
+}
 
 /** An event as a caller sends it (`POST /regulations/:id/events` body, or a due timer). */
 export type RegulationCommand =
@@ -124,6 +137,7 @@ export type RegulationCommand =
   | RecordDecisionEvent
   | RecordImplementationEvent
   | ImplementationDeadlinePassedEvent
+  | AmendmentInForceEvent
   | WithdrawEvent;
 
 export type RegulationEventType = RegulationCommand['type'];
@@ -147,6 +161,7 @@ export const REGULATION_EVENT_TYPES = [
   'RECORD_DECISION',
   'RECORD_IMPLEMENTATION',
   'IMPLEMENTATION_DEADLINE_PASSED',
+  'AMENDMENT_IN_FORCE',
   'WITHDRAW',
 ] as const satisfies readonly RegulationEventType[];
 
@@ -155,6 +170,7 @@ export const TIMER_EVENT_TYPES = [
   'EXPERT_ROUND_DEADLINE',
   'ASSOCIATION_ROUND_DEADLINE',
   'IMPLEMENTATION_DEADLINE_PASSED',
+  'AMENDMENT_IN_FORCE',
 ] as const satisfies readonly RegulationEventType[];
 
 export function isRegulationEventType(type: unknown): type is RegulationEventType {
@@ -185,6 +201,7 @@ export const FACTS_READ_BY_EVENT: Readonly<
   RECORD_DECISION: ['now'],
   RECORD_IMPLEMENTATION: ['now'],
   IMPLEMENTATION_DEADLINE_PASSED: ['now'],
+  AMENDMENT_IN_FORCE: ['now'],
   WITHDRAW: ['now'],
 };
 
@@ -199,6 +216,8 @@ export type ValidationResult =
   { ok: true; command: RegulationCommand } | { ok: false; errors: FieldError[] };
 
 type Raw = Record<string, unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class Collector {
   readonly errors: FieldError[] = [];
@@ -284,6 +303,7 @@ function buildCommand(
     case 'CLOSE_EXPERT_ROUND':
     case 'SUBMIT_TO_GOVERNMENT_OFFICE':
     case 'IMPLEMENTATION_DEADLINE_PASSED':
+    case 'AMENDMENT_IN_FORCE':
       return { type };
     case 'EXPERT_ROUND_DEADLINE':
     case 'ASSOCIATION_ROUND_DEADLINE': {
@@ -353,10 +373,51 @@ function buildCommand(
       };
     }
     case 'RECORD_IMPLEMENTATION': {
-      const amendingDocumentNumber = c.text(raw, 'amendingDocumentNumber', { max: 100 });
+      const given = c.text(raw, 'amendingDocumentNumber', { max: 100 });
       const effectiveDate = c.parsed(raw, 'effectiveDate', parseCalendarDate);
-      if (!amendingDocumentNumber || !effectiveDate) return;
-      return { type, amendingDocumentNumber, effectiveDate };
+      const type_ = raw.amendingDocumentType ?? undefined;
+      // The register's own rule for document numbers (domain.md §3): "05/TT-BYT" has no year.
+      const number = given === undefined ? undefined : checkAmendingDocumentNumber(given, type_);
+      if (number && !number.ok) for (const e of number.errors) c.fail(e.field, e.message);
+      let amendingDocumentId: string | undefined;
+      if (raw.amendingDocumentId != null) {
+        if (typeof raw.amendingDocumentId !== 'string' || !UUID.test(raw.amendingDocumentId)) {
+          c.fail('amendingDocumentId', 'must be the id (UUID) of a legal document');
+        } else {
+          amendingDocumentId = raw.amendingDocumentId.toLowerCase();
+        }
+      }
+      let amendingDocument: RecordImplementationEvent['amendingDocument'];
+      if (raw.amendingDocument != null) {
+        const d = raw.amendingDocument;
+        if (typeof d !== 'object' || Array.isArray(d)) {
+          c.fail('amendingDocument', 'must be an object {issuer, title, issuedOn}');
+        } else {
+          const doc = d as Raw;
+          const issuer = c.text(doc, 'issuer', { max: 255 });
+          const title = c.text(doc, 'title', { max: 1000 });
+          const issuedOn = c.parsed(doc, 'issuedOn', parseCalendarDate);
+          // Name the nested fields as the caller wrote them.
+          for (const e of c.errors) {
+            if (['issuer', 'title', 'issuedOn'].includes(e.field)) {
+              e.field = `amendingDocument.${e.field}`;
+            }
+          }
+          if (issuedOn && effectiveDate && issuedOn > effectiveDate) {
+            c.fail('amendingDocument.issuedOn', 'must not be after effectiveDate');
+          }
+          if (issuer && title && issuedOn) amendingDocument = { issuer, title, issuedOn };
+        }
+      }
+      if (c.errors.length > 0 || !number?.ok || !effectiveDate) return;
+      return {
+        type,
+        amendingDocumentNumber: number.number,
+        effectiveDate,
+        ...(type_ !== undefined && { amendingDocumentType: type_ as LegalDocumentType }),
+        ...(amendingDocumentId !== undefined && { amendingDocumentId }),
+        ...(amendingDocument !== undefined && { amendingDocument }),
+      };
     }
     case 'WITHDRAW': {
       const reason = c.text(raw, 'reason');

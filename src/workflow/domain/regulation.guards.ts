@@ -26,7 +26,9 @@ export type CheckName =
   | 'expertDeadlineReached'
   | 'associationDeadlineReached'
   | 'allFeedbackAnswered'
-  | 'implementationDeadlineReached';
+  | 'implementationDeadlineReached'
+  | 'amendmentInForce'
+  | 'amendmentInForceReached';
 
 export interface GuardCheck {
   name: CheckName;
@@ -196,7 +198,35 @@ const CHECKS: Record<CheckName, GuardCheck> = {
         : `the implementation deadline ${deadline} has not passed yet`;
     },
   },
+  // The amendment counts from its effective date (00:00 that day in Vietnam).
+  amendmentInForce: {
+    name: 'amendmentInForce',
+    field: 'effectiveDate',
+    usesPayload: true,
+    failure: ({ event }) => {
+      if (event.type !== 'RECORD_IMPLEMENTATION') return 'not an implementation';
+      return toMillis(fact(event, 'now')) >= toMillis(effectiveStart(event.effectiveDate))
+        ? null
+        : `the amendment takes effect on ${event.effectiveDate}`;
+    },
+  },
+  amendmentInForceReached: {
+    name: 'amendmentInForceReached',
+    usesPayload: false,
+    failure: ({ context, event }) => {
+      const date = context.implementation?.effectiveDate;
+      if (!date) return 'no amendment is recorded';
+      return toMillis(fact(event, 'now')) >= toMillis(effectiveStart(date))
+        ? null
+        : `the amendment takes effect on ${date}`;
+    },
+  },
 };
+
+/** The first instant of an effective date (YYYY-MM-DD), in Vietnam. */
+export function effectiveStart(date: string): string {
+  return new Date(`${date}T00:00:00+07:00`).toISOString();
+}
 
 /** The guards the machine refers to by name, each the conjunction of its checks. */
 export const MACHINE_GUARDS = {
@@ -215,6 +245,8 @@ export const MACHINE_GUARDS = {
   associationRoundDeadlineReached: ['timerForCurrentCycle', 'associationDeadlineReached'],
   allFeedbackAnswered: ['allFeedbackAnswered'],
   implementationDeadlineReached: ['implementationDeadlineReached'],
+  amendmentInForce: ['amendmentInForce'],
+  amendmentInForceReached: ['amendmentInForceReached'],
 } as const satisfies Record<string, readonly CheckName[]>;
 
 export type MachineGuardName = keyof typeof MACHINE_GUARDS;

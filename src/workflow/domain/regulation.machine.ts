@@ -8,7 +8,7 @@
  */
 import { assertEvent, assign, cancel, raise, setup } from 'xstate';
 import type { RegulationEvent, PlanAction, FactsInput } from './regulation.events';
-import { guardImplementations } from './regulation.guards';
+import { effectiveStart, guardImplementations } from './regulation.guards';
 import { toMillis } from './time';
 
 export const REGULATION_MACHINE_ID = 'regulation';
@@ -90,6 +90,10 @@ export interface RegulationContext {
   lastReturn: { reasons: string[]; at: string } | null;
   decision: DecisionRecord | null;
   overdueSince: string | null;
+  /**
+   * The amendment recorded by RECORD_IMPLEMENTATION. Still in `implementing` while its effective
+   * date has not come (the amendment-in-force timer then moves it to `implemented`).
+   */
   implementation: {
     amendingDocumentNumber: string;
     effectiveDate: string;
@@ -122,6 +126,12 @@ export const WORKFLOW_TIMERS = {
     id: 'implementation-deadline',
     event: 'IMPLEMENTATION_DEADLINE_PASSED',
     delay: 'implementationDeadline',
+  },
+  /** An amendment recorded before its effective date counts from that date. */
+  amendmentInForce: {
+    id: 'amendment-in-force',
+    event: 'AMENDMENT_IN_FORCE',
+    delay: 'amendmentInForce',
   },
 } as const;
 
@@ -159,6 +169,11 @@ export const regulationMachine = setup({
       msUntil(context.consultation?.openedAt, context.consultation?.associationDeadline),
     implementationDeadline: ({ context }) =>
       msUntil(context.decision?.recordedAt, context.decision?.implementationDeadline),
+    amendmentInForce: ({ context }) =>
+      msUntil(
+        context.implementation?.recordedAt,
+        context.implementation && effectiveStart(context.implementation.effectiveDate),
+      ),
   },
   actions: {
     recordReview: assign(({ event }) => {
@@ -410,8 +425,26 @@ export const regulationMachine = setup({
         },
         overdue: { description: 'Past the implementation deadline (quá hạn)' },
       },
+      // A pending amendment's timer goes when the implementation ends (or is recorded again).
+      exit: cancel(WORKFLOW_TIMERS.amendmentInForce.id),
       on: {
-        RECORD_IMPLEMENTATION: { target: 'implemented', actions: 'recordImplementation' },
+        RECORD_IMPLEMENTATION: [
+          { guard: 'amendmentInForce', target: 'implemented', actions: 'recordImplementation' },
+          {
+            // Not in force yet: record it, and count it implemented from its effective date.
+            actions: [
+              'recordImplementation',
+              raise(
+                { type: 'AMENDMENT_IN_FORCE' },
+                {
+                  id: WORKFLOW_TIMERS.amendmentInForce.id,
+                  delay: WORKFLOW_TIMERS.amendmentInForce.delay,
+                },
+              ),
+            ],
+          },
+        ],
+        AMENDMENT_IN_FORCE: { guard: 'amendmentInForceReached', target: 'implemented' },
       },
     },
     retained: { type: 'final', description: 'Kept unchanged after review (giữ nguyên)' },

@@ -92,8 +92,19 @@ function passingEvents(s: RegulationSnapshot): RegulationEvent[] {
     {
       type: 'RECORD_IMPLEMENTATION',
       amendingDocumentNumber: '3/2026/TT-BYT',
-      effectiveDate: '2026-10-01',
+      effectiveDate: '2026-02-01',
       facts: f,
+    },
+    // Recorded before it takes effect; then in force.
+    {
+      type: 'RECORD_IMPLEMENTATION',
+      amendingDocumentNumber: '4/2026/TT-BYT',
+      effectiveDate: '2030-01-01',
+      facts: f,
+    },
+    {
+      type: 'AMENDMENT_IN_FORCE',
+      facts: passingFacts({ now: '2030-01-01T00:00:00+07:00' }),
     },
     {
       type: 'IMPLEMENTATION_DEADLINE_PASSED',
@@ -102,13 +113,18 @@ function passingEvents(s: RegulationSnapshot): RegulationEvent[] {
     { type: 'WITHDRAW', reason: 'no longer relevant', facts: f },
   ];
   const accepted = new Set<string>(acceptedEvents(s));
-  return all.filter((e) => accepted.has(e.type));
+  // The amendment's timer only exists once an amendment is recorded.
+  return all.filter(
+    (e) => accepted.has(e.type) && (e.type !== 'AMENDMENT_IN_FORCE' || ctx.implementation),
+  );
 }
 
 const traversal = {
   events: passingEvents,
-  // The value alone: contexts differ (timestamps, cycles) but the graph is over states.
-  serializeState: (s: RegulationSnapshot) => JSON.stringify(s.value),
+  // The value alone: contexts differ (timestamps, cycles) but the graph is over states; only a
+  // recorded amendment not yet in force is told apart (it is what AMENDMENT_IN_FORCE needs).
+  serializeState: (s: RegulationSnapshot) =>
+    JSON.stringify([s.value, s.status === 'active' && s.context.implementation ? 'pending' : null]),
   input: { now: T0 },
 };
 
@@ -117,7 +133,9 @@ describe('model-based coverage (@xstate/graph)', () => {
   const shortestPaths = getShortestPaths(regulationMachine, traversal);
 
   it('reaches every top-level state, including each final state', () => {
-    expect(shortestPaths).toHaveLength(16); // distinct state values, parallel combinations included
+    // Distinct state values, parallel combinations included, and the two implementing ones
+    // with an amendment pending.
+    expect(shortestPaths).toHaveLength(18);
     const reached = new Set(shortestPaths.map((p) => stateName(p.state.value)));
     expect([...reached].sort()).toEqual([...TOP_LEVEL_STATES].sort());
     for (const final of ['retained', 'withdrawn', 'rejected', 'implemented']) {
@@ -151,7 +169,7 @@ describe('model-based coverage (@xstate/graph)', () => {
 
   it('exercises every transition of the definition', () => {
     const edges = allTransitions();
-    expect(edges.length).toBe(23);
+    expect(edges.length).toBe(25);
     const covered = new Set<string>();
     const observe = (
       prev: RegulationSnapshot,
@@ -247,9 +265,11 @@ describe('random walks through the engine (fast-check, fixed seed)', () => {
       RECORD_IMPLEMENTATION: {
         type: 'RECORD_IMPLEMENTATION',
         amendingDocumentNumber: '4/2026/NĐ-CP',
-        effectiveDate: '2026-12-01',
+        // In force today, or from a later day (a durable timer then implements it).
+        effectiveDate: addMillis(now, (which % 3) * 2 * DAY).slice(0, 10),
       },
       IMPLEMENTATION_DEADLINE_PASSED: { type: 'IMPLEMENTATION_DEADLINE_PASSED' },
+      AMENDMENT_IN_FORCE: { type: 'AMENDMENT_IN_FORCE' },
       WITHDRAW: { type: 'WITHDRAW', reason: 'r' },
     }) as const;
 
@@ -330,6 +350,7 @@ describe('random walks through the engine (fast-check, fixed seed)', () => {
     const stateValues = new Set(simplePathsValues());
     expect([...stateValues].filter((v) => v !== '"draft"' && !seen.has(v))).toEqual([]);
     expect([...seen].filter((k) => k.startsWith('timer:')).sort()).toEqual([
+      'timer:AMENDMENT_IN_FORCE',
       'timer:ASSOCIATION_ROUND_DEADLINE',
       'timer:EXPERT_ROUND_DEADLINE',
       'timer:IMPLEMENTATION_DEADLINE_PASSED',

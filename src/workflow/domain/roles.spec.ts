@@ -26,6 +26,7 @@ const EXPECTED: Record<RegulationEventType, [roles: string[], owningAgency: bool
   RECORD_DECISION: [['gov_office'], false],
   RECORD_IMPLEMENTATION: [['ministry_officer', 'ministry_lead'], true],
   IMPLEMENTATION_DEADLINE_PASSED: [['system'], false],
+  AMENDMENT_IN_FORCE: [['system'], false],
   WITHDRAW: [['ministry_lead'], true],
 };
 
@@ -54,6 +55,7 @@ describe('role table', () => {
       'EXPERT_ROUND_DEADLINE',
       'ASSOCIATION_ROUND_DEADLINE',
       'IMPLEMENTATION_DEADLINE_PASSED',
+      'AMENDMENT_IN_FORCE',
     ]);
     expect(USER_ROLES).not.toContain('system');
   });

@@ -45,6 +45,7 @@ export const EVENT_PERMISSIONS: Readonly<Record<RegulationEventType, EventPermis
   RECORD_DECISION: { roles: GOV_OFFICE, owningAgencyOnly: false },
   RECORD_IMPLEMENTATION: { roles: MINISTRY, owningAgencyOnly: true },
   IMPLEMENTATION_DEADLINE_PASSED: { roles: SYSTEM, owningAgencyOnly: false },
+  AMENDMENT_IN_FORCE: { roles: SYSTEM, owningAgencyOnly: false },
   WITHDRAW: { roles: LEAD, owningAgencyOnly: true },
 };
 

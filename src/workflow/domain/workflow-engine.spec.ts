@@ -63,8 +63,8 @@ const ACCEPTS: Record<FixtureState, RegulationEventType[]> = {
   responding: ['SUBMIT_TO_GOVERNMENT_OFFICE', 'REVISE_PLAN', 'WITHDRAW'],
   government_office_review: ['RETURN_FOR_REVISION', 'FORWARD_FOR_DECISION'],
   awaiting_decision: ['RECORD_DECISION'],
-  implementing: ['RECORD_IMPLEMENTATION', 'IMPLEMENTATION_DEADLINE_PASSED'],
-  implementing_overdue: ['RECORD_IMPLEMENTATION'],
+  implementing: ['RECORD_IMPLEMENTATION', 'IMPLEMENTATION_DEADLINE_PASSED', 'AMENDMENT_IN_FORCE'],
+  implementing_overdue: ['RECORD_IMPLEMENTATION', 'AMENDMENT_IN_FORCE'],
   retained: [],
   withdrawn: [],
   rejected: [],
@@ -88,9 +88,10 @@ const VALID_BODY: Record<RegulationEventType, RegulationCommand> = {
   RECORD_IMPLEMENTATION: {
     type: 'RECORD_IMPLEMENTATION',
     amendingDocumentNumber: '1/2026/NĐ-CP',
-    effectiveDate: '2026-09-01',
+    effectiveDate: '2026-03-01', // T0's day: in force
   },
   IMPLEMENTATION_DEADLINE_PASSED: { type: 'IMPLEMENTATION_DEADLINE_PASSED' },
+  AMENDMENT_IN_FORCE: { type: 'AMENDMENT_IN_FORCE' },
   WITHDRAW: { type: 'WITHDRAW', reason: 'x' },
 };
 
@@ -974,8 +975,38 @@ describe('implementation timer', () => {
     expect(done.state).toBe('implemented');
     expect(done.snapshot.snapshot.context.implementation).toEqual({
       amendingDocumentNumber: '1/2026/NĐ-CP',
-      effectiveDate: '2026-09-01',
+      effectiveDate: '2026-03-01',
       recordedAt: afterDays(210),
+    });
+  });
+
+  it('counts an amendment not yet in force as implemented from its effective date, durably', () => {
+    const body = { ...VALID_BODY.RECORD_IMPLEMENTATION, effectiveDate: '2026-09-01' };
+    const pending = accepted(applyEvent(reach('implementing'), body, passingFacts()));
+    expect(pending.state).toEqual({ implementing: 'on_track' });
+    const due = '2026-08-31T17:00:00.000Z'; // 1 Sep 2026, 00:00 in Vietnam
+    expect(pending.scheduledTimers).toEqual([
+      expect.objectContaining({
+        id: 'amendment-in-force',
+        event: { type: 'AMENDMENT_IN_FORCE' },
+        dueAt: due,
+      }),
+    ]);
+    expect(expectedTimers(pending.snapshot)).toContainEqual(
+      expect.objectContaining({ id: 'amendment-in-force', dueAt: due }),
+    );
+    const early = applyEvent(
+      pending.snapshot,
+      { type: 'AMENDMENT_IN_FORCE' },
+      passingFacts({ now: '2026-08-31T16:59:59.000Z' }),
+    );
+    expect(early).toMatchObject({ accepted: false, guard: 'amendmentInForceReached' });
+    const done = accepted(
+      applyEvent(pending.snapshot, { type: 'AMENDMENT_IN_FORCE' }, passingFacts({ now: due })),
+    );
+    expect(done.state).toBe('implemented');
+    expect(done.snapshot.snapshot.context.implementation).toMatchObject({
+      effectiveDate: '2026-09-01',
     });
   });
 
@@ -983,7 +1014,7 @@ describe('implementation timer', () => {
     const r = accepted(
       applyEvent(reach('implementing'), VALID_BODY.RECORD_IMPLEMENTATION, passingFacts()),
     );
-    expect(r.cancelledTimerIds).toEqual(['implementation-deadline']);
+    expect(r.cancelledTimerIds).toEqual(['implementation-deadline', 'amendment-in-force']);
     expect(
       applyEvent(
         r.snapshot,

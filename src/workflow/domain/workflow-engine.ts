@@ -31,6 +31,7 @@ import {
 } from './regulation.events';
 import { warningsFor, type WorkflowWarning } from './warnings';
 import {
+  effectiveStart,
   failedChecks,
   isMachineGuardName,
   type CheckName,
@@ -473,6 +474,11 @@ export function expectedTimers(
   if (d?.implementationDeadline && snapshot.matches({ implementing: 'on_track' })) {
     const t = WORKFLOW_TIMERS.implementation;
     timer(t.id, { type: t.event }, d.recordedAt, d.implementationDeadline);
+  }
+  const i = context.implementation;
+  if (i && snapshot.matches('implementing')) {
+    const t = WORKFLOW_TIMERS.amendmentInForce;
+    timer(t.id, { type: t.event }, i.recordedAt, effectiveStart(i.effectiveDate));
   }
   return timers;
 }

@@ -174,7 +174,8 @@ export const FIXTURE_PATHS: Readonly<Record<FixtureState, readonly Step[]>> = {
       {
         type: 'RECORD_IMPLEMENTATION',
         amendingDocumentNumber: '12/2026/NĐ-CP',
-        effectiveDate: '2026-09-01',
+        // In force before the recording: implemented at once.
+        effectiveDate: '2026-06-15',
       },
       passingFacts({ now: afterDays(120) }),
     ],

@@ -36,8 +36,47 @@ export const EVENT_BODY_SCHEMA = {
     decisionNumber: { type: 'string', example: '1661/QĐ-TTg', description: 'RECORD_DECISION' },
     decisionDate: { type: 'string', format: 'date', description: 'RECORD_DECISION' },
     implementationDeadline: { type: 'string', description: 'RECORD_DECISION when approved' },
-    amendingDocumentNumber: { type: 'string', description: 'RECORD_IMPLEMENTATION' },
-    effectiveDate: { type: 'string', format: 'date', description: 'RECORD_IMPLEMENTATION' },
+    amendingDocumentNumber: {
+      type: 'string',
+      example: '05/2026/TT-BYT',
+      description:
+        'RECORD_IMPLEMENTATION: checked with the legal-document catalogue’s rule (a normative document carries its year)',
+    },
+    effectiveDate: {
+      type: 'string',
+      format: 'date',
+      description:
+        'RECORD_IMPLEMENTATION: implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer',
+    },
+    amendingDocumentType: {
+      type: 'string',
+      enum: [
+        'law',
+        'ordinance',
+        'resolution',
+        'decree',
+        'pm_decision',
+        'circular',
+        'joint_circular',
+        'provincial_decision',
+      ],
+      description: 'RECORD_IMPLEMENTATION (optional): check the number against this type',
+    },
+    amendingDocumentId: {
+      type: 'string',
+      format: 'uuid',
+      description: 'RECORD_IMPLEMENTATION (optional): the catalogue entry of the amending document',
+    },
+    amendingDocument: {
+      type: 'object',
+      properties: {
+        issuer: { type: 'string', example: 'Bộ Y tế' },
+        title: { type: 'string' },
+        issuedOn: { type: 'string', format: 'date' },
+      },
+      description:
+        'RECORD_IMPLEMENTATION (optional): find or add the amending document in the catalogue (effectiveOn = effectiveDate)',
+    },
   },
 } as const;
 

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { LegalDocumentFields } from '../domain';
+import { LegalDocumentEntity } from './legal-document.entity';
+
+/** The legal-document catalogue as other modules reach it (e.g. an implementation's amendment). */
+@Injectable()
+export class LegalDocumentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(id: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.findOneBy(LegalDocumentEntity, { id });
+  }
+
+  /** By identity: number, issuer (case-insensitive) and issued date. */
+  async findByKey(
+    manager: EntityManager,
+    key: { number: string; issuer: string; issuedOn: string },
+  ): Promise<LegalDocumentEntity | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM legal_document
+        WHERE upper(number) = upper($1) AND lower(issuer) = lower($2) AND issued_on = $3`,
+      [key.number, key.issuer, key.issuedOn],
+    );
+    return row ? this.find(row.id, manager) : null;
+  }
+
+  /** Every document with this number (numbers alone may collide), of the given types if any. */
+  async findByNumber(
+    manager: EntityManager,
+    number: string,
+    types: readonly string[],
+  ): Promise<LegalDocumentEntity[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM legal_document
+        WHERE upper(number) = upper($1) AND (cardinality($2::text[]) = 0 OR type = ANY ($2::text[]))
+        ORDER BY issued_on DESC, id LIMIT 5`,
+      [number, types],
+    );
+    return (await Promise.all(rows.map((r) => this.find(r.id, manager)))).filter(
+      (d): d is LegalDocumentEntity => d !== null,
+    );
+  }
+
+  /** Adds a validated document, or returns the one with the same identity (a concurrent add). */
+  async insertOrGet(
+    manager: EntityManager,
+    fields: LegalDocumentFields,
+    by: { userId: string | null; agencyId: string | null },
+  ): Promise<LegalDocumentEntity> {
+    await manager.query(
+      `INSERT INTO legal_document (id, number, type, issuer, title, issued_on, effective_on, expired_on,
+         created_by, created_by_agency_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (upper(number), lower(issuer), issued_on) DO NOTHING`,
+      [
+        randomUUID(),
+        fields.number,
+        fields.type,
+        fields.issuer,
+        fields.title,
+        fields.issuedOn,
+        fields.effectiveOn,
+        fields.expiredOn,
+        by.userId,
+        by.agencyId,
+      ],
+    );
+    return (await this.findByKey(manager, fields))!;
+  }
+}
