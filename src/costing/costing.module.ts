@@ -36,6 +36,16 @@ import { CostingReader } from './shared/costing-reader';
     CostingFacts,
     CostingDetailExtension,
   ],
-  exports: [EstimateWriter, EstimateHooks, PlanHooks, CostingFacts, CostingReader, COSTING_CONFIG],
+  exports: [
+    EstimateWriter,
+    EstimateHooks,
+    PlanHooks,
+    CostingFacts,
+    CostingReader,
+    COSTING_CONFIG,
+    // The demo data walks regulations through the same services as the API.
+    CostEstimatesService,
+    PlanService,
+  ],
 })
 export class CostingModule {}

@@ -73,6 +73,11 @@ describe('the embedded default (npm start with no services)', () => {
       items: unknown[];
     };
     expect(publicList.items.length).toBeGreaterThanOrEqual(4);
+    // …and two demo consultations are open, closing within days.
+    const open = (await (await fetch(`${service.url}/consultations?status=open`)).json()) as {
+      items: unknown[];
+    };
+    expect(open.items.length).toBe(4);
     // Demo logins are seeded in the embedded mode.
     const demo = await fetch(`${service.url}/auth/login`, {
       method: 'POST',
