@@ -36,6 +36,13 @@ export function encodeCursor(key: Array<string | number | null>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The 400 for a cursor that is not one this API gave out. */
+export function invalidCursor(): ValidationProblem {
+  return new ValidationProblem([
+    { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
+  ]);
+}
+
 export function decodeCursor(
   cursor: string | undefined,
   arity: number,
@@ -47,9 +54,7 @@ export function decodeCursor(
   } catch {
     /* fall through */
   }
-  throw new ValidationProblem([
-    { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
-  ]);
+  throw invalidCursor();
 }
 
 /** Fetch limit+1 rows; the extra one tells whether there is a next page. */

@@ -311,6 +311,7 @@ describe('the plan, hooks and facts for other features', () => {
         action: 'simplify',
         programmeId: '6a000000-0000-4000-8000-000000000068',
         programmeCode: 'NQ68',
+        programmeEndDate: '2025-12-31',
         minConsultationDays: 30,
       },
     });

@@ -1,9 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { NumericInput } from '../domain';
 
 const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
+
+/** Where a set's figure comes from: the same field on create and update. */
+const SourceField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      nullable: true,
+      maxLength: 1000,
+      example:
+        'Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)',
+      description: 'where the figure comes from (publication, year); null or empty clears it',
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(1000),
+  );
 
 /*
  * The rate fields are parsed by the costing domain (exact decimals, positive, sane caps), which
@@ -45,16 +61,7 @@ export class CreateParameterSetDto {
   @Allow()
   hoursPerDay?: NumericInput | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    maxLength: 1000,
-    example:
-      'Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)',
-    description: 'where the figure comes from (publication, year); null or empty clears it',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @SourceField()
   source?: string | null;
 }
 
@@ -87,16 +94,7 @@ export class UpdateParameterSetDto {
   @Allow()
   hoursPerDay?: NumericInput | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    maxLength: 1000,
-    example:
-      'Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)',
-    description: 'where the figure comes from (publication, year); null or empty clears it',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @SourceField()
   source?: string | null;
 }
 

@@ -40,13 +40,7 @@ export class RemindersRepository {
 
   async insert(
     manager: EntityManager,
-    r: {
-      id: string;
-      regulationId: string;
-      agencyId: string;
-      note: string;
-      overdue: boolean;
-      implementationDeadline: string | null;
+    r: Omit<ReminderRow, 'sentBy' | 'sentAt' | 'regulation'> & {
       sentBy: string | null;
       sentAt: Date;
     },

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { isMinistry, ownsRecord, readsEverything } from '../../access/access-policy';
 import { Clock } from '../../common/clock';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, Page } from '../../common/pagination';
+import {
+  decodeCursor,
+  DEFAULT_LIMIT,
+  encodeCursor,
+  invalidCursor,
+  Page,
+} from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Principal } from '../../identity/domain/principal';
@@ -83,9 +89,7 @@ export class RemindersService {
         typeof key[1] !== 'string' ||
         !UUID.test(key[1]))
     ) {
-      throw new ValidationProblem([
-        { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
-      ]);
+      throw invalidCursor();
     }
     const rows = await this.reminders.list({
       agencyId,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, Page } from '../../common/pagination';
-import { ProblemException, ValidationProblem } from '../../common/problem';
+import {
+  decodeCursor,
+  DEFAULT_LIMIT,
+  encodeCursor,
+  invalidCursor,
+  Page,
+} from '../../common/pagination';
+import { ProblemException } from '../../common/problem';
 import { Principal } from '../domain/principal';
 import { ExpertRow, ExpertsRepository } from '../persistence/experts.repository';
 import { ExpertListQuery, UpdateExpertProfileDto } from './expert.dto';
@@ -39,9 +45,7 @@ export class ExpertsService {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const key = decodeCursor(q.cursor, 2);
     if (key && (typeof key[0] !== 'string' || typeof key[1] !== 'string' || !UUID.test(key[1]))) {
-      throw new ValidationProblem([
-        { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
-      ]);
+      throw invalidCursor();
     }
     const search = q.search?.trim() || undefined;
     const rows = await this.experts.list({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { AMENDING_DOCUMENT_TYPES } from '../../register/domain/amending-document';
 import { REGULATION_EVENT_TYPES, TOP_LEVEL_STATES } from '../domain';
 
 /** Swagger schema of `POST /regulations/:id/events` (validated by the workflow domain itself). */
@@ -50,16 +51,7 @@ export const EVENT_BODY_SCHEMA = {
     },
     amendingDocumentType: {
       type: 'string',
-      enum: [
-        'law',
-        'ordinance',
-        'resolution',
-        'decree',
-        'pm_decision',
-        'circular',
-        'joint_circular',
-        'provincial_decision',
-      ],
+      enum: [...AMENDING_DOCUMENT_TYPES],
       description: 'RECORD_IMPLEMENTATION (optional): check the number against this type',
     },
     amendingDocumentId: {
