@@ -35,7 +35,7 @@ export class DeliveryService {
   async deliverDue(limit = 32): Promise<number> {
     const now = this.clock.now();
     // The lease outlives the request's timeout, so a live worker never loses its claim.
-    const leaseUntil = new Date(now.getTime() + this.config.webhookTimeoutMs * 2 + 5_000);
+    const leaseUntil = new Date(now.getTime() + this.config.webhookTimeoutMs * 2 + 1_000);
     const claimed = await this.deliveries.claim(now, leaseUntil, limit);
     await Promise.all(claimed.map((d) => this.attempt(d)));
     return claimed.length;
