@@ -7,10 +7,17 @@ import { nextAttemptAt, shouldDisable } from '../domain/retry-schedule';
 import { SecretBox } from '../domain/secret-box';
 import { signedHeaders } from '../domain/signing';
 import { ClaimedDelivery, DeliveryRepository } from '../persistence/delivery.repository';
-import { HttpSender } from './http-sender';
+import { HttpSender, SendResult } from './http-sender';
 import { SECRET_BOX } from './secret-box.provider';
 
 const DAY_MS = 86_400_000;
+
+interface Sent {
+  d: ClaimedDelivery;
+  result: SendResult;
+  ok: boolean;
+  at: Date;
+}
 
 /**
  * Delivers due webhook deliveries: claim under a lease (timeout + margin), POST with Standard
@@ -37,7 +44,7 @@ export class DeliveryService {
     // The lease outlives the request's timeout, so a live worker never loses its claim.
     const leaseUntil = new Date(now.getTime() + this.config.webhookTimeoutMs * 2 + 1_000);
     const claimed = await this.deliveries.claim(now, leaseUntil, limit);
-    await Promise.all(claimed.map((d) => this.attempt(d)));
+    await this.recordAll(await Promise.all(claimed.map((d) => this.attempt(d))));
     return claimed.length;
   }
 
@@ -64,14 +71,50 @@ export class DeliveryService {
     return secrets;
   }
 
-  private async attempt(d: ClaimedDelivery): Promise<void> {
+  /** Sends one delivery; the outcome is recorded by the caller. */
+  private async attempt(d: ClaimedDelivery): Promise<Sent> {
     // The receiver checks webhook-timestamp against its own clock (replay window): wall time.
     const sentAt = new Date();
     const headers = signedHeaders(this.secretsOf(d, this.clock.now()), d.event_id, sentAt, d.body);
     const result = await this.sender.post(d.url, { ...headers }, d.body);
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-    const at = this.clock.now();
-    const next = ok ? null : nextAttemptAt(d.attempts, at);
+    return { d, result, ok, at: this.clock.now() };
+  }
+
+  /**
+   * Successes in one transaction (set-based: the common case stays cheap under load); each
+   * failure in its own, with the subscription's health. A recording that fails leaves the lease to
+   * expire and the delivery is tried again: at least once, never lost.
+   */
+  private async recordAll(sent: Sent[]): Promise<void> {
+    const delivered = sent.filter((s) => s.ok);
+    if (delivered.length > 0) {
+      await this.transactions
+        .run(({ manager }) =>
+          this.deliveries.recordDelivered(
+            manager,
+            delivered.map((s) => ({
+              deliveryId: s.d.id,
+              leaseToken: s.d.lease_token,
+              attempt: s.d.attempts,
+              at: s.at,
+              statusCode: s.result.statusCode,
+              durationMs: s.result.durationMs,
+            })),
+          ),
+        )
+        .catch((err) =>
+          this.logger.warn(
+            `recording ${delivered.length} deliveries failed (will retry): ${String(err)}`,
+          ),
+        );
+    }
+    for (const s of sent.filter((x) => !x.ok)) await this.recordFailure(s);
+  }
+
+  private async recordFailure({ d, result, at }: Sent): Promise<void> {
+    const next = nextAttemptAt(d.attempts, at);
+    const error = result.error ?? `HTTP ${result.statusCode}`;
     try {
       await this.transactions.run(async ({ manager }) => {
         const subscriptionId = await this.deliveries.record(manager, {
@@ -80,13 +123,12 @@ export class DeliveryService {
           attempt: d.attempts,
           at,
           statusCode: result.statusCode,
-          error: result.error ?? (ok ? null : `HTTP ${result.statusCode}`),
+          error,
           durationMs: result.durationMs,
-          status: ok ? 'delivered' : next ? 'pending' : 'failed',
+          status: next ? 'pending' : 'failed',
           nextAttemptAt: next,
         });
         if (!subscriptionId) return;
-        if (ok) return this.deliveries.markHealthy(manager, subscriptionId);
         const health = await this.deliveries.markFailing(manager, subscriptionId, at);
         const disableAfterMs = this.config.webhookDisableAfterDays * DAY_MS;
         if (health?.active && shouldDisable(health.failingSince, at, disableAfterMs)) {
@@ -96,17 +138,12 @@ export class DeliveryService {
             action: 'webhook.disabled',
             entityType: 'webhook',
             entityId: subscriptionId,
-            changes: {
-              active: { from: true, to: false },
-              reason,
-              lastError: result.error ?? `HTTP ${result.statusCode}`,
-            },
+            changes: { active: { from: true, to: false }, reason, lastError: error },
           });
           this.logger.warn(`webhook ${subscriptionId} disabled: ${reason}`);
         }
       });
     } catch (err) {
-      // The lease expires and the delivery is tried again: at least once, never lost.
       this.logger.warn(`recording delivery ${d.id} failed (will retry): ${String(err)}`);
     }
   }

@@ -48,13 +48,17 @@ export class IntegrationWorker implements OnApplicationBootstrap, OnApplicationS
     await this.running;
   }
 
-  /** One pass (never two at once in a process): relay, deliver, and prune when due. */
+  /** One pass (never two at once in a process): relay and deliver in turns, prune when due. */
   tick(): Promise<void> {
     if (this.running || this.stopped) return this.running ?? Promise.resolve();
     this.running = (async () => {
       try {
-        await this.relay.relayAll();
-        await this.delivery.deliverAllDue(10);
+        // Alternate sequencing and delivering, so a burst of writes never starves deliveries.
+        for (let i = 0; i < 20 && !this.stopped; i++) {
+          const relayed = await this.relay.relayOnce();
+          const delivered = await this.delivery.deliverDue();
+          if (!relayed?.rows && delivered === 0) break;
+        }
         if (Date.now() - this.lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
           this.lastHousekeeping = Date.now();
           await this.prune();

@@ -93,11 +93,53 @@ export class DeliveryRepository {
     return rows[0].subscription_id as string;
   }
 
-  async markHealthy(m: EntityManager, subscriptionId: string): Promise<void> {
+  /** Successful attempts, set-based; the subscriptions involved are healthy again. */
+  async recordDelivered(
+    m: EntityManager,
+    rows: Array<{
+      deliveryId: string;
+      leaseToken: string;
+      attempt: number;
+      at: Date;
+      statusCode: number | null;
+      durationMs: number;
+    }>,
+  ): Promise<void> {
+    const updated: Array<{ id: string; subscription_id: string }> = (
+      await m.query(
+        `UPDATE webhook_delivery w
+            SET status = 'delivered', lease_until = NULL, lease_token = NULL,
+                last_status = r.status_code, last_error = NULL, completed_at = r.at
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[])
+             AS r(id, token, at, status_code)
+          WHERE w.id = r.id AND w.lease_token = r.token
+          RETURNING w.id, w.subscription_id`,
+        [
+          rows.map((r) => r.deliveryId),
+          rows.map((r) => r.leaseToken),
+          rows.map((r) => r.at.toISOString()),
+          rows.map((r) => r.statusCode),
+        ],
+      )
+    )[0];
+    if (updated.length === 0) return;
+    const kept = new Set(updated.map((u) => u.id));
+    const mine = rows.filter((r) => kept.has(r.deliveryId));
+    await m.query(
+      `INSERT INTO webhook_attempt (delivery_id, attempt, at, status_code, duration_ms)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[])`,
+      [
+        mine.map((r) => r.deliveryId),
+        mine.map((r) => r.attempt),
+        mine.map((r) => r.at.toISOString()),
+        mine.map((r) => r.statusCode),
+        mine.map((r) => r.durationMs),
+      ],
+    );
     await m.query(
       `UPDATE webhook_subscription SET failing_since = NULL
-        WHERE id = $1 AND failing_since IS NOT NULL`,
-      [subscriptionId],
+        WHERE id = ANY ($1::uuid[]) AND failing_since IS NOT NULL`,
+      [[...new Set(updated.map((u) => u.subscription_id))]],
     );
   }
 
