@@ -1,16 +1,16 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { Principal } from '../src/identity/domain/principal';
 import { WebhooksService } from '../src/integration/webhooks/webhooks.service';
-import { initialSnapshot, stateOf } from '../src/workflow/domain';
 import { WorkflowService } from '../src/workflow/workflow.service';
+import { seedRegulations } from '../test/faults/seed';
 import { appContext, BenchFigures, BenchOptions, freshDatabase, round } from './lib/context';
 
 const CLIENTS = 16;
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -46,7 +46,18 @@ export async function runB5(opts: BenchOptions): Promise<BenchFigures> {
     WEBHOOK_POLL_INTERVAL_MS: '50',
   });
   try {
-    const { principal, ids } = await seed(c, perClient * CLIENTS);
+    // One ministry, its lead, N draft regulations (the fault suite's seeding).
+    const seeded = await seedRegulations(db.url, JWT_SECRET, perClient * CLIENTS);
+    const ids = seeded.regulationIds;
+    const principal: Principal = {
+      kind: 'user',
+      id: seeded.leadId,
+      userId: seeded.leadId,
+      role: 'ministry_lead',
+      agencyId: seeded.agencyId,
+      agencyKind: 'ministry',
+      readOnly: false,
+    };
     // The seeded regulations are events too (regulation.created): sequence them before the load.
     for (let i = 0; i < 1200; i++) {
       const { rows } = await c.query(
@@ -104,56 +115,4 @@ export async function runB5(opts: BenchOptions): Promise<BenchFigures> {
     await c.end();
     await db.drop();
   }
-}
-
-/** One ministry, one officer, N draft regulations. */
-async function seed(c: Client, n: number): Promise<{ principal: Principal; ids: string[] }> {
-  const agencyId = randomUUID();
-  const userId = randomUUID();
-  const docId = randomUUID();
-  await c.query(
-    `INSERT INTO agency (id, code, name, kind) VALUES ($1, 'BENCH5', 'Bộ Thử nghiệm', 'ministry')`,
-    [agencyId],
-  );
-  await c.query(
-    `INSERT INTO app_user (id, email, full_name, role, agency_id, password_hash)
-     VALUES ($1, 'officer5@bench.regcut.vn', 'Chuyên viên', 'ministry_officer', $2, 'x')`,
-    [userId, agencyId],
-  );
-  await c.query(
-    `INSERT INTO legal_document (id, number, type, issuer, title, issued_on, effective_on)
-     VALUES ($1, '15/2018/NĐ-CP', 'decree', 'Chính phủ', 'Nghị định thử nghiệm', '2018-02-02', '2018-02-02')`,
-    [docId],
-  );
-  const snapshot = initialSnapshot(new Date().toISOString());
-  const { state, stateName } = stateOf(snapshot);
-  const { rows } = await c.query(
-    `INSERT INTO regulation (id, legal_document_id, provision, title, category, sector_code, agency_id,
-       workflow_snapshot, machine_version, state, state_name)
-     SELECT gen_random_uuid(), $1, 'Điều ' || g, 'Quy định ' || g, 'administrative_procedure', 'trade',
-       $2, $3::jsonb, $4, $5::jsonb, $6
-     FROM generate_series(1, $7) g RETURNING id`,
-    [
-      docId,
-      agencyId,
-      JSON.stringify(snapshot),
-      snapshot.machineVersion,
-      JSON.stringify(state),
-      stateName,
-      n,
-    ],
-  );
-  await c.query(`VACUUM ANALYZE regulation`);
-  return {
-    principal: {
-      kind: 'user',
-      id: userId,
-      userId,
-      role: 'ministry_officer',
-      agencyId,
-      agencyKind: 'ministry',
-      readOnly: false,
-    },
-    ids: rows.map((r: { id: string }) => r.id),
-  };
 }

@@ -11,6 +11,8 @@ import { HttpSender, SendResult } from './http-sender';
 import { SECRET_BOX } from './secret-box.provider';
 
 const DAY_MS = 86_400_000;
+/** Deliveries one worker claims (and sends concurrently) at a time. */
+export const CLAIM_BATCH = 100;
 
 interface Sent {
   d: ClaimedDelivery;
@@ -39,7 +41,7 @@ export class DeliveryService {
   ) {}
 
   /** Claims and delivers one batch concurrently; returns how many were attempted. */
-  async deliverDue(limit = 32): Promise<number> {
+  async deliverDue(limit = CLAIM_BATCH): Promise<number> {
     const now = this.clock.now();
     // The lease outlives the request's timeout, so a live worker never loses its claim.
     const leaseUntil = new Date(now.getTime() + this.config.webhookTimeoutMs * 2 + 1_000);

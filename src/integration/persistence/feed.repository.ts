@@ -1,24 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventType } from '../domain/event-types';
-import { OUTBOX_SOURCES, OutboxRow, OutboxSource } from '../domain/events';
+import { EventDraft, OUTBOX_SOURCES, OutboxRow } from '../domain/events';
 import { FeedScope } from '../domain/visibility';
 
 /** Key of the advisory lock held by the one sequencer at a time (any number fits; fixed). */
 const SEQUENCER_LOCK = 1_796_292_145;
 
-export interface SequencedEvent {
+/** An event with its feed position, id and delivery body. */
+export interface SequencedEvent extends EventDraft {
   seq: number;
   id: string;
-  type: EventType;
-  regulationId: string | null;
-  agencyId: string | null;
-  isPublic: boolean;
-  occurredAt: Date;
-  data: Record<string, unknown>;
-  publicData: Record<string, unknown> | null;
-  source: OutboxSource;
-  sourceId: number;
   body: string;
 }
 
