@@ -6,6 +6,7 @@ import { runB1 } from './b1-workflow-events';
 import { runB2 } from './b2-progress-report';
 import { runB3 } from './b3-import';
 import { runB4 } from './b4-recalculation';
+import { runB5 } from './b5-webhooks';
 
 /**
  * `npm run bench [-- --quick] [-- --only B3]`: every benchmark against freshly migrated Postgres
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, (opts: { quick: boolean }) => Promise<BenchFigu
   B2: runB2,
   B3: runB3,
   B4: runB4,
+  B5: runB5,
 };
 
 async function main() {

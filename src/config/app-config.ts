@@ -102,6 +102,52 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100000)
   LOGIN_LIMIT_PER_ADDRESS?: number;
+
+  @IsOptional()
+  @IsBooleanString()
+  WEBHOOK_ALLOW_PRIVATE?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  WEBHOOK_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  WEBHOOK_DISABLE_AFTER_DAYS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24)
+  WEBHOOK_SECRET_OVERLAP_HOURS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  IDEMPOTENCY_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -126,6 +172,15 @@ export interface AppConfig {
   /** Login attempts allowed per account and per client address in a 15-minute window. */
   loginLimitPerAccount: number;
   loginLimitPerAddress: number;
+  /** Webhook delivery (src/integration): SSRF rule, timeout, polling, disabling, rotation. */
+  webhookAllowPrivate: boolean;
+  webhookTimeoutMs: number;
+  webhookPollIntervalMs: number;
+  webhookDisableAfterDays: number;
+  webhookSecretOverlapHours: number;
+  /** Housekeeping: idempotency records and delivered outbox rows older than this are pruned. */
+  idempotencyRetentionDays: number;
+  outboxRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -183,6 +238,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS ?? 8 * 3600,
     loginLimitPerAccount: parsed.LOGIN_LIMIT_PER_ACCOUNT ?? 10,
     loginLimitPerAddress: parsed.LOGIN_LIMIT_PER_ADDRESS ?? 100,
+    // Private targets are normal for a service on one's own machine (tests set it for loopback).
+    webhookAllowPrivate:
+      parsed.WEBHOOK_ALLOW_PRIVATE === undefined
+        ? embedded
+        : parsed.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookTimeoutMs: parsed.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    webhookPollIntervalMs: parsed.WEBHOOK_POLL_INTERVAL_MS ?? 1000,
+    webhookDisableAfterDays: parsed.WEBHOOK_DISABLE_AFTER_DAYS ?? 5,
+    webhookSecretOverlapHours: parsed.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+    idempotencyRetentionDays: parsed.IDEMPOTENCY_RETENTION_DAYS ?? 7,
+    outboxRetentionDays: parsed.OUTBOX_RETENTION_DAYS ?? 30,
   };
 }
 

@@ -91,6 +91,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'false',
     TIMER_SWEEP_INTERVAL_MS: '200',
+    // Webhook tests deliver to receivers on loopback.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...(redisUrl
       ? {
           REDIS_URL: redisUrl,
