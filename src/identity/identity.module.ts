@@ -25,6 +25,8 @@ import {
   RedisThrottlerStorage,
 } from './auth/login-throttling';
 import { PasswordHasher } from './auth/password-hasher';
+import { PrincipalCache } from './auth/principal-cache';
+import { PrincipalRepository } from './persistence/principal.repository';
 import { MeController } from './me/me.controller';
 import { IdentitySeeder } from './seed/identity-seeder';
 import { UsersController } from './users/users.controller';
@@ -77,6 +79,8 @@ import { UsersService } from './users/users.service';
   ],
   providers: [
     PasswordHasher,
+    PrincipalRepository,
+    PrincipalCache,
     AuthenticationService,
     AdminAuditService,
     AgenciesService,
