@@ -160,6 +160,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         ratio: round(ratio),
         wrk_cpu_share: round(events.clientCpuShare),
         server_cpu_share: round(events.serverCpuShare),
+        postgres_cpu_share: round(events.postgresCpuShare),
         machine_busy_share: round(events.machineBusyShare),
         load_before: round(events.loadBefore),
         get_me_per_s: Math.round(me.perSecond),
@@ -167,6 +168,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         get_me_ratio: round(me.perSecond / pgbench),
         get_me_wrk_cpu_share: round(me.clientCpuShare),
         get_me_server_cpu_share: round(me.serverCpuShare),
+        get_me_postgres_cpu_share: round(me.postgresCpuShare),
         service_events_per_s: Math.round(service.perSecond),
         service_p99_ms: round(service.p99),
         rss_mb: rssMb,
@@ -293,19 +295,27 @@ async function startServer(url: string): Promise<{ port: number; child: ChildPro
       probe.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      JWT_SECRET,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'false',
-      DB_POOL_SIZE: String(CLIENTS + 4),
-      REDIS_URL: '',
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, join(__dirname, '..', 'dist', 'src', 'main.js')],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        JWT_SECRET,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: 'false',
+        DB_POOL_SIZE: String(CLIENTS + 4),
+        REDIS_URL: '',
+      },
     },
-  });
+  );
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200)

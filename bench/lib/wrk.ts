@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,6 +36,8 @@ export interface WrkResult {
   clientCpuShare: number;
   /** CPU the server process used, same unit. */
   serverCpuShare: number;
+  /** CPU all `postgres` processes on this machine used, same unit (other databases included). */
+  postgresCpuShare: number;
   /** Busy share of all cores over the run (everything: client, server, Postgres, other work). */
   machineBusyShare: number;
   /** 1-minute load average at the start. */
@@ -58,6 +60,7 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
   const loadBefore = loadavg()[0];
   const machine0 = machineTicks();
   const server0 = processTicks(run.serverPid);
+  const postgres0 = postgresTicks();
   const args = [
     '-t',
     String(run.threads),
@@ -96,6 +99,7 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
   const cores = cpus().length;
   const machine1 = machineTicks();
   const server1 = processTicks(run.serverPid);
+  const postgres1 = postgresTicks();
   const seconds = r.duration_us / 1e6;
   return {
     requests: r.requests,
@@ -109,6 +113,7 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
     maxMs: r.max_us / 1000,
     clientCpuShare: clientCpu / (wall * cores),
     serverCpuShare: (server1 - server0) / 100 / (wall * cores),
+    postgresCpuShare: (postgres1 - postgres0) / 100 / (wall * cores),
     machineBusyShare:
       (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
     loadBefore,
@@ -125,6 +130,23 @@ function processTicks(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** utime + stime of every process named postgres (the server's backends, pgbench's excluded). */
+function postgresTicks(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks;
 }
 
 function machineTicks(): { busy: number; total: number } {

@@ -14,6 +14,15 @@ export interface UserAccessFacts {
   tokenVersion: number;
 }
 
+/** What `GET /me` answers for a user. */
+export interface OwnProfile {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  agencyId: string;
+}
+
 /** The access guard's reads: one prepared statement per request at most (and none when cached). */
 @Injectable()
 export class PrincipalRepository {
@@ -38,5 +47,18 @@ export class PrincipalRepository {
       agencyActive: u.agency_active,
       tokenVersion: u.token_version,
     };
+  }
+
+  /** `GET /me`: one prepared statement. */
+  async ownProfile(userId: string): Promise<OwnProfile | undefined> {
+    const { rows } = await pgPool(this.dataSource).query({
+      name: 'identity.own_profile',
+      text: `SELECT id, email, full_name, role, agency_id FROM app_user WHERE id = $1`,
+      values: [userId],
+    });
+    const u = rows[0];
+    return u
+      ? { id: u.id, email: u.email, fullName: u.full_name, role: u.role, agencyId: u.agency_id }
+      : undefined;
   }
 }
