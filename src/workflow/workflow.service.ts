@@ -362,16 +362,25 @@ export class WorkflowService {
     const { version } = await this.write(null, row, result, actor, at);
     return {
       status: 200,
-      body: {
-        state: result.state,
-        stateName: result.stateName,
-        version,
-        availableEvents: availableEvents(result.snapshot, {
-          role: principal.role,
-          ownsRegulation,
-        }).allowed,
-      },
+      body: this.eventResponse(result, version, principal, ownsRegulation),
       replayed: false,
+    };
+  }
+
+  private eventResponse(
+    result: AcceptedTransition,
+    version: number,
+    principal: Principal,
+    ownsRegulation: boolean,
+  ): EventResponse {
+    return {
+      state: result.state,
+      stateName: result.stateName,
+      version,
+      availableEvents: availableEvents(result.snapshot, {
+        role: principal.role,
+        ownsRegulation,
+      }).allowed,
     };
   }
 
@@ -478,15 +487,7 @@ export class WorkflowService {
     }
 
     const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
-    const response: EventResponse = {
-      state: result.state,
-      stateName: result.stateName,
-      version,
-      availableEvents: availableEvents(result.snapshot, {
-        role: principal.role,
-        ownsRegulation,
-      }).allowed,
-    };
+    const response = this.eventResponse(result, version, principal, ownsRegulation);
     if (opts.idempotencyKey !== undefined) {
       await this.idempotency.save(tx.manager, {
         principalId: principal.id,
