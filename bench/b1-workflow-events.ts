@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -20,6 +21,7 @@ import {
   print,
   round,
 } from './lib/context';
+import { ensureWrk, runWrk } from './lib/wrk';
 
 const run = promisify(execFile);
 const CLIENTS = 16;
@@ -30,9 +32,10 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
  * regulations of its own (SUBMIT_FOR_REVIEW then COMPLETE_REVIEW on each: lock, facts, engine,
  * compare-and-set, hash-chained history, outbox), against `pgbench -N` with 16 clients on the
  * same Postgres in the same run. The service runs in its own process, as in production.
- * Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms. Also printed: how many authenticated `GET /me`
- * (one query, no workflow) the same server answers — the ceiling set by HTTP, auth and logging —
- * and the same events sent through WorkflowService in-process, the workflow's own throughput.
+ * HTTP load comes from wrk (bench/wrk/*.lua), a C client, whose CPU share is printed with the
+ * server's and the whole machine's. Target: ≥ 0.5 × pgbench TPS and p99 < 50 ms, and as many
+ * authenticated `GET /me` (the ceiling set by HTTP, authentication and logging) ≥ 0.5 × pgbench.
+ * Also printed: the same events sent through WorkflowService in-process, the workflow's own cost.
  */
 export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
   const seconds = opts.quick ? 5 : 15;
@@ -53,65 +56,71 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
       { expiresIn: 3600 },
     );
 
-    const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-    // The ceiling the framework and authentication set: an authenticated GET /me (one query).
-    const meStarted = performance.now();
-    let meCount = 0;
-    let meStop = false;
-    const meClients = Array.from({ length: CLIENTS }, async () => {
-      while (!meStop) {
-        if ((await get(agent, port, '/me', token)) !== 200) throw new Error('B1: GET /me failed');
-        meCount++;
-      }
+    // The ceiling the framework and authentication set: an authenticated GET /me (one query),
+    // under wrk, a C load generator, so the client takes little of the two cores.
+    ensureWrk();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { B1_TOKEN: token };
+    const wrkRun = { url, serverPid: child.pid, env };
+    await runWrk({
+      ...wrkRun,
+      script: 'get-me.lua',
+      threads: 2,
+      connections: CLIENTS,
+      seconds: warmup,
     });
-    await sleep(warmup * 1000);
-    meStop = true;
-    await Promise.all(meClients);
-    const mePerSecond = meCount / ((performance.now() - meStarted) / 1000);
+    const me = await runWrk({
+      ...wrkRun,
+      script: 'get-me.lua',
+      threads: 2,
+      connections: CLIENTS,
+      seconds,
+    });
+    if (me.statusErrors || me.socketErrors) throw new Error('B1: GET /me failed under wrk');
 
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    let measuring = false;
-    let stop = false;
-    let accepted = 0;
-    const client = async (k: number) => {
-      const mine = ids.slice(k * perClient, (k + 1) * perClient);
-      for (const id of mine) {
-        for (const body of [
-          { type: 'SUBMIT_FOR_REVIEW' },
-          { type: 'COMPLETE_REVIEW', necessary: true, legal: true, reasonable: false },
-        ]) {
-          if (stop) return;
-          const t0 = performance.now();
-          const status = await post(agent, port, `/regulations/${id}/events`, token, body);
-          const ms = performance.now() - t0;
-          if (status === 200) accepted++;
-          if (measuring) {
-            latencies.push(ms);
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          }
-        }
+    // The events: 16 threads of one connection each, every one on regulations of its own
+    // (bench/wrk/b1-events.lua); the warm-up and the measured run on separate regulations.
+    const httpIds = ids.slice(0, perClient * CLIENTS);
+    const half = Math.floor(perClient / 2);
+    const idFile = (part: 0 | 1) => {
+      const file = join(tmpdir(), `regcut-b1-${process.pid}-${part}.txt`);
+      const lines: string[] = [];
+      for (let k = 0; k < CLIENTS; k++) {
+        const mine = httpIds.slice(k * perClient, (k + 1) * perClient);
+        lines.push(...(part === 0 ? mine.slice(0, half) : mine.slice(half)));
       }
-      throw new Error(`client ${k} ran out of regulations; raise perClient`);
+      writeFileSync(file, lines.join('\n') + '\n');
+      return file;
     };
-    const clients = Array.from({ length: CLIENTS }, (_, k) => client(k));
-    await sleep(warmup * 1000);
-    measuring = true;
-    const started = performance.now();
-    await sleep(seconds * 1000);
-    measuring = false;
-    const elapsed = (performance.now() - started) / 1000;
-    stop = true;
-    await Promise.all(clients);
-    agent.destroy();
+    const eventsRun = (part: 0 | 1, secs: number) =>
+      runWrk({
+        ...wrkRun,
+        script: 'b1-events.lua',
+        threads: CLIENTS,
+        connections: CLIENTS,
+        seconds: secs,
+        env: {
+          ...env,
+          B1_IDS: idFile(part),
+          B1_PER_THREAD: String(part === 0 ? half : perClient - half),
+        },
+      });
+    const warm = await eventsRun(0, warmup);
+    const events = await eventsRun(1, seconds);
+    const accepted = warm.requests - warm.statusErrors + (events.requests - events.statusErrors);
 
-    // Every accepted event left exactly one history entry, and every chain head is consistent.
+    // Every accepted event left one history entry; wrk stops with at most one request in flight
+    // per connection and run, which the server may still have committed.
     const [{ n: history }] = (await c.query(`SELECT count(*)::int AS n FROM workflow_history`))
       .rows;
-    if (history !== accepted) throw new Error(`B1: ${accepted} accepted but ${history} entries`);
-    const ok = statuses.get(200) ?? 0;
-    const failures = [...statuses.entries()].filter(([s]) => s !== 200);
-    if (failures.length) throw new Error(`B1: non-200 answers ${JSON.stringify(failures)}`);
+    if (history < accepted || history > accepted + 2 * CLIENTS) {
+      throw new Error(`B1: ${accepted} accepted but ${history} entries`);
+    }
+    if (warm.statusErrors || events.statusErrors || events.socketErrors) {
+      throw new Error(
+        `B1: ${warm.statusErrors + events.statusErrors} non-2xx answers, ${events.socketErrors} socket errors`,
+      );
+    }
 
     // The same events through WorkflowService in-process (no HTTP, no auth): the workflow's own
     // cost (engine, lock, history, outbox), in the same database.
@@ -137,30 +146,37 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     );
 
     const pgbench = await runPgbench(seconds);
-    const tps = ok / elapsed;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-    const ratio = tps / pgbench;
+    const ratio = events.perSecond / pgbench;
     return {
       id: 'B1',
       figures: {
         clients: CLIENTS,
         seconds,
-        events: ok,
-        events_per_s: Math.round(tps),
-        p50_ms: round(pct(0.5)),
-        p99_ms: round(pct(0.99)),
+        events: events.requests,
+        events_per_s: Math.round(events.perSecond),
+        p50_ms: round(events.p50Ms),
+        p99_ms: round(events.p99Ms),
         pgbench_n_tps: Math.round(pgbench),
         ratio: round(ratio),
-        get_me_per_s: Math.round(mePerSecond),
+        wrk_cpu_share: round(events.clientCpuShare),
+        server_cpu_share: round(events.serverCpuShare),
+        postgres_cpu_share: round(events.postgresCpuShare),
+        machine_busy_share: round(events.machineBusyShare),
+        load_before: round(events.loadBefore),
+        get_me_per_s: Math.round(me.perSecond),
+        get_me_p99_ms: round(me.p99Ms),
+        get_me_ratio: round(me.perSecond / pgbench),
+        get_me_wrk_cpu_share: round(me.clientCpuShare),
+        get_me_server_cpu_share: round(me.serverCpuShare),
+        get_me_postgres_cpu_share: round(me.postgresCpuShare),
         service_events_per_s: Math.round(service.perSecond),
         service_p99_ms: round(service.p99),
         rss_mb: rssMb,
       },
       target: {
-        description: '>= 0.5 x pgbench -N TPS and p99 < 50 ms',
-        met: ratio >= 0.5 && pct(0.99) < 50,
+        description:
+          'events >= 0.5 x pgbench -N TPS and p99 < 50 ms; GET /me >= 0.5 x pgbench -N TPS',
+        met: ratio >= 0.5 && events.p99Ms < 50 && me.perSecond / pgbench >= 0.5,
       },
     };
   } finally {
@@ -279,19 +295,27 @@ async function startServer(url: string): Promise<{ port: number; child: ChildPro
       probe.close(() => resolve(p));
     });
   });
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      JWT_SECRET,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DEMO_DATA: 'false',
-      DB_POOL_SIZE: String(CLIENTS + 4),
-      REDIS_URL: '',
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, join(__dirname, '..', 'dist', 'src', 'main.js')],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        JWT_SECRET,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DEMO_DATA: 'false',
+        DB_POOL_SIZE: String(CLIENTS + 4),
+        REDIS_URL: '',
+      },
     },
-  });
+  );
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200)
@@ -303,46 +327,6 @@ async function startServer(url: string): Promise<{ port: number; child: ChildPro
   }
   child.kill('SIGKILL');
   throw new Error('B1: the service did not become ready');
-}
-
-function get(agent: Agent, port: number, path: string, token: string) {
-  return new Promise<number>((resolve, reject) => {
-    const req = request(
-      { agent, host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function post(agent: Agent, port: number, path: string, token: string, body: unknown) {
-  const payload = JSON.stringify(body);
-  return new Promise<number>((resolve, reject) => {
-    const req = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
 }
 
 /** pgbench -N (no updates to the small tables), 16 clients, on the same server, same duration. */

@@ -6,7 +6,12 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
-import { answerClientErrorsAsProblems, rejectDeepJson } from './common/http-guards';
+import {
+  answerClientErrorsAsProblems,
+  answerMalformedJson,
+  rejectDeepJson,
+  rejectNulInQuery,
+} from './common/http-guards';
 
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -18,7 +23,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  express.use(answerMalformedJson);
   express.use(rejectDeepJson);
+  express.use(rejectNulInQuery);
   answerClientErrorsAsProblems(app.getHttpServer());
   // The Swagger UI needs inline scripts and styles; everything else gets helmet's defaults.
   app.use(

@@ -6,20 +6,83 @@ export const MAX_JSON_DEPTH = 32;
 
 /** Nesting depth of a parsed JSON value, counted without recursion (so it cannot overflow). */
 export function jsonDepth(value: unknown, limit = Infinity): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d > max) max = d;
-    if (max > limit) return max;
-    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
-  }
-  return max;
+  return deepest(value, limit).depth;
 }
 
-function problem(status: number, detail: string) {
-  return JSON.stringify({ type: 'about:blank', title: defaultTitle(status), status, detail });
+/** The depth, and the path (`items[0].a`) of the first value found deeper than `limit`. */
+function deepest(value: unknown, limit: number): { depth: number; path?: string } {
+  let max = 0;
+  const stack: Array<[unknown, number, string]> = [[value, 1, '']];
+  while (stack.length) {
+    const [v, d, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > limit) return { depth: max, path };
+    const entries = Object.entries(v as object);
+    // Reversed, so the first key is visited first (the path names the first offender).
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      stack.push([child, d + 1, Array.isArray(v) ? `${path}[${key}]` : joinPath(path, key)]);
+    }
+  }
+  return { depth: max };
+}
+
+function joinPath(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function problem(status: number, detail: string, field: string, message: string) {
+  return JSON.stringify({
+    type: 'about:blank',
+    title: defaultTitle(status),
+    status,
+    detail,
+    errors: [{ field, message }],
+  });
+}
+
+/**
+ * Where a JSON text stopped being valid, as a field path (`items[1].hours`; `body` at the top
+ * level): scans the text before the error's position, tracking objects, arrays and keys.
+ */
+export function jsonErrorPath(text: string, position: number): string {
+  const stack: Array<{ array: boolean; key: string; index: number; expectKey: boolean }> = [];
+  const end = Math.min(position, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      let j = i + 1;
+      let str = '';
+      while (j < end && text[j] !== '"') {
+        if (text[j] === '\\') j++;
+        str += text[j] ?? '';
+        j++;
+      }
+      if (top && !top.array && top.expectKey) top.key = str;
+      i = j;
+    } else if (c === '{' || c === '[') {
+      stack.push({ array: c === '[', key: '', index: 0, expectKey: c === '{' });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ':' && top && !top.array) {
+      top.expectKey = false;
+    } else if (c === ',' && top) {
+      if (top.array) top.index++;
+      else {
+        top.expectKey = true;
+        top.key = '';
+      }
+    }
+  }
+  let path = '';
+  for (const frame of stack) {
+    if (frame.array) path += `[${frame.index}]`;
+    else if (frame.key && !frame.expectKey) path = joinPath(path, frame.key);
+    else break;
+  }
+  return path || 'body';
 }
 
 /**
@@ -27,18 +90,86 @@ function problem(status: number, detail: string) {
  * would otherwise overflow the stack and become a 500).
  */
 export function rejectDeepJson(req: Request, res: Response, next: NextFunction) {
-  if (
-    req.body &&
-    typeof req.body === 'object' &&
-    jsonDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
-  ) {
+  if (req.body && typeof req.body === 'object') {
+    const { depth, path } = deepest(req.body, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH) {
+      const message = `is nested deeper than ${MAX_JSON_DEPTH} levels`;
+      res
+        .status(400)
+        .type('application/problem+json')
+        .send(
+          problem(
+            400,
+            `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+            path || 'body',
+            message,
+          ),
+        );
+      return;
+    }
+  }
+  next();
+}
+
+/**
+ * Malformed JSON, answered right after the body parser (Nest would turn it into a bare 400 and
+ * lose the text): a problem naming the field where the text stopped being valid.
+ */
+export function answerMalformedJson(
+  err: { type?: unknown; body?: unknown },
+  req: Request,
+  res: Response,
+  next: NextFunction,
+) {
+  if (err?.type !== 'entity.parse.failed') return next(err);
+  const text = typeof err.body === 'string' ? err.body : '';
+  const at = jsonSyntaxErrorAt(text);
+  const field = at >= 0 ? jsonErrorPath(text, at) : 'body';
+  res
+    .status(400)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'urn:regcut:problem:entity.parse.failed',
+        title: defaultTitle(400),
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+        errors: [{ field, message: `is not valid JSON${at >= 0 ? ` (at offset ${at})` : ''}` }],
+        instance: req.originalUrl,
+      }),
+    );
+}
+
+/**
+ * Postgres cannot store or compare text with U+0000: a query parameter holding one would reach
+ * the database as a data error without a name. Refused here, naming the parameter.
+ */
+export function rejectNulInQuery(req: Request, res: Response, next: NextFunction) {
+  const bad = findNul(req.query, '');
+  if (bad !== undefined) {
+    const message = 'must not contain a NUL character';
     res
       .status(400)
       .type('application/problem+json')
-      .send(problem(400, `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`));
+      .send(problem(400, `${bad}: ${message}`, bad, message));
     return;
   }
   next();
+}
+
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findNul(
+        child,
+        Array.isArray(value) ? `${path}[${key}]` : joinPath(path, key.replace(/\u0000/g, '')),
+      );
+      if (found !== undefined) return found || 'query';
+      if (key.includes('\u0000')) return joinPath(path, key.replace(/\u0000/g, '')) || 'query';
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -73,4 +204,86 @@ export function answerClientErrorsAsProblems(server: Server) {
       `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+}
+
+type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'done';
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The offset of the first syntax error in a JSON text (its length when it ends too early; -1 when
+ * it is valid). Iterative, so any nesting is safe; V8's messages do not always give a position.
+ */
+export function jsonSyntaxErrorAt(text: string): number {
+  const n = text.length;
+  const stack: string[] = [];
+  let expect: Expect = 'value';
+  let i = 0;
+  const after = (): Expect => (stack.length ? 'commaOrEnd' : 'done');
+  for (;;) {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+      i++;
+    if (i >= n) return expect === 'done' ? -1 : n;
+    const c = text[i];
+    if (expect === 'done') return i;
+    if (expect === 'colon') {
+      if (c !== ':') return i;
+      i++;
+      expect = 'value';
+    } else if (expect === 'commaOrEnd') {
+      const top = stack[stack.length - 1];
+      if (c === ',') {
+        i++;
+        expect = top === '{' ? 'key' : 'value';
+      } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
+        stack.pop();
+        i++;
+        expect = after();
+      } else return i;
+    } else if (expect === 'key' || expect === 'keyOrEnd') {
+      if (expect === 'keyOrEnd' && c === '}') {
+        stack.pop();
+        i++;
+        expect = after();
+      } else {
+        if (c !== '"') return i;
+        const end = stringEnd(text, i);
+        if (end < 0) return -end - 1;
+        i = end;
+        expect = 'colon';
+      }
+    } else if (expect === 'valueOrEnd' && c === ']') {
+      stack.pop();
+      i++;
+      expect = after();
+    } else if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      expect = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
+    } else {
+      let end: number;
+      if (c === '"') {
+        end = stringEnd(text, i);
+        if (end < 0) return -end - 1;
+      } else if (text.startsWith('true', i) || text.startsWith('null', i)) end = i + 4;
+      else if (text.startsWith('false', i)) end = i + 5;
+      else {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(text)) return i;
+        end = NUMBER.lastIndex;
+      }
+      i = end;
+      expect = after();
+    }
+  }
+}
+
+/** End (exclusive) of the string starting at `i`, or -(offset of the error) - 1. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c === 0x5c) j++;
+    else if (c < 0x20) return -j - 1;
+  }
+  return -text.length - 1;
 }

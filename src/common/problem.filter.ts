@@ -50,7 +50,7 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const problem = this.toProblem(exception);
+    const problem = this.toProblem(exception, req);
     problem.instance = req?.originalUrl;
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -60,7 +60,7 @@ export class ProblemFilter implements ExceptionFilter {
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): ProblemBody {
+  private toProblem(exception: unknown, req?: Request): ProblemBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -96,6 +96,8 @@ export class ProblemFilter implements ExceptionFilter {
       status?: number;
       statusCode?: number;
       message?: string;
+      errno?: unknown;
+      code?: unknown;
     };
     if (e && typeof e === 'object' && typeof e.type === 'string' && (e.status ?? e.statusCode)) {
       const status = (e.status ?? e.statusCode)!;
@@ -106,6 +108,27 @@ export class ProblemFilter implements ExceptionFilter {
             ? 'The request body is larger than the limit.'
             : (e.message ?? defaultTitle(status));
       return { type: problemType(e.type), title: defaultTitle(status), status, detail };
+    }
+    // zlib refusing a body its Content-Encoding misdescribes (a plain body sent as gzip).
+    const encoding = req?.headers?.['content-encoding'];
+    if (
+      encoding &&
+      e &&
+      typeof e === 'object' &&
+      typeof e.errno === 'number' &&
+      typeof e.code === 'string' &&
+      (e.code.startsWith('Z_') ||
+        e.code.startsWith('ERR__ERROR') ||
+        e.code.startsWith('ERR_BROTLI'))
+    ) {
+      const message = `the body is not ${encoding} data`;
+      return {
+        type: problemType('encoding.mismatch'),
+        title: defaultTitle(400),
+        status: 400,
+        detail: `The request says Content-Encoding: ${encoding}, but ${message}.`,
+        errors: [{ field: 'Content-Encoding', message }],
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       return {

@@ -91,7 +91,10 @@ export class DecisionsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.register((tx, ctx) => this.onTransition(tx, ctx));
+    this.hooks.register(
+      (tx, ctx) => this.onTransition(tx, ctx),
+      (ctx) => ctx.event.type === 'RECORD_DECISION',
+    );
   }
 
   async record(

@@ -27,6 +27,8 @@ import {
 import { PasswordHasher } from './auth/password-hasher';
 import { ExpertsController } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
+import { PrincipalCache } from './auth/principal-cache';
+import { PrincipalRepository } from './persistence/principal.repository';
 import { MeController } from './me/me.controller';
 import { ExpertsRepository } from './persistence/experts.repository';
 import { IdentitySeeder } from './seed/identity-seeder';
@@ -83,6 +85,8 @@ import { UsersService } from './users/users.service';
     PasswordHasher,
     ExpertsRepository,
     ExpertsService,
+    PrincipalRepository,
+    PrincipalCache,
     AuthenticationService,
     AdminAuditService,
     AgenciesService,

@@ -36,16 +36,28 @@ export interface TransitionContext {
 export type TransitionHook = (tx: Tx, ctx: TransitionContext) => Promise<void>;
 
 /**
+ * Which transitions a hook has work for. A transition no registered hook applies to can be written
+ * as one statement without a transaction (the workflow's short path); a hook registered without
+ * one applies to every transition.
+ */
+export type TransitionHookFilter = (ctx: TransitionContext) => boolean;
+
+/**
  * Work that must commit or roll back with a transition (e.g. the targets report's aggregates).
  * Hooks run in registration order inside the transition's transaction, after the regulation row,
  * the history and the outbox are written; a hook that throws aborts the transition.
  */
 @Injectable()
 export class TransitionHooks {
-  private readonly hooks: TransitionHook[] = [];
+  private readonly hooks: Array<{ hook: TransitionHook; appliesTo?: TransitionHookFilter }> = [];
 
-  register(hook: TransitionHook): void {
-    this.hooks.push(hook);
+  register(hook: TransitionHook, appliesTo?: TransitionHookFilter): void {
+    this.hooks.push({ hook, appliesTo });
+  }
+
+  /** Whether any hook has work for this transition. */
+  apply(ctx: TransitionContext): boolean {
+    return this.hooks.some((h) => !h.appliesTo || h.appliesTo(ctx));
   }
 
   get size(): number {
@@ -54,6 +66,8 @@ export class TransitionHooks {
 
   async run(tx: Tx, ctx: TransitionContext): Promise<void> {
     // Sequential: one transaction's connection runs one query at a time.
-    for (const hook of this.hooks) await hook(tx, ctx);
+    for (const { hook, appliesTo } of this.hooks) {
+      if (!appliesTo || appliesTo(ctx)) await hook(tx, ctx);
+    }
   }
 }

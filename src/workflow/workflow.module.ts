@@ -6,6 +6,7 @@ import { WorkflowHistoryService } from './history/workflow-history.service';
 import { ConsultationsController } from './http/consultations.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { WorkflowRepository } from './persistence/workflow.repository';
 import { TransitionHooks } from './transition-hooks';
 import { WorkflowDefinitionService } from './workflow-definition.service';
 import { WorkflowDetailExtension } from './workflow-detail.extension';
@@ -24,6 +25,7 @@ import { WorkflowService } from './workflow.service';
   controllers: [WorkflowController, ConsultationsController],
   providers: [
     WorkflowService,
+    WorkflowRepository,
     WorkflowHistoryService,
     WorkflowDefinitionService,
     WorkflowFactsContributors,

@@ -35,8 +35,13 @@ import {
 } from './consultation/consultation-rounds.service';
 import { chain } from './history/history-chain';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service';
-import { TransitionHooks, WorkflowActorInfo } from './transition-hooks';
+import { TransitionContext, TransitionHooks, WorkflowActorInfo } from './transition-hooks';
 import { FactsContext, WorkflowFactsContributors } from './workflow-facts';
+import {
+  RegulationForTransition,
+  TransitionWrite,
+  WorkflowRepository,
+} from './persistence/workflow.repository';
 
 /** `POST /regulations/:id/events` → 200 */
 export interface EventResponse {
@@ -75,21 +80,7 @@ const SYSTEM_ACTOR: WorkflowActorInfo = {
   agencyId: null,
 };
 
-interface LockedRegulation {
-  id: string;
-  agency_id: string;
-  workflow_snapshot: PersistedWorkflowSnapshot;
-  version: number;
-  published: boolean;
-  plan_public: boolean;
-  /** The last entry of its history chain. */
-  head: HistoryHead | null;
-}
-
-interface HistoryHead {
-  seq: number;
-  hash: string;
-}
+type LockedRegulation = RegulationForTransition;
 
 /** The compare-and-set found another version: someone else's transition committed first. */
 class VersionConflict extends Error {
@@ -118,6 +109,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function payloadOf(event: RegulationCommand): Record<string, unknown> {
   const { type: _type, ...rest } = event as unknown as Record<string, unknown>;
   return rest;
+}
+
+/** Published once it left draft (not by withdrawing a draft); the plan once consulted. */
+function visibilityAfter(from: string, to: string): { publish: boolean; planPublic: boolean } {
+  return {
+    publish: to !== 'draft' && !(to === 'withdrawn' && from === 'draft'),
+    planPublic: to === 'consultation',
+  };
+}
+
+/** Events whose guards read no facts but the clock (the short path may take them). */
+function isShortPathCandidate(type: RegulationEventType): boolean {
+  return (
+    type !== 'OPEN_CONSULTATION' &&
+    (FACTS_READ_BY_EVENT[type] as readonly string[]).every((fact) => fact === 'now')
+  );
 }
 
 function closeReasonFor(eventType: string): CloseReason {
@@ -165,6 +172,7 @@ export class WorkflowService {
     private readonly idempotency: IdempotencyService,
     private readonly rounds: ConsultationRoundsService,
     private readonly costing: CostingFacts,
+    private readonly repository: WorkflowRepository,
   ) {}
 
   /**
@@ -183,8 +191,21 @@ export class WorkflowService {
       opts.idempotencyKey !== undefined
         ? requestFingerprint(IDEMPOTENCY_SCOPE, regulationId, body)
         : undefined;
+    // Events that read no facts, without an Idempotency-Key, try the short path first.
+    let short = opts.idempotencyKey === undefined && isShortPathCandidate(type);
     for (let attempt = 1; ; attempt++) {
       try {
+        if (short) {
+          const outcome = await this.sendAlone(
+            principal,
+            regulationId,
+            type,
+            body as Record<string, unknown>,
+            opts,
+          );
+          if (outcome) return outcome;
+          short = false; // the transition has work beyond one statement
+        }
         return await this.transactions.run((tx) =>
           this.sendInTx(tx, principal, regulationId, type, body as Record<string, unknown>, {
             ...opts,
@@ -192,6 +213,12 @@ export class WorkflowService {
           }),
         );
       } catch (err) {
+        if (short && err instanceof VersionConflict) {
+          // Lost a race on the short path: contended, so queue on the row lock from now on (which
+          // also answers a stale If-Match with the current version, as without the short path).
+          short = false;
+          continue;
+        }
         // Without If-Match a conflict is re-read and re-evaluated; with it, stale is stale.
         const retry =
           isTransient(err) || (err instanceof VersionConflict && opts.ifMatch === undefined);
@@ -278,7 +305,7 @@ export class WorkflowService {
       this.logger.warn(`timer ${timer.id} carries ${type}, which the system may not send; dropped`);
       return 'stale';
     }
-    const row = await this.lock(tx, timer.subjectKey);
+    const row = await this.repository.lock(tx, timer.subjectKey);
     if (!row) return 'stale';
     const facts = await this.readFacts(tx, row, type);
     const result = applyEvent(row.workflow_snapshot, event as RegulationCommand, facts);
@@ -308,15 +335,64 @@ export class WorkflowService {
     return type;
   }
 
-  private async sendInTx(
-    tx: Tx,
+  /**
+   * The short path: one read (row and chain head, no lock, no transaction), the engine, and one
+   * statement writing the row by compare-and-set, the history entry and the outbox row — atomic
+   * on its own, so two round trips and no BEGIN/COMMIT. Taken only when the transition has nothing
+   * else to write (no timers, rounds or hooks that apply) and its refusal needs no explanation from
+   * other modules; otherwise returns null and the caller takes the transactional path. A stale
+   * read fails the compare-and-set (VersionConflict), exactly like a lost race under the lock.
+   */
+  private async sendAlone(
     principal: Principal,
     regulationId: string,
     type: RegulationEventType,
     body: Record<string, unknown>,
-    opts: SendOptions & { requestHash?: string },
-  ): Promise<SendOutcome> {
-    const row = await this.lock(tx, regulationId);
+    opts: SendOptions,
+  ): Promise<SendOutcome | null> {
+    const row = await this.repository.read(regulationId);
+    this.checkVisible(principal, row);
+    const ownsRegulation = this.checkMaySend(principal, row, type, opts);
+    const facts: FactsInput = { now: this.clock.now().toISOString() };
+    const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
+    if (!result.accepted) {
+      if (result.reason === 'guard_failed') return null; // explained under the lock
+      throw this.refusal(result, principal, row);
+    }
+    const at = new Date(facts.now);
+    const actor = actorOf(principal);
+    if (this.needsTransaction(row, result, actor, at)) return null;
+    const { version } = await this.write(null, row, result, actor, at);
+    return {
+      status: 200,
+      body: this.eventResponse(result, version, principal, ownsRegulation),
+      replayed: false,
+    };
+  }
+
+  private eventResponse(
+    result: AcceptedTransition,
+    version: number,
+    principal: Principal,
+    ownsRegulation: boolean,
+  ): EventResponse {
+    return {
+      state: result.state,
+      stateName: result.stateName,
+      version,
+      availableEvents: availableEvents(result.snapshot, {
+        role: principal.role,
+        ownsRegulation,
+      }).allowed,
+      ...(result.warnings.length > 0 && { warnings: result.warnings }),
+    };
+  }
+
+  /** 404 when the caller may not see the regulation (or there is none). */
+  private checkVisible(
+    principal: Principal,
+    row: LockedRegulation | null,
+  ): asserts row is LockedRegulation {
     if (!row) throw new ProblemException(404, 'not-found', 'No such regulation.');
     const access: RegulationAccessFacts = {
       agencyId: row.agency_id,
@@ -324,19 +400,15 @@ export class WorkflowService {
       planPublic: row.plan_public,
     };
     requireAccess(AccessPolicy.readRegulation(principal, access), 'regulation');
+  }
 
-    if (opts.idempotencyKey !== undefined) {
-      const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
-      if (record) {
-        const answer = this.idempotency.replay(record, opts.requestHash!);
-        return {
-          status: answer.status,
-          body: answer.body as unknown as EventResponse,
-          replayed: true,
-        };
-      }
-    }
-
+  /** 403 (role or agency), then 409 (stale If-Match); returns whether the caller owns it. */
+  private checkMaySend(
+    principal: Principal,
+    row: LockedRegulation,
+    type: RegulationEventType,
+    opts: SendOptions,
+  ): boolean {
     const ownsRegulation = isMinistry(principal) && principal.agencyId === row.agency_id;
     const permission = mayActorSend({ role: principal.role, ownsRegulation }, type);
     if (!permission.allowed) {
@@ -350,7 +422,47 @@ export class WorkflowService {
         { currentVersion: row.version },
       );
     }
+    return ownsRegulation;
+  }
 
+  /** Whether an accepted transition writes more than the row, the history and the outbox. */
+  private needsTransaction(
+    row: LockedRegulation,
+    result: AcceptedTransition,
+    actor: WorkflowActorInfo,
+    at: Date,
+  ): boolean {
+    if (result.event.type === 'OPEN_CONSULTATION' || result.fromStateName === 'consultation') {
+      return true; // consultation rounds
+    }
+    if (result.cancelledTimerIds.length || result.scheduledTimers.length) return true;
+    return this.hooks.apply(this.transitionContext(row, result, actor, at, row.version + 1, 0));
+  }
+
+  private async sendInTx(
+    tx: Tx,
+    principal: Principal,
+    regulationId: string,
+    type: RegulationEventType,
+    body: Record<string, unknown>,
+    opts: SendOptions & { requestHash?: string },
+  ): Promise<SendOutcome> {
+    const row = await this.repository.lock(tx, regulationId);
+    this.checkVisible(principal, row);
+
+    if (opts.idempotencyKey !== undefined) {
+      const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
+      if (record) {
+        const answer = this.idempotency.replay(record, opts.requestHash!);
+        return {
+          status: answer.status,
+          body: answer.body as unknown as EventResponse,
+          replayed: true,
+        };
+      }
+    }
+
+    const ownsRegulation = this.checkMaySend(principal, row, type, opts);
     const facts = await this.readFacts(tx, row, type);
     const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
     if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
@@ -379,16 +491,7 @@ export class WorkflowService {
     }
 
     const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
-    const response: EventResponse = {
-      state: result.state,
-      stateName: result.stateName,
-      version,
-      availableEvents: availableEvents(result.snapshot, {
-        role: principal.role,
-        ownsRegulation,
-      }).allowed,
-      ...(result.warnings.length > 0 && { warnings: result.warnings }),
-    };
+    const response = this.eventResponse(result, version, principal, ownsRegulation);
     if (opts.idempotencyKey !== undefined) {
       await this.idempotency.save(tx.manager, {
         principalId: principal.id,
@@ -400,49 +503,6 @@ export class WorkflowService {
       });
     }
     return { status: 200, body: response, replayed: false };
-  }
-
-  /**
-   * Locks the regulation row for the transaction, so the facts read next are current and two
-   * transitions of one regulation serialise; reads the head of its history chain in the same round
-   * trip (raw SQL: this is the hot path). If the statement had to wait for the lock while another
-   * transition committed, its subquery saw the chain before that commit: the row version it
-   * locked (xmin) then differs from the one in the statement's snapshot, and the head is read again.
-   */
-  private async lock(tx: Tx, regulationId: string): Promise<LockedRegulation | null> {
-    if (!UUID.test(regulationId)) return null;
-    const rows: Array<
-      LockedRegulation & { head: HistoryHead | null; locked_xmin: string; seen_xmin: string | null }
-    > = await tx.manager.query(
-      `SELECT r.id, r.agency_id, r.workflow_snapshot, r.version, r.published, r.plan_public,
-              r.xmin::text AS locked_xmin,
-              (SELECT s.xmin::text FROM regulation s WHERE s.id = r.id) AS seen_xmin,
-              (SELECT jsonb_build_object('seq', h.seq, 'hash', h.hash) FROM workflow_history h
-                WHERE h.regulation_id = r.id ORDER BY h.seq DESC LIMIT 1) AS head
-         FROM regulation r WHERE r.id = $1 FOR UPDATE OF r`,
-      [regulationId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    const head =
-      row.locked_xmin === row.seen_xmin ? row.head : await this.readHead(tx, regulationId);
-    return {
-      id: row.id,
-      agency_id: row.agency_id,
-      workflow_snapshot: row.workflow_snapshot,
-      version: row.version,
-      published: row.published,
-      plan_public: row.plan_public,
-      head,
-    };
-  }
-
-  private async readHead(tx: Tx, regulationId: string): Promise<HistoryHead | null> {
-    const rows: Array<{ seq: number; hash: string }> = await tx.manager.query(
-      `SELECT seq, hash FROM workflow_history WHERE regulation_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [regulationId],
-    );
-    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 
   /** The facts this event's guards read (after the lock, so none can change before commit). */
@@ -504,11 +564,9 @@ export class WorkflowService {
 
   /** Invited experts must be active users with the role `expert` (422 otherwise). */
   private async checkExperts(tx: Tx, expertIds: string[]): Promise<void> {
-    const rows: Array<{ id: string }> = await tx.manager.query(
-      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'expert' AND active`,
-      [expertIds],
+    const found = new Set(
+      (await this.repository.activeExperts(tx, expertIds)).map((id) => id.toLowerCase()),
     );
-    const found = new Set(rows.map((r) => r.id.toLowerCase()));
     const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length) {
       const message = `must be active users with the role expert; not: ${missing.join(', ')}`;
@@ -559,11 +617,29 @@ export class WorkflowService {
     actor: WorkflowActorInfo,
     at: Date,
   ): Promise<number> {
+    const { version, seq } = await this.write(tx, row, result, actor, at);
+    await this.syncRounds(tx, row.id, result, at);
+    await this.syncTimers(tx, row.id, result);
+    const ctx = this.transitionContext(row, result, actor, at, version, seq);
+    if (this.hooks.apply(ctx)) await this.hooks.run(tx, ctx);
+    return version;
+  }
+
+  /**
+   * The row by compare-and-set, the hash-chained history entry and the outbox row, in one
+   * statement: in the transaction, or alone (`tx` null, the short path). Returns the new version
+   * and the history entry's seq.
+   */
+  private async write(
+    tx: Tx | null,
+    row: LockedRegulation,
+    result: AcceptedTransition,
+    actor: WorkflowActorInfo,
+    at: Date,
+  ): Promise<{ version: number; seq: number }> {
     const from = result.fromStateName;
     const to = result.stateName;
-    // Published once it left draft (not by withdrawing a draft); the plan once consulted.
-    const publish = to !== 'draft' && !(to === 'withdrawn' && from === 'draft');
-    const planPublic = to === 'consultation';
+    const { publish, planPublic } = visibilityAfter(from, to);
     const version = row.version + 1;
     const entry = chain(row.head, {
       regulationId: row.id,
@@ -594,71 +670,58 @@ export class WorkflowService {
       actor: { kind: actor.kind, id: actor.id, role: actor.role, agencyId: actor.agencyId },
       at: entry.at,
     };
-    const updated: Array<{ version: number }> = await tx.manager.query(
-      `WITH upd AS (
-         UPDATE regulation
-            SET workflow_snapshot = $3::jsonb, machine_version = $4, state = $5::jsonb, state_name = $6,
-                published = published OR $7, plan_public = plan_public OR $8,
-                version = version + 1, updated_at = $9, updated_by = COALESCE($10, updated_by)
-          WHERE id = $1 AND version = $2
-          RETURNING id, version
-       ), hist AS (
-         INSERT INTO workflow_history (regulation_id, seq, at, actor_id, actor_kind, actor_role,
-                actor_agency_id, event, from_state, to_state, from_state_name, to_state_name, payload,
-                machine_version, prev_hash, hash)
-         SELECT id, $11, $9, $12, $13, $14, $15, $16, $17::jsonb, $5::jsonb, $18, $6, $19::jsonb, $4, $20, $21
-           FROM upd
-       ), outbox AS (
-         INSERT INTO workflow_outbox (topic, regulation_id, seq, payload, created_at)
-         SELECT 'regulation.transitioned', id, $11, $22::jsonb, $9 FROM upd
-       )
-       SELECT version FROM upd`,
-      [
-        row.id,
-        row.version,
-        JSON.stringify(result.snapshot),
-        result.snapshot.machineVersion,
-        JSON.stringify(result.state),
-        to,
-        publish,
-        planPublic,
-        at,
-        actor.userId,
-        entry.seq,
-        actor.id,
-        actor.kind,
-        actor.role,
-        actor.agencyId,
-        entry.event,
-        JSON.stringify(result.fromState),
-        from,
-        JSON.stringify(entry.payload),
-        entry.prevHash,
-        entry.hash,
-        JSON.stringify(outbox),
-      ],
-    );
-    if (updated.length === 0) throw new VersionConflict(row.version);
+    const write: TransitionWrite = {
+      id: row.id,
+      expectedVersion: row.version,
+      snapshot: JSON.stringify(result.snapshot),
+      machineVersion: result.snapshot.machineVersion,
+      state: JSON.stringify(result.state),
+      stateName: to,
+      publish,
+      planPublic,
+      at,
+      updatedBy: actor.userId,
+      seq: entry.seq,
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorRole: actor.role,
+      actorAgencyId: actor.agencyId,
+      event: entry.event,
+      fromState: JSON.stringify(result.fromState),
+      fromStateName: from,
+      payload: JSON.stringify(entry.payload),
+      prevHash: entry.prevHash,
+      hash: entry.hash,
+      outbox: JSON.stringify(outbox),
+    };
+    const written = await this.repository.write(tx, write);
+    if (written === null) throw new VersionConflict(row.version);
+    return { version: written, seq: entry.seq };
+  }
 
-    await this.syncRounds(tx, row.id, result, at);
-    await this.syncTimers(tx, row.id, result);
-    if (this.hooks.size > 0) {
-      await this.hooks.run(tx, {
-        regulation: {
-          id: row.id,
-          agencyId: row.agency_id,
-          published: row.published || publish,
-          planPublic: row.plan_public || planPublic,
-        },
-        before: { state: result.fromState, stateName: from, version: row.version },
-        after: { state: result.state, stateName: to, version },
-        event: result.event,
-        actor,
-        at,
-        historySeq: entry.seq,
-      });
-    }
-    return version;
+  private transitionContext(
+    row: LockedRegulation,
+    result: AcceptedTransition,
+    actor: WorkflowActorInfo,
+    at: Date,
+    version: number,
+    historySeq: number,
+  ): TransitionContext {
+    const { publish, planPublic } = visibilityAfter(result.fromStateName, result.stateName);
+    return {
+      regulation: {
+        id: row.id,
+        agencyId: row.agency_id,
+        published: row.published || publish,
+        planPublic: row.plan_public || planPublic,
+      },
+      before: { state: result.fromState, stateName: result.fromStateName, version: row.version },
+      after: { state: result.state, stateName: result.stateName, version },
+      event: result.event,
+      actor,
+      at,
+      historySeq,
+    };
   }
 
   /** Consultation rounds follow the statechart's regions: opened together, closed as they close. */

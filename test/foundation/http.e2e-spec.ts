@@ -88,6 +88,65 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  describe('names the field or parameter of a body or query it cannot take (issue 18)', () => {
+    const post = (body: string) =>
+      t.http.post('/test-echo').set('Content-Type', 'application/json').send(body);
+
+    it('malformed JSON: the path where parsing stopped', async () => {
+      const res = await post('{"title": "x", "items": [{"hours": 1}, {"hours": }]}').expect(400);
+      expect(res.body.errors).toEqual([
+        { field: 'items[1].hours', message: expect.stringMatching(/not valid JSON/) },
+      ]);
+      const truncated = await post('{"title": "x",').expect(400);
+      expect(truncated.body.errors).toEqual([
+        { field: 'body', message: expect.stringMatching(/not valid JSON/) },
+      ]);
+    });
+
+    it('too-deep nesting: the path of the first value too deep', async () => {
+      const deep = '{"title":"x","items":' + '[{"a":'.repeat(40) + '1' + '}]'.repeat(40) + '}';
+      const res = await post(deep).expect(400);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0].field).toMatch(/^items\[0\]\.a\[0\]\.a\[0\]/);
+      expect(res.body.errors[0].message).toMatch(/nested deeper than 32/);
+    });
+
+    it('a NUL character in a query parameter', async () => {
+      const res = await t.http.get('/regulations?search=thu%00tuc').expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([
+        { field: 'search', message: 'must not contain a NUL character' },
+      ]);
+    });
+  });
+
+  it.each(['gzip', 'deflate', 'br'])(
+    'answers a body that is not %s although Content-Encoding says so with a 400 naming it',
+    async (encoding) => {
+      const res = await t.http
+        .post('/test-echo')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .send('{"title": "plain", "items": []}')
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.detail).toContain(encoding);
+      expect(res.body.errors).toEqual([
+        { field: 'Content-Encoding', message: expect.stringContaining(encoding) },
+      ]);
+    },
+  );
+
+  it('answers an unknown Content-Encoding with 415', async () => {
+    const res = await t.http
+      .post('/test-echo')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'x-unknown')
+      .send('{"title": "plain", "items": []}')
+      .expect(415);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('answers an oversized URL with a 431 problem', async () => {
     const res = await t.http.get(`/health/live?q=${'x'.repeat(20_000)}`).expect(431);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

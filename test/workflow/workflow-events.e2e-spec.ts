@@ -753,6 +753,69 @@ describe('workflow events over HTTP', () => {
     });
   });
 
+  describe('the short path (one read, one statement, no transaction)', () => {
+    it('takes events with nothing else to write, and leaves the same row, chain and outbox', async () => {
+      const [id, hooked, keyed] = [
+        await draftRegulation(w),
+        await draftRegulation(w),
+        await draftRegulation(w),
+      ];
+      const runs = jest.spyOn(w.t.app.get(TransactionRunner), 'run');
+      try {
+        await ok(w, w.officer, id, { type: 'SUBMIT_FOR_REVIEW' });
+        await ok(w, w.officer, id, {
+          type: 'COMPLETE_REVIEW',
+          necessary: true,
+          legal: true,
+          reasonable: false,
+        });
+        expect(runs).not.toHaveBeenCalled();
+        expect(await regulationRow(w.t, id)).toMatchObject({
+          state_name: 'costing',
+          version: 3,
+          published: true,
+        });
+        const [{ n }] = await w.t.dataSource.query(
+          `SELECT count(*)::int AS n FROM workflow_outbox WHERE regulation_id = $1`,
+          [id],
+        );
+        expect(n).toBe(2);
+        const v = await w.t.http
+          .get(`/regulations/${id}/history/verify`)
+          .set('Authorization', w.admin.auth);
+        expect(v.body).toEqual({ valid: true, entries: 2, brokenAt: null });
+
+        // A hook that applies, an Idempotency-Key, or facts to read: the transactional path.
+        extensionsState.recordFor.add(hooked);
+        await ok(w, w.officer, hooked, { type: 'SUBMIT_FOR_REVIEW' });
+        expect(runs).toHaveBeenCalledTimes(1);
+        const res = await send(
+          w,
+          w.officer,
+          keyed,
+          { type: 'SUBMIT_FOR_REVIEW' },
+          { 'Idempotency-Key': randomUUID() },
+        );
+        expect(res.status).toBe(200);
+        expect(runs).toHaveBeenCalledTimes(2);
+      } finally {
+        runs.mockRestore();
+      }
+    });
+
+    it('refuses from its read as the locked path does: 404, 403, 409 state (If-Match: above)', async () => {
+      const id = await draftRegulation(w);
+      expect((await send(w, w.otherOfficer, id, { type: 'SUBMIT_FOR_REVIEW' })).status).toBe(404);
+      const forbidden = await send(w, w.gov, id, { type: 'SUBMIT_FOR_REVIEW' });
+      expect(forbidden.status).toBe(403);
+      await ok(w, w.officer, id, { type: 'SUBMIT_FOR_REVIEW' });
+      const again = await send(w, w.officer, id, { type: 'SUBMIT_FOR_REVIEW' });
+      expect(again.status).toBe(409);
+      expect(again.body.acceptedEvents).toEqual(['COMPLETE_REVIEW', 'WITHDRAW']);
+      await expectUnchanged(id, 2, 1);
+    });
+  });
+
   describe('transition hooks', () => {
     it('run inside the transition transaction; a failing hook rolls the transition back', async () => {
       const id = await draftRegulation(w);

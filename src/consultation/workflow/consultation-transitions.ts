@@ -79,7 +79,13 @@ export class ConsultationTransitions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register((tx, ctx) => this.onTransition(tx, ctx));
+    this.hooks.register(
+      (tx, ctx) => this.onTransition(tx, ctx),
+      (ctx) =>
+        ctx.event.type === 'OPEN_CONSULTATION' ||
+        ctx.before.stateName === 'consultation' ||
+        ctx.event.type === 'SUBMIT_TO_GOVERNMENT_OFFICE',
+    );
   }
 
   async onTransition(tx: Tx, ctx: TransitionContext): Promise<void> {

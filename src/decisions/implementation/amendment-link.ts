@@ -27,7 +27,10 @@ export class AmendmentLink implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.register((tx, ctx) => this.onTransition(tx, ctx));
+    this.hooks.register(
+      (tx, ctx) => this.onTransition(tx, ctx),
+      (ctx) => ctx.event.type === 'RECORD_IMPLEMENTATION',
+    );
     this.details.register(async ({ regulation }) => {
       if (!['implementing', 'implemented'].includes(regulation.stateName)) return {};
       const a = await this.amendments.find(regulation.id);

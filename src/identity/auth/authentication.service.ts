@@ -8,11 +8,14 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../domain/principal';
 import { AgencyKind, Role } from '../domain/roles';
 import { PasswordHasher } from './password-hasher';
+import { PrincipalCache } from './principal-cache';
 
 interface TokenClaims {
   sub: string;
   /** The user's token version when the token was issued. */
   ver: number;
+  iat?: number;
+  exp?: number;
 }
 
 export interface LoginResult {
@@ -24,6 +27,7 @@ export interface LoginResult {
 
 const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', detail);
 const API_KEY_PATTERN = /^rck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is calling: passwords → tokens, tokens and API keys → principals. */
 @Injectable()
@@ -37,6 +41,7 @@ export class AuthenticationService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly principals: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,13 +100,21 @@ export class AuthenticationService {
     } catch {
       throw unauthorized('The access token is invalid or has expired.');
     }
-    const rows = await this.dataSource.query(
-      `SELECT u.id, u.role, u.agency_id, u.active, u.token_version, a.kind AS agency_kind, a.active AS agency_active
-         FROM app_user u JOIN agency a ON a.id = u.agency_id WHERE u.id = $1`,
-      [claims.sub],
-    );
-    const u = rows[0];
-    if (!u || !u.active || !u.agency_active || u.token_version !== claims.ver) {
+    // Signed is not enough: a token must expire, and within the configured lifetime.
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.iat !== 'number' ||
+      claims.exp - claims.iat > this.config.jwtTtlSeconds
+    ) {
+      throw unauthorized(
+        `The access token must expire within ${this.config.jwtTtlSeconds} seconds of its issue; log in again.`,
+      );
+    }
+    const u =
+      typeof claims.sub === 'string' && UUID.test(claims.sub)
+        ? await this.principals.get(claims.sub)
+        : undefined;
+    if (!u || !u.active || !u.agencyActive || u.tokenVersion !== claims.ver) {
       throw unauthorized('The access token is no longer valid; log in again.');
     }
     return {
@@ -109,8 +122,8 @@ export class AuthenticationService {
       id: u.id,
       userId: u.id,
       role: u.role,
-      agencyId: u.agency_id,
-      agencyKind: u.agency_kind,
+      agencyId: u.agencyId,
+      agencyKind: u.agencyKind,
       readOnly: false,
     };
   }

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
+import { ProblemException } from '../../common/problem';
 import { Principal } from '../domain/principal';
+import { PrincipalRepository } from '../persistence/principal.repository';
 import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 
@@ -14,6 +16,7 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly dataSource: DataSource,
+    private readonly principals: PrincipalRepository,
   ) {}
 
   @Get()
@@ -31,8 +34,9 @@ export class MeController {
         agencyId: p.agencyId,
       };
     }
-    const { id, email, fullName, role, agencyId } = await this.users.get(p.id);
-    return { id, email, fullName, role, agencyId };
+    const profile = await this.principals.ownProfile(p.id);
+    if (!profile) throw new ProblemException(404, 'not-found', 'No such user.');
+    return profile;
   }
 
   @Post('password')

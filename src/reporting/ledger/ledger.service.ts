@@ -71,9 +71,12 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
   ) {}
 
   onModuleInit() {
-    this.transitionHooks.register(async (tx, ctx) => {
-      if (affectsLedger(ctx.before, ctx.after)) await this.refresh(tx, [ctx.regulation.id]);
-    });
+    this.transitionHooks.register(
+      async (tx, ctx) => {
+        await this.refresh(tx, [ctx.regulation.id]);
+      },
+      (ctx) => affectsLedger(ctx.before, ctx.after),
+    );
     this.planHooks.register(async (tx, change) => {
       await this.refresh(tx, [change.regulationId]);
     });
