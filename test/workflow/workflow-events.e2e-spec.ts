@@ -760,7 +760,8 @@ describe('workflow events over HTTP', () => {
         await draftRegulation(w),
         await draftRegulation(w),
       ];
-      const runs = jest.spyOn(w.t.app.get(TransactionRunner), 'run');
+      // The workflow's transactional path (the webhook relay runs transactions of its own meanwhile).
+      const runs = jest.spyOn(w.t.app.get(WorkflowService) as any, 'sendInTx');
       try {
         await ok(w, w.officer, id, { type: 'SUBMIT_FOR_REVIEW' });
         await ok(w, w.officer, id, {
