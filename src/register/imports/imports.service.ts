@@ -127,7 +127,11 @@ export class ImportsService implements JobRunHandlerClass {
     );
     let parsed;
     try {
-      parsed = await parseImportFile(buffer, opts.format, { maxRows: MAX_IMPORT_ROWS, sectors });
+      parsed = await parseImportFile(buffer, opts.format, {
+        maxRows: MAX_IMPORT_ROWS,
+        sectors,
+        maxErrors: MAX_REPORTED_ERRORS,
+      });
     } catch (err) {
       if (err instanceof ImportFileError || err instanceof ImportTooLargeError) {
         const outcome: ImportOutcome = {
@@ -152,11 +156,11 @@ export class ImportsService implements JobRunHandlerClass {
       totalRows: parsed.totalRows,
       validRows: parsed.rows.length,
       invalidRows: parsed.invalidRows,
-      errorCount: parsed.errors.length,
-      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+      errorCount: parsed.errorCount,
+      errors: parsed.errors,
     };
     await opts.onProgress?.(0, parsed.rows.length);
-    if (parsed.errors.length > 0 && !opts.validRowsOnly) {
+    if (parsed.errorCount > 0 && !opts.validRowsOnly) {
       const outcome: ImportOutcome = {
         ...base,
         outcome: 'rejected',
