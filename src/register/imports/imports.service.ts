@@ -15,13 +15,15 @@ import {
   ImportFileError,
   ImportRowError,
   ImportTooLargeError,
-  parseImportFile,
+  parseImportFileGuarded,
 } from '../import';
 import { writeImportRows } from './import-writer';
 
 export const IMPORT_JOB = 'register.import';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
+/** The parse worker's heap limit, MiB (the memory guard of an import). */
+export const IMPORT_PARSE_MEMORY_MB = 1024;
 // A job result stays readable; the full list goes to the XLSX error report up to this many rows.
 const MAX_REPORTED_ERRORS = 50_000;
 
@@ -127,11 +129,16 @@ export class ImportsService implements JobRunHandlerClass {
     );
     let parsed;
     try {
-      parsed = await parseImportFile(buffer, opts.format, {
-        maxRows: MAX_IMPORT_ROWS,
-        sectors,
-        maxErrors: MAX_REPORTED_ERRORS,
-      });
+      // In a worker thread with a memory limit: no file can take this process down.
+      parsed = await parseImportFileGuarded(
+        buffer,
+        opts.format,
+        { maxRows: MAX_IMPORT_ROWS, sectors, maxErrors: MAX_REPORTED_ERRORS },
+        {
+          memoryMb: IMPORT_PARSE_MEMORY_MB,
+          onInternalError: (detail) => this.logger.error(`import parse failed: ${detail}`),
+        },
+      );
     } catch (err) {
       if (err instanceof ImportFileError || err instanceof ImportTooLargeError) {
         const outcome: ImportOutcome = {
