@@ -192,4 +192,18 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
       expect.arrayContaining(['Quy định', 'Hướng dẫn']),
     );
   });
+
+  it("lets the lead of the officer's agency follow the import job, and no other agency's lead", async () => {
+    const res = await upload([HEADER, row(1, { number: '77/2018/NĐ-CP' })].join('\r\n'), 'a.csv');
+    const jobId = res.body.jobId;
+    await finished(jobId);
+    const lead = await createUser(t, 'ministry_lead', officer.agencyId);
+    const otherLead = await createUser(t, 'ministry_lead');
+    const colleague = await createUser(t, 'ministry_officer', officer.agencyId);
+    const view = await t.http.get(`/jobs/${jobId}`).set('Authorization', lead.auth).expect(200);
+    expect(view.body).toMatchObject({ id: jobId, status: 'succeeded', agencyId: officer.agencyId });
+    await t.http.get(`/jobs/${jobId}`).set('Authorization', otherLead.auth).expect(404);
+    // A fellow officer is not the lead: still the creator's own job.
+    await t.http.get(`/jobs/${jobId}`).set('Authorization', colleague.auth).expect(404);
+  });
 });

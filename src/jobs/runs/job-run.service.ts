@@ -25,6 +25,7 @@ export interface JobRunView {
   result: Record<string, unknown> | null;
   error: string | null;
   createdBy: string | null;
+  agencyId: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -48,11 +49,13 @@ export class JobRunService {
     kind: string,
     payload: Record<string, unknown>,
     createdBy: string | null,
+    /** The creator's agency: that agency's lead may follow the job too. */
+    agencyId: string | null = null,
   ): Promise<string> {
     const id = randomUUID();
     await tx.manager.query(
-      `INSERT INTO job_run (id, kind, payload, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [id, kind, JSON.stringify(payload), createdBy, this.clock.now()],
+      `INSERT INTO job_run (id, kind, payload, created_by, agency_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, kind, JSON.stringify(payload), createdBy, agencyId, this.clock.now()],
     );
     tx.afterCommit(() => this.enqueue(id));
     return id;
@@ -167,6 +170,7 @@ function toView(row: Record<string, any>): JobRunView {
     result: row.result,
     error: row.error,
     createdBy: row.created_by,
+    agencyId: row.agency_id ?? null,
     createdAt: iso(row.created_at)!,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

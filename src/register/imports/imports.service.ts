@@ -85,7 +85,13 @@ export class ImportsService implements JobRunHandlerClass {
           this.clock.now(),
         ],
       );
-      const jobId = await this.jobRuns.create(tx, IMPORT_JOB, { uploadId }, actor.userId);
+      const jobId = await this.jobRuns.create(
+        tx,
+        IMPORT_JOB,
+        { uploadId },
+        actor.userId,
+        actor.agencyId,
+      );
       return { jobId };
     });
   }
