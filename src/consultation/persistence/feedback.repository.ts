@@ -242,7 +242,9 @@ export class FeedbackRepository {
    * does not block the foreign-key checks of inserts that refer to the item.
    */
   async lockForAttachments(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM consultation_feedback WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    await manager.query(`SELECT 1 FROM consultation_feedback WHERE id = $1 FOR NO KEY UPDATE`, [
+      id,
+    ]);
   }
 
   /** Rows of a query on FEEDBACK_SELECT, as views with their attachments. */
