@@ -15,7 +15,9 @@ export type Cell = string | number | boolean | Date | null | CellProblem;
 type Match<T> = { ok: true; value: T } | { ok: false; message: string };
 
 // A visible character: not whitespace, not a control, not an invisible format character.
-const VISIBLE = /[^\s\u0000-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/;
+// (What common/clean-text.ts removes, plus whitespace.)
+const VISIBLE =
+  /[^\s\u0000-\u001F\u007F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Empty, or only spaces and invisible characters (what normalisation would turn into ""). */
 export function isBlankCell(cell: Cell | undefined): boolean {
