@@ -64,6 +64,21 @@ describe('login, tokens and API keys', () => {
     }
   });
 
+  it('refuses a common or breached new password, naming newPassword', async () => {
+    const u = await createUser(t, 'association');
+    for (const newPassword of ['1234567890', 'Password1234']) {
+      const res = await t.http
+        .post('/me/password')
+        .set('Authorization', u.auth)
+        .send({ currentPassword: TEST_PASSWORD, newPassword })
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.errors).toEqual([
+        { field: 'newPassword', message: expect.stringContaining('common or breached password') },
+      ]);
+    }
+  });
+
   it('revokes earlier tokens when the password changes', async () => {
     const u = await createUser(t, 'association');
     const first = (await login(u.email, TEST_PASSWORD).expect(200)).body.accessToken;
