@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { buildOnce, ChildService } from '../support/child-service';
 import { waitFor } from '../support/wait-for';
 import { cellBomb, lyingHeadersBomb, rowBomb } from '../support/xlsx-bombs';
-import { OwnPostgres, OwnRedis, serviceEnv, startChild } from './harness';
+import { apiOnOwnServices, serviceEnv } from './harness';
 import { seedRegulations } from './seed';
 
 /** Resident memory of a process, from /proc (Linux). */
@@ -16,23 +15,11 @@ const RSS_BOUND = 600 * 1024 * 1024;
 const ROUNDS = 3;
 
 describe('fault: zip and spreadsheet bombs uploaded in a loop (Postgres + Redis)', () => {
-  const pg = new OwnPostgres();
-  const redis = new OwnRedis();
-  let api: ChildService;
-
-  beforeAll(async () => {
-    buildOnce();
-    await pg.init();
-    await redis.start();
-    api = await startChild(serviceEnv(pg, redis));
-  }, 180_000);
-  afterAll(async () => {
-    await api?.stop('SIGKILL');
-    await redis.stop();
-    await pg.destroy();
-  });
+  const services = apiOnOwnServices();
+  const { pg, redis } = services;
 
   it('keeps the API up and answering /health/live within 1 s, each bomb refused as unreadable', async () => {
+    const { api } = services;
     const seeded = await seedRegulations(pg.url, serviceEnv(pg, redis).JWT_SECRET, 1);
     const bombs: [string, Buffer][] = [
       ['row', await rowBomb()], // 9.5 M rows, ~250 MB unpacked

@@ -5,6 +5,7 @@
  */
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { IMPORT_COLUMNS } from '../../src/register/import/columns';
+import { PackedEntry, zipPacked } from './zip';
 
 interface Part {
   name: string;
@@ -59,43 +60,12 @@ async function deflatePart(part: Part): Promise<{ packed: Buffer; size: number; 
 }
 
 async function zipParts(parts: Part[]): Promise<Buffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const entries: PackedEntry[] = [];
   for (const part of parts) {
     const { packed, size, crc } = await deflatePart(part);
-    const declared = part.declaredSize ?? size;
-    const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(declared, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+    entries.push({ name: part.name, packed, crc, declaredSize: part.declaredSize ?? size });
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipPacked(entries);
 }
 
 const WORKBOOK =
