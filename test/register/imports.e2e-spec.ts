@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { IMPORT_INTERNAL_ERROR, ImportsService } from '../../src/register/imports/imports.service';
 import { createUser, TestUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -205,5 +206,15 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     await t.http.get(`/jobs/${jobId}`).set('Authorization', otherLead.auth).expect(404);
     // A fellow officer is not the lead: still the creator's own job.
     await t.http.get(`/jobs/${jobId}`).set('Authorization', colleague.auth).expect(404);
+  });
+
+  it('fails a job on an internal error with a message for the user, not the internal text', async () => {
+    const run = t.app.get(ImportsService).run({
+      id: '00000000-0000-4000-8000-000000000001',
+      payload: { uploadId: '00000000-0000-4000-8000-000000000002' },
+      createdBy: null,
+      progress: async () => undefined,
+    });
+    await expect(run).rejects.toThrow(IMPORT_INTERNAL_ERROR);
   });
 });

@@ -24,6 +24,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 /** The parse worker's heap limit, MiB (the memory guard of an import). */
 export const IMPORT_PARSE_MEMORY_MB = 1024;
+export const IMPORT_INTERNAL_ERROR =
+  'the import stopped on an internal error and imported nothing; upload the file again later';
 // A job result stays readable; the full list goes to the XLSX error report up to this many rows.
 const MAX_REPORTED_ERRORS = 50_000;
 
@@ -97,6 +99,18 @@ export class ImportsService implements JobRunHandlerClass {
   }
 
   async run(ctx: JobRunContext): Promise<Record<string, unknown>> {
+    try {
+      return await this.runImport(ctx);
+    } catch (err) {
+      // The job's error is shown to the user: no driver's or library's text, that goes to the log.
+      this.logger.error(
+        `import job ${ctx.id} failed: ${err instanceof Error ? err.stack : String(err)}`,
+      );
+      throw new Error(IMPORT_INTERNAL_ERROR);
+    }
+  }
+
+  private async runImport(ctx: JobRunContext): Promise<Record<string, unknown>> {
     const uploadId = String(ctx.payload.uploadId);
     const [upload] = await this.dataSource.query(`SELECT * FROM import_upload WHERE id = $1`, [
       uploadId,
