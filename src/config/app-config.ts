@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { IsNotCommonPassword } from '../identity/auth/password-policy';
 import {
   IsBooleanString,
   IsIn,
@@ -46,6 +47,9 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @IsNotCommonPassword({
+    message: 'ADMIN_PASSWORD is a common or breached password; choose another',
+  })
   ADMIN_PASSWORD?: string;
 
   @IsOptional()

@@ -1,3 +1,4 @@
+import { LoginThrottleRepository } from './persistence/login-throttle.repository';
 import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
@@ -18,7 +19,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticationService } from './auth/authentication.service';
 import {
-  accountTracker,
+  AccountLoginDelay,
   addressTracker,
   LOGIN_WINDOW_MS,
   LoginThrottlerGuard,
@@ -54,12 +55,6 @@ import { UsersService } from './users/users.service';
       useFactory: (config: AppConfig) => ({
         throttlers: [
           {
-            name: 'account',
-            ttl: LOGIN_WINDOW_MS,
-            limit: config.loginLimitPerAccount,
-            getTracker: accountTracker,
-          },
-          {
             name: 'address',
             ttl: LOGIN_WINDOW_MS,
             limit: config.loginLimitPerAddress,
@@ -93,6 +88,8 @@ import { UsersService } from './users/users.service';
     UsersService,
     IdentitySeeder,
     LoginThrottlerGuard,
+    LoginThrottleRepository,
+    AccountLoginDelay,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [

@@ -17,8 +17,14 @@ export class JobRunsController {
   @AnyRole()
   async get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     const run = await this.runs.find(id);
-    // Only its creator, the Government Office and admins see a job; others get a 404.
-    if (!run || !(readsEverything(p) || (run.createdBy && run.createdBy === p.userId))) {
+    // Its creator, the lead of the creator's agency, the Government Office and admins see a job;
+    // others get a 404.
+    const ownAgencyLead =
+      p.role === 'ministry_lead' && run?.agencyId != null && run.agencyId === p.agencyId;
+    if (
+      !run ||
+      !(readsEverything(p) || ownAgencyLead || (run.createdBy && run.createdBy === p.userId))
+    ) {
       throw new ProblemException(404, 'not-found', 'No such job.');
     }
     return run;

@@ -75,9 +75,24 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
   });
   afterAll(() => w.t.close());
 
-  it('summarises the associations’ evidence next to the estimates in the regulation view', async () => {
+  it('shows the public no aggregate of fewer than 3 unpublished items', async () => {
     const d = await detail();
     expect(d.evidenceSummary).toMatchObject({
+      items: 6,
+      associationItemsWithEvidence: 2,
+      associationEvidenceOver: 'published',
+      associationEvidence: {
+        subjects: { reports: 0, sum: null, median: null, baselineSubjectsPerYear: '12000' },
+        hours: { reports: 0, min: null, max: null },
+        amount: { reports: 0, median: null },
+      },
+    });
+  });
+
+  it('summarises the associations’ evidence next to the estimates in the regulation view', async () => {
+    const d = await detail(w.officer);
+    expect(d.evidenceSummary).toMatchObject({
+      associationEvidenceOver: 'all',
       cycle: 1,
       items: 6,
       associationItems: 4,

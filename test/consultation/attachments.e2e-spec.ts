@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { MAX_ATTACHMENT_BYTES } from '../../src/consultation/consultation.config';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_ITEM,
+} from '../../src/consultation/consultation.config';
 import {
   closeRoundsByDeadline,
   Consultation,
@@ -191,6 +194,29 @@ describe('attachments of feedback items', () => {
     expect(
       (await upload(w.association, samples.pdf(), 'x.pdf', 'application/pdf', randomUUID())).status,
     ).toBe(404);
+  });
+
+  it('keeps the limit of attachments per item under parallel uploads', async () => {
+    const id = expectStatus(
+      await giveFeedback(w, w.association, c.associationRound, {
+        content: 'Nhiều tệp đính kèm gửi cùng lúc.',
+      }),
+      201,
+    ).id;
+    const statuses = await Promise.all(
+      Array.from({ length: MAX_ATTACHMENTS_PER_ITEM + 3 }, (_, i) =>
+        upload(w.association, samples.pdf(), `tep-${i}.pdf`, 'application/pdf', id).then(
+          (r) => r.status,
+        ),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(MAX_ATTACHMENTS_PER_ITEM);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(3);
+    const [{ n }] = await w.t.dataSource.query(
+      `SELECT count(*)::int AS n FROM feedback_attachment WHERE feedback_id = $1`,
+      [id],
+    );
+    expect(n).toBe(MAX_ATTACHMENTS_PER_ITEM);
   });
 
   it('shows downloads to those who may read the item, and to everyone once published', async () => {

@@ -3,7 +3,7 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, startChild } from '../support/child-service';
+import { buildOnce, ChildService, freePort, startChild } from '../support/child-service';
 import { waitFor } from '../support/wait-for';
 
 const PG_BIN = join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().pop()!, 'bin');
@@ -168,3 +168,27 @@ export function serviceEnv(pg: OwnPostgres, redis: OwnRedis, extra: Record<strin
 }
 
 export { startChild };
+
+/**
+ * One API process on the suite's own Postgres and Redis, started before the file's tests (the
+ * build too) and killed after them. Read `api` inside a test: it is set by then.
+ */
+export function apiOnOwnServices() {
+  const services = {
+    pg: new OwnPostgres(),
+    redis: new OwnRedis(),
+    api: null as unknown as ChildService,
+  };
+  beforeAll(async () => {
+    buildOnce();
+    await services.pg.init();
+    await services.redis.start();
+    services.api = await startChild(serviceEnv(services.pg, services.redis));
+  }, 180_000);
+  afterAll(async () => {
+    await services.api?.stop('SIGKILL');
+    await services.redis.stop();
+    await services.pg.destroy();
+  });
+  return services;
+}

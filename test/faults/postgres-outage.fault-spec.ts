@@ -1,27 +1,14 @@
-import { buildOnce, ChildService } from '../support/child-service';
 import { waitFor } from '../support/wait-for';
-import { OwnPostgres, OwnRedis, serviceEnv, startChild } from './harness';
+import { apiOnOwnServices, serviceEnv } from './harness';
 import { runLoad } from './load';
 import { seedRegulations } from './seed';
 
 describe('fault: Postgres stopped and restarted under a load of workflow events', () => {
-  const pg = new OwnPostgres();
-  const redis = new OwnRedis();
-  let api: ChildService;
-
-  beforeAll(async () => {
-    buildOnce();
-    await pg.init();
-    await redis.start();
-    api = await startChild(serviceEnv(pg, redis));
-  }, 180_000);
-  afterAll(async () => {
-    await api?.stop('SIGKILL');
-    await redis.stop();
-    await pg.destroy();
-  });
+  const services = apiOnOwnServices();
+  const { pg, redis } = services;
 
   it('loses no acknowledged event, answers 503 problem+json during the outage, and is ready within 10 s', async () => {
+    const { api } = services;
     const seeded = await seedRegulations(pg.url, serviceEnv(pg, redis).JWT_SECRET, 400);
     const load = runLoad({
       baseUrls: [api.url],

@@ -87,6 +87,20 @@ describe('administration of agencies and users, with an audit log', () => {
       })
       .expect(400);
     expect(misfit.body.errors[0].field).toBe('role');
+    const common = await t.http
+      .post('/users')
+      .set(as(admin))
+      .send({
+        email: 'x3@test.regcut.vn',
+        password: 'password1234',
+        fullName: 'Lê Văn C',
+        role: 'ministry_officer',
+        agencyId: ministry.id,
+      })
+      .expect(400);
+    expect(common.body.errors).toEqual([
+      { field: 'password', message: expect.stringContaining('common or breached password') },
+    ]);
     const ok = await t.http
       .post('/users')
       .set(as(admin))

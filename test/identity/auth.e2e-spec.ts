@@ -64,6 +64,21 @@ describe('login, tokens and API keys', () => {
     }
   });
 
+  it('refuses a common or breached new password, naming newPassword', async () => {
+    const u = await createUser(t, 'association');
+    for (const newPassword of ['1234567890', 'Password1234']) {
+      const res = await t.http
+        .post('/me/password')
+        .set('Authorization', u.auth)
+        .send({ currentPassword: TEST_PASSWORD, newPassword })
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.errors).toEqual([
+        { field: 'newPassword', message: expect.stringContaining('common or breached password') },
+      ]);
+    }
+  });
+
   it('revokes earlier tokens when the password changes', async () => {
     const u = await createUser(t, 'association');
     const first = (await login(u.email, TEST_PASSWORD).expect(200)).body.accessToken;
@@ -136,14 +151,32 @@ describe('login, tokens and API keys', () => {
     await t.http.get('/me').set('X-Api-Key', 'rck_nonsense').expect(401);
   });
 
-  it('rate-limits login per account: the N+1st attempt is a 429 with Retry-After', async () => {
+  const loginFrom = (address: string, email: string, password: string) =>
+    t.http.post('/auth/login').set('X-Forwarded-For', address).send({ email, password });
+
+  it('slows failed logins per account with a growing delay, never locking the user out', async () => {
     const u = await createUser(t, 'expert');
-    for (let i = 0; i < 3; i++) await login(u.email, 'wrong-password').expect(401);
-    const res = await login(u.email, TEST_PASSWORD).expect(429);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(res.headers['content-type']).toMatch(/problem\+json/);
-    // Another account from the same address is not blocked by this one.
+    // The user's usual address: a successful login from it.
+    await loginFrom('10.0.0.1', u.email, TEST_PASSWORD).expect(200);
+    // Three failures (the allowance here) from elsewhere…
+    for (let i = 0; i < 3; i++) await loginFrom('10.9.9.9', u.email, 'wrong-password').expect(401);
+    // …and the next attempt from an unknown address waits: 1 s, then 2 s, 4 s …
+    const slowed = await loginFrom('10.9.9.9', u.email, TEST_PASSWORD).expect(429);
+    expect(slowed.headers['retry-after']).toBe('1');
+    expect(slowed.headers['content-type']).toMatch(/problem\+json/);
+    // Failing on: each failure doubles the wait for unknown addresses.
+    for (const wait of [1, 2, 4]) {
+      clock.advance(wait * 1000);
+      await loginFrom('10.9.9.9', u.email, 'wrong-password').expect(401);
+    }
+    const later = await loginFrom('10.9.9.9', u.email, 'wrong-password').expect(429);
+    expect(later.headers['retry-after']).toBe('8');
+    // The right password from the usual address is never refused, and a success resets the count.
+    await loginFrom('10.0.0.1', u.email, TEST_PASSWORD).expect(200);
+    await loginFrom('10.7.7.7', u.email, 'wrong-password').expect(401);
+    await loginFrom('10.7.7.7', u.email, TEST_PASSWORD).expect(200);
+    // Another account from the same address is not slowed by this one.
     const other = await createUser(t, 'expert');
-    await login(other.email, TEST_PASSWORD).expect(200);
+    await loginFrom('10.9.9.9', other.email, TEST_PASSWORD).expect(200);
   });
 });

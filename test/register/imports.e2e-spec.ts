@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { IMPORT_INTERNAL_ERROR, ImportsService } from '../../src/register/imports/imports.service';
 import { createUser, TestUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -191,5 +192,29 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     expect(wb.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(['Quy định', 'Hướng dẫn']),
     );
+  });
+
+  it("lets the lead of the officer's agency follow the import job, and no other agency's lead", async () => {
+    const res = await upload([HEADER, row(1, { number: '77/2018/NĐ-CP' })].join('\r\n'), 'a.csv');
+    const jobId = res.body.jobId;
+    await finished(jobId);
+    const lead = await createUser(t, 'ministry_lead', officer.agencyId);
+    const otherLead = await createUser(t, 'ministry_lead');
+    const colleague = await createUser(t, 'ministry_officer', officer.agencyId);
+    const view = await t.http.get(`/jobs/${jobId}`).set('Authorization', lead.auth).expect(200);
+    expect(view.body).toMatchObject({ id: jobId, status: 'succeeded', agencyId: officer.agencyId });
+    await t.http.get(`/jobs/${jobId}`).set('Authorization', otherLead.auth).expect(404);
+    // A fellow officer is not the lead: still the creator's own job.
+    await t.http.get(`/jobs/${jobId}`).set('Authorization', colleague.auth).expect(404);
+  });
+
+  it('fails a job on an internal error with a message for the user, not the internal text', async () => {
+    const run = t.app.get(ImportsService).run({
+      id: '00000000-0000-4000-8000-000000000001',
+      payload: { uploadId: '00000000-0000-4000-8000-000000000002' },
+      createdBy: null,
+      progress: async () => undefined,
+    });
+    await expect(run).rejects.toThrow(IMPORT_INTERNAL_ERROR);
   });
 });

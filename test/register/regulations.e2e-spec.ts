@@ -203,6 +203,8 @@ describe('the register of regulations', () => {
     expect(await find('nghi dinh 77')).toEqual([target.id]);
     expect(await find('thu tuc')).toEqual(expect.arrayContaining([target.id, decoy.id]));
     expect(await find('100%_')).toEqual([]);
+    // The query is cleaned like the stored text: zero-width, bidi and no-break characters.
+    expect(await find('cô\u200Bng\u00A0bố thủ\u202E tục')).toEqual([target.id]);
   });
 
   it('pages with a stable cursor while rows are inserted', async () => {

@@ -101,6 +101,7 @@ export class AttachmentsService {
           consultationId: round.id,
         });
       }
+      await this.repository.lockForAttachments(m, item.id);
       const [{ n }] = await m.query(
         `SELECT count(*)::int AS n FROM feedback_attachment WHERE feedback_id = $1`,
         [item.id],

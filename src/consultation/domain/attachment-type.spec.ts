@@ -58,6 +58,11 @@ describe('attachment file names', () => {
     expect(attachmentFilename('v1.2 final', 'docx')).toBe('v1.2 final.docx');
   });
 
+  it('drops bidi overrides, so a name cannot display another extension', () => {
+    expect(attachmentFilename('invoice\u202Egpj.exe', 'png')).toBe('invoicegpj.png');
+    expect(attachmentFilename('ba\u2066o\u2069 ca\u200Fo\u00A0.pdf', 'pdf')).toBe('bao cao .pdf');
+  });
+
   it('drops paths and control characters, and names an unnamed file', () => {
     expect(attachmentFilename('C:\\Users\\a\\..\\evil\r\n.pdf', 'pdf')).toBe('evil.pdf');
     expect(attachmentFilename('../../etc/passwd', 'png')).toBe('passwd.png');

@@ -2,6 +2,7 @@
  * What an uploaded attachment really is, judged by its bytes (magic numbers, and the entries of a
  * ZIP for Office files), never by its name or the Content-Type the client declared. Pure.
  */
+import { cleanText } from '../../common/clean-text';
 import { listZipEntries } from '../../register/import/format';
 
 export const ATTACHMENT_TYPES = ['pdf', 'docx', 'xlsx', 'png', 'jpeg'] as const;
@@ -103,8 +104,8 @@ export function detectAttachmentType(buffer: Buffer): Detection {
  * `bang.pdf` becomes `bang.png`, so it opens in the right program).
  */
 export function attachmentFilename(declared: string | undefined, type: AttachmentType): string {
-  let name = (declared ?? '')
-    .normalize('NFC')
+  // Bidi overrides go too: "invoice\u202Egpj.png" would display as "invoicegnp.jpg".
+  let name = cleanText(declared ?? '')
     .split(/[\\/]/)
     .pop()!
     .replace(/[\u0000-\u001F\u007F"]/g, '')

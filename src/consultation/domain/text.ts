@@ -1,3 +1,4 @@
+import { cleanText } from '../../common/clean-text';
 import { FieldError } from '../../common/problem';
 
 /** Control characters other than tab and newline have no place in plain text. */
@@ -22,7 +23,8 @@ export function plainText(
     errors.push({ field, message: 'must be a string' });
     return null;
   }
-  const text = value.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+  // Controls are refused (below); invisible and bidi characters are removed as everywhere else.
+  const text = (CONTROL.test(value) ? value : cleanText(value)).replace(/\r\n?/g, '\n').trim();
   if (text === '') {
     if (opts.required) errors.push({ field, message: 'must not be empty' });
     return null;

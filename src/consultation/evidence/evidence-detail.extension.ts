@@ -20,9 +20,17 @@ export interface ConsultationEvidenceSummary {
   unanswered: number;
   /** Association items that carry structured evidence. */
   associationItemsWithEvidence: number;
-  /** The associations' evidence next to the ministry's baseline and proposed estimates. */
+  /**
+   * The associations' evidence next to the ministry's baseline and proposed estimates. Those who
+   * do not see unpublished feedback get aggregates over published items only, unless at least
+   * MIN_PUBLIC_AGGREGATE items carry evidence (one item's "aggregate" would be its own figures).
+   */
   associationEvidence: EvidenceSummary;
+  /** Which association items `associationEvidence` covers. */
+  associationEvidenceOver: 'all' | 'published';
 }
+
+export const MIN_PUBLIC_AGGREGATE = 3;
 
 /**
  * Adds `evidenceSummary` to GET /regulations/:id, visible like the plan and the estimates (the
@@ -45,13 +53,23 @@ export class EvidenceDetailExtension implements OnModuleInit {
     if (cycle === 0 || !AccessPolicy.readPlanAndCosts(principal, accessFacts(regulation)).allowed) {
       return { evidenceSummary: null };
     }
-    return { evidenceSummary: await this.summary(regulation.id, cycle) };
+    // Whoever reads unpublished items (the owning agency, the Government Office) sees it all.
+    const seesUnpublished = AccessPolicy.readFeedback(principal, accessFacts(regulation), {
+      authorId: '',
+      published: false,
+    }).allowed;
+    return { evidenceSummary: await this.summary(regulation.id, cycle, seesUnpublished) };
   }
 
-  async summary(regulationId: string, cycle: number): Promise<ConsultationEvidenceSummary> {
-    const rows: Array<EvidenceRow & { round: string; answered: boolean; has_evidence: boolean }> =
-      await this.dataSource.query(
-        `SELECT f.round, f.evidence_subjects::text AS subjects,
+  async summary(
+    regulationId: string,
+    cycle: number,
+    seesUnpublished = true,
+  ): Promise<ConsultationEvidenceSummary> {
+    const rows: Array<
+      EvidenceRow & { round: string; answered: boolean; has_evidence: boolean; published: boolean }
+    > = await this.dataSource.query(
+      `SELECT f.round, f.evidence_subjects::text AS subjects, f.published_at IS NOT NULL AS published,
               f.evidence_frequency::text AS "frequencyPerYear", f.evidence_hours::text AS hours,
               f.evidence_amount::text AS amount,
               (f.evidence_subjects IS NOT NULL OR f.evidence_frequency IS NOT NULL
@@ -59,8 +77,8 @@ export class EvidenceDetailExtension implements OnModuleInit {
                 OR f.evidence_note IS NOT NULL) AS has_evidence,
               EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id) AS answered
          FROM consultation_feedback f WHERE f.regulation_id = $1 AND f.cycle = $2`,
-        [regulationId, cycle],
-      );
+      [regulationId, cycle],
+    );
     const estimates: Array<{ kind: string; inputs: StoredInputs }> = await this.dataSource.query(
       `SELECT kind, inputs FROM cost_estimate WHERE regulation_id = $1`,
       [regulationId],
@@ -68,6 +86,10 @@ export class EvidenceDetailExtension implements OnModuleInit {
     const inputsOf = (kind: string) => estimates.find((e) => e.kind === kind)?.inputs ?? null;
     const associations = rows.filter((r) => r.round === 'association');
     const answered = rows.filter((r) => r.answered).length;
+    const withEvidence = associations.filter((r) => r.has_evidence).length;
+    const over =
+      seesUnpublished || withEvidence >= MIN_PUBLIC_AGGREGATE ? 'all' : ('published' as const);
+    const summarised = over === 'all' ? associations : associations.filter((r) => r.published);
     return {
       cycle,
       items: rows.length,
@@ -75,9 +97,10 @@ export class EvidenceDetailExtension implements OnModuleInit {
       expertItems: rows.length - associations.length,
       answered,
       unanswered: rows.length - answered,
-      associationItemsWithEvidence: associations.filter((r) => r.has_evidence).length,
+      associationItemsWithEvidence: withEvidence,
+      associationEvidenceOver: over,
       associationEvidence: summarizeEvidence(
-        associations,
+        summarised,
         inputsOf('baseline'),
         inputsOf('proposed'),
       ),

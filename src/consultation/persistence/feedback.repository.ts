@@ -236,6 +236,17 @@ export class FeedbackRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Serialises the writers of one item's attachments until the transaction ends, so that the
+   * count taken next is exact (parallel uploads cannot both see 9 and store 11). NO KEY UPDATE
+   * does not block the foreign-key checks of inserts that refer to the item.
+   */
+  async lockForAttachments(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM consultation_feedback WHERE id = $1 FOR NO KEY UPDATE`, [
+      id,
+    ]);
+  }
+
   /** Rows of a query on FEEDBACK_SELECT, as views with their attachments. */
   async views(manager: EntityManager, rows: FeedbackRow[]): Promise<FeedbackView[]> {
     const attachments = await this.attachments(

@@ -1,3 +1,4 @@
+import { cleanLine } from '../../common/clean-text';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -54,7 +55,7 @@ export class AgenciesService {
       const agency = manager.create(AgencyEntity, {
         id: randomUUID(),
         code: dto.code.trim(),
-        name: dto.name.trim().normalize('NFC'),
+        name: cleanLine(dto.name),
         kind: dto.kind,
         active: true,
       });
@@ -92,7 +93,7 @@ export class AgenciesService {
       }
       Object.assign(a, {
         ...(dto.code !== undefined && { code: dto.code.trim() }),
-        ...(dto.name !== undefined && { name: dto.name.trim().normalize('NFC') }),
+        ...(dto.name !== undefined && { name: cleanLine(dto.name) }),
         ...(dto.kind !== undefined && { kind: dto.kind }),
         ...(dto.active !== undefined && { active: dto.active }),
       });

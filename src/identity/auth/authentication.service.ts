@@ -7,6 +7,7 @@ import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Principal } from '../domain/principal';
 import { AgencyKind, Role } from '../domain/roles';
+import { AccountLoginDelay } from './login-throttling';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
 
@@ -43,9 +44,11 @@ export class AuthenticationService {
     private readonly clock: Clock,
     private readonly principals: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly loginDelay: AccountLoginDelay,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
+    await this.loginDelay.beforeAttempt(email, address);
     const rows = await this.dataSource.query(
       `SELECT u.id, u.email, u.full_name, u.role, u.agency_id, u.password_hash, u.active, u.token_version,
               a.active AS agency_active
@@ -65,8 +68,10 @@ export class AuthenticationService {
         address,
         reason: !user ? 'unknown account' : !ok ? 'wrong password' : 'inactive',
       });
+      if (!ok) await this.loginDelay.failed(email);
       throw unauthorized('Invalid email or password.');
     }
+    await this.loginDelay.succeeded(email, address);
     return {
       accessToken: await this.jwt.signAsync(
         // iat from the service's clock, so expiry follows the same clock as verification.

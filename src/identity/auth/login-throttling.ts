@@ -1,19 +1,22 @@
-import { ExecutionContext, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import type { Request } from 'express';
 import Redis from 'ioredis';
+import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { LoginThrottleRepository } from '../persistence/login-throttle.repository';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
-export const accountTracker = (req: Record<string, any>) => {
-  const email = (req.body as { email?: unknown } | undefined)?.email;
-  return `account:${typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '-'}`;
-};
+/** The account key of a login: the lower-cased email as typed. */
+export const accountKey = (email: unknown) =>
+  typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '-';
 export const addressTracker = (req: Record<string, any>) => `address:${(req as Request).ip ?? '-'}`;
 
-/** Login attempts per account and per address; the N+1st in the window is a 429 with Retry-After. */
+/** Login attempts per address; the N+1st in the window is a 429 with Retry-After. */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(
@@ -89,3 +92,66 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     this.redis.disconnect();
   }
 }
+
+const DELAY_BASE_MS = 1_000;
+// Failures are forgotten a day after the last one (or at the next successful login).
+const FAILURE_RESET_MS = 24 * 3_600_000;
+const KNOWN_ADDRESSES = 5;
+
+/**
+ * The per-account limit as a growing delay, not a lock-out (anyone could lock a user out by
+ * failing on purpose): after LOGIN_LIMIT_PER_ACCOUNT failures, each attempt from an address the
+ * account never logged in from must wait 1 s, 2 s, 4 s … (at most 15 minutes) after the previous
+ * one; attempts from the addresses of its last successful logins are never delayed, so the right
+ * password from the user's usual address always works. Shared by every process (the database).
+ */
+@Injectable()
+export class AccountLoginDelay {
+  constructor(
+    private readonly repository: LoginThrottleRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The wait after `failures` failures: none within the allowance, then doubling. */
+  delayMs(failures: number): number {
+    const over = failures - this.config.loginLimitPerAccount;
+    if (over < 0) return 0;
+    return Math.min(LOGIN_WINDOW_MS, DELAY_BASE_MS * 2 ** Math.min(over, 30));
+  }
+
+  /** Refuses (429, Retry-After) an attempt that comes before the account's delay has passed. */
+  async beforeAttempt(email: string, address: string): Promise<void> {
+    const account = accountKey(email);
+    const state = await this.repository.find(account);
+    if (!state || state.failures < this.config.loginLimitPerAccount) return;
+    if (state.knownAddresses.includes(digest(address))) return;
+    const now = this.clock.now();
+    if (await this.repository.claimAttempt(account, now, this.delayMs(state.failures))) return;
+    const seconds = Math.max(
+      1,
+      Math.ceil(((state.nextAllowedAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000),
+    );
+    throw new ProblemException(
+      429,
+      'too-many-requests',
+      `Too many failed logins for this account; try again in ${seconds} seconds.`,
+      { retryAfterSeconds: seconds },
+    );
+  }
+
+  async failed(email: string): Promise<void> {
+    const account = accountKey(email);
+    const now = this.clock.now();
+    const failures = await this.repository.recordFailure(account, now, FAILURE_RESET_MS);
+    const delay = this.delayMs(failures);
+    if (delay > 0) await this.repository.setNextAllowed(account, new Date(now.getTime() + delay));
+  }
+
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.repository.recordSuccess(accountKey(email), digest(address), KNOWN_ADDRESSES);
+  }
+}
+
+/** Addresses are kept as digests: enough to recognise one, not to list them. */
+const digest = (address: string) => createHash('sha256').update(address).digest('base64url');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from './password-policy';
 
 /** argon2id; its prebuilt binary ships inside the package, so no install script is needed. */
 @Injectable()

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
+import { IsNotCommonPassword } from '../auth/password-policy';
 import { Role, ROLES } from '../domain/roles';
 
 export class CreateUserDto {
@@ -19,6 +20,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
+  @IsNotCommonPassword()
   password: string;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) fullName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
@@ -38,6 +40,7 @@ export class UpdateUserDto {
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
+  @IsNotCommonPassword()
   password?: string;
 }
 
@@ -52,6 +55,7 @@ export class ChangePasswordDto {
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
+  @IsNotCommonPassword()
   newPassword: string;
 }
 

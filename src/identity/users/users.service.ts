@@ -1,3 +1,4 @@
+import { cleanLine } from '../../common/clean-text';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -77,7 +78,7 @@ export class UsersService {
       const user = m.create(UserEntity, {
         id: randomUUID(),
         email: dto.email.trim(),
-        fullName: dto.fullName.trim().normalize('NFC'),
+        fullName: cleanLine(dto.fullName),
         role: dto.role,
         agencyId: dto.agencyId,
         passwordHash: await this.hasher.hash(dto.password),
@@ -122,7 +123,7 @@ export class UsersService {
       Object.assign(u, {
         role,
         agencyId,
-        ...(dto.fullName !== undefined && { fullName: dto.fullName.trim().normalize('NFC') }),
+        ...(dto.fullName !== undefined && { fullName: cleanLine(dto.fullName) }),
         ...(dto.active !== undefined && { active: dto.active }),
         ...(dto.password !== undefined && { passwordHash: await this.hasher.hash(dto.password) }),
         ...(revoke && { tokenVersion: u.tokenVersion + 1 }),

@@ -11,6 +11,11 @@ export const JOB_RUN_EXECUTE_JOB = 'job-run.execute';
 // (its process was killed) and is run again.
 const HEARTBEAT_MS = 5_000;
 const STALE_HEARTBEAT_MS = 30_000;
+// A job found `running` with a dead heartbeat took its process down (or was there when it died).
+// It is run once more; if that attempt dies too, it is a poison job and is failed, not retried.
+const MAX_CRASHED_ATTEMPTS = 2;
+export const CRASHED_JOB_ERROR =
+  'the job stopped while running, twice (its process ended each time), and is not retried; if it is an import, the file is probably too large or damaged: split it or save it again from Excel';
 
 export interface JobRunView {
   id: string;
@@ -20,6 +25,7 @@ export interface JobRunView {
   result: Record<string, unknown> | null;
   error: string | null;
   createdBy: string | null;
+  agencyId: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -43,11 +49,13 @@ export class JobRunService {
     kind: string,
     payload: Record<string, unknown>,
     createdBy: string | null,
+    /** The creator's agency: that agency's lead may follow the job too. */
+    agencyId: string | null = null,
   ): Promise<string> {
     const id = randomUUID();
     await tx.manager.query(
-      `INSERT INTO job_run (id, kind, payload, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [id, kind, JSON.stringify(payload), createdBy, this.clock.now()],
+      `INSERT INTO job_run (id, kind, payload, created_by, agency_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, kind, JSON.stringify(payload), createdBy, agencyId, this.clock.now()],
     );
     tx.afterCommit(() => this.enqueue(id));
     return id;
@@ -68,11 +76,14 @@ export class JobRunService {
     const [claimed]: [Array<Record<string, any>>, number] = await this.dataSource.query(
       `UPDATE job_run SET status = 'running', started_at = coalesce(started_at, $2),
               heartbeat_at = $2, attempts = attempts + 1
-        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < $3))
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < $3 AND attempts < $4))
         RETURNING *`,
-      [id, now, new Date(now.getTime() - STALE_HEARTBEAT_MS)],
+      [id, now, new Date(now.getTime() - STALE_HEARTBEAT_MS), MAX_CRASHED_ATTEMPTS],
     );
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) {
+      await this.failCrashedTwice(id, now);
+      return;
+    }
     const row = claimed[0];
     const handler = this.registry.jobRuns.get(row.kind);
     const heartbeat = setInterval(() => {
@@ -103,6 +114,27 @@ export class JobRunService {
       );
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  private async failCrashedTwice(id: string, now: Date): Promise<void> {
+    const [failed]: [Array<{ kind: string; attempts: number }>, number] =
+      await this.dataSource.query(
+        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3
+        WHERE id = $1 AND status = 'running' AND heartbeat_at < $4 AND attempts >= $5
+        RETURNING kind, attempts`,
+        [
+          id,
+          CRASHED_JOB_ERROR,
+          now,
+          new Date(now.getTime() - STALE_HEARTBEAT_MS),
+          MAX_CRASHED_ATTEMPTS,
+        ],
+      );
+    if (failed.length > 0) {
+      this.logger.error(
+        `job ${failed[0].kind} ${id} died with its process ${failed[0].attempts} times; failed, not retried`,
+      );
     }
   }
 
@@ -138,6 +170,7 @@ function toView(row: Record<string, any>): JobRunView {
     result: row.result,
     error: row.error,
     createdBy: row.created_by,
+    agencyId: row.agency_id ?? null,
     createdAt: iso(row.created_at)!,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

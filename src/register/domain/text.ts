@@ -4,8 +4,9 @@
  * Vietnamese text reaches us in several Unicode shapes: precomposed (NFC, "Unicode dựng sẵn") from
  * most keyboards, decomposed ("Unicode tổ hợp") from some Vietnamese input methods and Macs, with
  * non-breaking and zero-width spaces from Word and web pages. Everything stored is NFC with plain
- * spaces, so equal-looking strings compare equal.
+ * spaces, so equal-looking strings compare equal (the one normaliser: common/clean-text.ts).
  */
+import { cleanText } from '../../common/clean-text';
 
 /** One invalid field, as the HTTP layer reports it (400 `errors: [{field, message}]`). */
 export interface FieldError {
@@ -16,26 +17,19 @@ export interface FieldError {
 /** The outcome of validating a whole payload: the normalised value, or every field error found. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-// Removed: C0 controls other than tab/LF/CR and DEL (never meaningful in register text), and the
-// invisible soft hyphen, zero-width space/joiners, word joiner and BOM pasted from Word and the web.
-const STRIPPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-const HAS_STRIPPED =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const IRREGULAR_SPACE = /[^\S ]| {2}/;
 
 /** NFC, no invisible or control characters, every whitespace run (newlines too) one space, trimmed. */
 export function normalizeSingleLine(value: string): string {
   // Replacing is costly and most cells are already clean: test first (bulk imports call this a lot).
-  let s = value.normalize('NFC');
-  if (HAS_STRIPPED.test(s)) s = s.replace(STRIPPED, '');
+  let s = cleanText(value);
   if (IRREGULAR_SPACE.test(s)) s = s.replace(/\s+/g, ' ');
   return s.trim();
 }
 
 /** Like {@link normalizeSingleLine} but keeps line breaks (as LF; at most one blank line) for descriptions. */
 export function normalizeMultiline(value: string): string {
-  let s = value.normalize('NFC');
-  if (HAS_STRIPPED.test(s)) s = s.replace(STRIPPED, '');
+  let s = cleanText(value);
   if (/\r|[^\S\n ]| {2}| \n|\n{3}/.test(s)) {
     s = s
       .replace(/\r\n?/g, '\n')

@@ -1,7 +1,6 @@
 /**
- * Cell values of an import file, from exceljs or CSV, and their conversion to field values.
+ * Cell values of an import file, from the XLSX stream reader or CSV, and their conversion to field values.
  */
-import type { CellValue as ExcelCellValue } from 'exceljs';
 import { formatIsoDate, isCalendarDate } from '../domain/dates';
 import { foldVietnamese, normalizeSingleLine } from '../domain/text';
 
@@ -15,43 +14,10 @@ export type Cell = string | number | boolean | Date | null | CellProblem;
 
 type Match<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function richText(value: { richText: { text: string }[] }): string {
-  return value.richText.map((r) => r.text).join('');
-}
-
-/** Flattens an exceljs value: rich text to its text, a hyperlink to its text, a formula to its result. */
-export function fromExcelValue(value: ExcelCellValue | undefined): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return richText(value);
-    if ('hyperlink' in value) {
-      const text = (value as { text?: unknown }).text;
-      if (typeof text === 'string') return text;
-      if (text && typeof text === 'object' && 'richText' in text) {
-        return richText(text as { richText: { text: string }[] });
-      }
-      return String(value.hyperlink);
-    }
-    if ('error' in value) return new CellProblem(`the cell holds the error ${String(value.error)}`);
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) {
-        return new CellProblem(
-          'the cell holds a formula without a saved result; open the file in Excel and save it again',
-        );
-      }
-      return fromExcelValue(result as ExcelCellValue);
-    }
-  }
-  return new CellProblem('the cell holds a value of an unsupported kind');
-}
-
 // A visible character: not whitespace, not a control, not an invisible format character.
-const VISIBLE = /[^\s\u0000-\u001F\u007F\u00AD\u200B-\u200D\u2060\uFEFF]/;
+// (What common/clean-text.ts removes, plus whitespace.)
+const VISIBLE =
+  /[^\s\u0000-\u001F\u007F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Empty, or only spaces and invisible characters (what normalisation would turn into ""). */
 export function isBlankCell(cell: Cell | undefined): boolean {

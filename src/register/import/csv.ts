@@ -25,6 +25,17 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** A field longer than the parser's limit (a cell bomb, or a quote that is never closed). */
+export class CsvFieldTooLongError extends Error {
+  constructor(
+    readonly limit: number,
+    readonly line: number,
+  ) {
+    super(`a field near line ${line} is longer than ${limit} characters`);
+    this.name = 'CsvFieldTooLongError';
+  }
+}
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -52,7 +63,10 @@ export class CsvParser {
   private line = 1;
   private quoteLine = 1;
 
-  constructor(delimiter: CsvDelimiter = ',') {
+  constructor(
+    delimiter: CsvDelimiter = ',',
+    private readonly maxFieldLength = Infinity,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -76,6 +90,9 @@ export class CsvParser {
         const end = q < 0 ? n : q;
         this.countLineBreaks(chunk, i, end);
         field += chunk.slice(i, end);
+        if (field.length > this.maxFieldLength) {
+          throw new CsvFieldTooLongError(this.maxFieldLength, this.quoteLine);
+        }
         if (q < 0) break;
         state = QUOTE_IN_QUOTED;
         i = q + 1;
@@ -133,6 +150,9 @@ export class CsvParser {
         i++;
       }
       field += chunk.slice(start, i);
+      if (field.length > this.maxFieldLength) {
+        throw new CsvFieldTooLongError(this.maxFieldLength, this.line);
+      }
       state = UNQUOTED;
       atRecordStart = false;
     }

@@ -100,7 +100,13 @@ describe('ZIP inspection', () => {
   it('reads sizes from its own ZIPs too', () => {
     const entries = listZipEntries(zip({ 'xl/workbook.xml': 'x'.repeat(1000) }));
     expect(entries).toEqual([
-      { name: 'xl/workbook.xml', compressedSize: expect.any(Number), uncompressedSize: 1000 },
+      {
+        name: 'xl/workbook.xml',
+        compressedSize: expect.any(Number),
+        uncompressedSize: 1000,
+        method: 8,
+        localHeaderOffset: 0,
+      },
     ]);
   });
 

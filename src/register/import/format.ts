@@ -37,7 +37,11 @@ function startsWith(buffer: Uint8Array, bytes: readonly number[]): boolean {
 export interface ZipEntry {
   name: string;
   compressedSize: number;
+  /** As declared: a guide only, the stream reader counts the real bytes. */
   uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  localHeaderOffset: number;
 }
 
 const MAX_ZIP_ENTRIES = 10_000;
@@ -83,6 +87,8 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
     if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) {
       throw corrupt('bad directory entry');
     }
+    const method = buffer.readUInt16LE(p + 10);
+    let localHeaderOffset = buffer.readUInt32LE(p + 42);
     let compressedSize = buffer.readUInt32LE(p + 20);
     let uncompressedSize = buffer.readUInt32LE(p + 24);
     const nameLength = buffer.readUInt16LE(p + 28);
@@ -91,7 +97,11 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
     const end = p + 46 + nameLength + extraLength + commentLength;
     if (end > buffer.length) throw corrupt('bad directory entry');
     const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
+    if (
+      uncompressedSize === 0xffffffff ||
+      compressedSize === 0xffffffff ||
+      localHeaderOffset === 0xffffffff
+    ) {
       // The real sizes are in the ZIP64 extra field (id 1), in this order, when saturated.
       let q = p + 46 + nameLength;
       const extraEnd = q + extraLength;
@@ -106,13 +116,17 @@ export function listZipEntries(buffer: Buffer): ZipEntry[] {
           }
           if (compressedSize === 0xffffffff && r + 8 <= extraEnd) {
             compressedSize = Number(buffer.readBigUInt64LE(r));
+            r += 8;
+          }
+          if (localHeaderOffset === 0xffffffff && r + 8 <= extraEnd) {
+            localHeaderOffset = Number(buffer.readBigUInt64LE(r));
           }
           break;
         }
         q += 4 + size;
       }
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, method, localHeaderOffset });
     p = end;
   }
   return entries;

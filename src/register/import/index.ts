@@ -5,3 +5,4 @@ export * from './errors';
 export * from './format';
 export * from './parse-import';
 export * from './workbooks';
+export * from './parse-guarded';

@@ -3,7 +3,6 @@
  * Pure: no database; the caller decides what to write (all rows when there is no error, or the
  * valid rows only when asked) and checks what needs the database (document already stored…).
  */
-import { Workbook, type Worksheet } from 'exceljs';
 import {
   LegalDocumentFields,
   LegalDocumentType,
@@ -22,18 +21,11 @@ import {
   validateRegulationFields,
 } from '../domain/regulation-fields';
 import { matchKey } from '../domain/text';
-import {
-  Cell,
-  CellProblem,
-  cellDate,
-  cellProcedureCode,
-  cellText,
-  fromExcelValue,
-  isBlankCell,
-} from './cells';
+import { Cell, CellProblem, cellDate, cellProcedureCode, cellText, isBlankCell } from './cells';
 import { IMPORT_COLUMN_BY_FIELD, IMPORT_COLUMNS, ImportField, matchHeader } from './columns';
 import {
   CsvEncodingError,
+  CsvFieldTooLongError,
   CsvParser,
   CsvSyntaxError,
   decodeCsvBytes,
@@ -41,14 +33,19 @@ import {
 } from './csv';
 import { ImportFileError, ImportRowError, ImportTooLargeError } from './errors';
 import { checkXlsxArchive, describeNonSpreadsheet, ImportFormat } from './format';
+import { DEFAULT_XLSX_BUDGETS, openXlsx, SheetRow, XlsxBudgets } from './xlsx-stream';
 
 export interface ImportOptions {
   /** Most data rows accepted (blank rows are not counted); more → ImportTooLargeError (413). */
   maxRows: number;
   /** The current sector list; cells may give a sector's code or name. */
   sectors: readonly Sector[];
-  /** XLSX only: most bytes the workbook may unpack to (declared sizes). Default 256 MiB. */
+  /** XLSX only: most bytes the workbook may unpack to, counted as they flow. Default 256 MiB. */
   maxUncompressedBytes?: number;
+  /** Budgets per cell, row and sheet while reading (defaults: DEFAULT_XLSX_BUDGETS). */
+  budgets?: Partial<XlsxBudgets>;
+  /** Most row errors kept (all are counted in `errorCount`). Default: all. */
+  maxErrors?: number;
 }
 
 /** One valid row: a regulation and its legal document, normalised and ready to store. */
@@ -66,8 +63,10 @@ export interface ImportResult {
   format: ImportFormat;
   /** Valid rows only, in file order. */
   rows: ImportRow[];
-  /** Every bad cell, by row then column. Empty when the whole file is valid. */
+  /** Every bad cell, by row then column (the first `maxErrors`). Empty when the file is valid. */
   errors: ImportRowError[];
+  /** All bad cells, also those beyond `maxErrors`. */
+  errorCount: number;
   /** Non-blank data rows, valid or not. */
   totalRows: number;
   /** Rows with at least one error (totalRows = rows.length + invalidRows). */
@@ -80,19 +79,17 @@ export interface ImportResult {
   ignoredColumns: string[];
 }
 
-const DEFAULT_MAX_UNCOMPRESSED = 256 * 1024 * 1024;
 /** The header may sit below a title block; it is looked for among the first non-blank rows. */
 const HEADER_SEARCH_ROWS = 10;
-
-interface SheetRow {
-  rowNumber: number;
-  cells: readonly Cell[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading rows
 
-function* csvRows(buffer: Buffer): Generator<SheetRow> {
+/**
+ * CSV rows in batches, decoded and parsed slice by slice (the upload is already bounded in size;
+ * no cell may hold more than the cell budget, so one unterminated quote cannot build a huge cell).
+ */
+async function* csvRows(buffer: Buffer, budgets: XlsxBudgets): AsyncGenerator<SheetRow[]> {
   let text: string;
   try {
     text = decodeCsvBytes(buffer);
@@ -101,54 +98,32 @@ function* csvRows(buffer: Buffer): Generator<SheetRow> {
     throw e;
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const parser = new CsvParser(detectDelimiter(text));
+  const parser = new CsvParser(detectDelimiter(text), budgets.cellChars);
   let rowNumber = 0;
+  const number = (records: string[][]): SheetRow[] =>
+    records.map((cells) => ({ rowNumber: ++rowNumber, cells }));
   // Parsed in slices so that a file over the row limit is refused without parsing all of it.
   const SLICE = 1 << 16;
-  for (let i = 0; i < text.length; i += SLICE) {
-    for (const cells of parser.push(text.slice(i, i + SLICE)))
-      yield { rowNumber: ++rowNumber, cells };
-  }
-  let last: string[][];
   try {
-    last = parser.end();
+    for (let i = 0; i < text.length; i += SLICE) {
+      const records = parser.push(text.slice(i, i + SLICE));
+      if (records.length > 0) yield number(records);
+    }
+    const last = parser.end();
+    if (last.length > 0) yield number(last);
   } catch (e) {
+    if (e instanceof CsvFieldTooLongError) {
+      throw new ImportTooLargeError(
+        'bytes',
+        budgets.cellChars,
+        `a cell near line ${e.line} holds more than ${budgets.cellChars} characters, more than the import allows`,
+      );
+    }
     if (e instanceof CsvSyntaxError) {
       throw new ImportFileError('corrupt', `the CSV file is malformed: ${e.message}`);
     }
     throw e;
   }
-  for (const cells of last) yield { rowNumber: ++rowNumber, cells };
-}
-
-function* worksheetRows(sheet: Worksheet): Generator<SheetRow> {
-  const last = sheet.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = sheet.findRow(r);
-    if (row === undefined || !row.hasValues) continue;
-    // row.values is 1-based and sparse; merged cells repeat the master cell's value, so a document
-    // cell merged down over its regulations reads on every row.
-    const values = row.values as unknown[];
-    const cells: Cell[] = [];
-    for (let c = 1; c < values.length; c++) {
-      cells.push(fromExcelValue(values[c] as Parameters<typeof fromExcelValue>[0]));
-    }
-    yield { rowNumber: r, cells };
-  }
-}
-
-async function loadWorkbook(buffer: Buffer, maxUncompressedBytes: number): Promise<Workbook> {
-  checkXlsxArchive(buffer, maxUncompressedBytes);
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-  } catch (e) {
-    throw new ImportFileError(
-      'corrupt',
-      `the XLSX workbook cannot be read; it may be damaged (${e instanceof Error ? e.message : String(e)})`,
-    );
-  }
-  return workbook;
 }
 
 /** The instructions sheet of the template holds an example block that must not be imported. */
@@ -479,32 +454,39 @@ class RowValidator {
   }
 }
 
-function validateRows(
+async function validateRows(
   header: Header,
-  rows: Iterable<SheetRow>,
+  rows: AsyncIterable<SheetRow[]>,
   options: ImportOptions,
   format: ImportFormat,
-): ImportResult {
+): Promise<ImportResult> {
   const validator = new RowValidator(header, options.sectors);
   const valid: ImportRow[] = [];
   const errors: ImportRowError[] = [];
+  const maxErrors = options.maxErrors ?? Infinity;
+  let errorCount = 0;
   let totalRows = 0;
   let invalidRows = 0;
-  for (const row of rows) {
-    if (validator.isBlank(row)) continue;
-    totalRows++;
-    if (totalRows > options.maxRows) throw new ImportTooLargeError('rows', options.maxRows);
-    const outcome = validator.validate(row);
-    if (outcome.row !== null) valid.push(outcome.row);
-    if (outcome.errors.length > 0) {
-      invalidRows++;
-      errors.push(...outcome.errors);
+  // Leaving the loop early (the row limit) closes the reader and frees its inflater.
+  for await (const batch of rows) {
+    for (const row of batch) {
+      if (validator.isBlank(row)) continue;
+      totalRows++;
+      if (totalRows > options.maxRows) throw new ImportTooLargeError('rows', options.maxRows);
+      const outcome = validator.validate(row);
+      if (outcome.row !== null) valid.push(outcome.row);
+      if (outcome.errors.length > 0) {
+        invalidRows++;
+        errorCount += outcome.errors.length;
+        for (const e of outcome.errors) if (errors.length < maxErrors) errors.push(e);
+      }
     }
   }
   return {
     format,
     rows: valid,
     errors,
+    errorCount,
     totalRows,
     invalidRows,
     headerRow: header.rowNumber,
@@ -516,27 +498,41 @@ function validateRows(
   };
 }
 
-/** Reads up to HEADER_SEARCH_ROWS non-blank rows, finds the header, and yields the rows after it. */
-function splitHeader(rows: Iterable<SheetRow>): {
+interface SplitSheet {
   header: Header | null;
-  rest: Iterable<SheetRow>;
-} {
-  const iterator = rows[Symbol.iterator]();
+  rest: AsyncIterable<SheetRow[]>;
+  /** Stops reading the sheet (frees its inflater) when it is not the one imported. */
+  close(): Promise<void>;
+}
+
+/** Reads up to HEADER_SEARCH_ROWS non-blank rows, finds the header, and yields the rows after it. */
+async function splitHeader(rows: AsyncGenerator<SheetRow[]>): Promise<SplitSheet> {
   const lookahead: SheetRow[] = [];
+  let leftover: SheetRow[] = [];
   while (lookahead.length < HEADER_SEARCH_ROWS) {
-    const next = iterator.next();
+    const next = await rows.next();
     if (next.done) break;
-    if (next.value.cells.some((c) => !isBlankCell(c))) lookahead.push(next.value);
+    const batch = next.value;
+    let i = 0;
+    for (; i < batch.length && lookahead.length < HEADER_SEARCH_ROWS; i++) {
+      if (batch[i].cells.some((c) => !isBlankCell(c))) lookahead.push(batch[i]);
+    }
+    leftover = batch.slice(i);
   }
   const header = chooseHeader(lookahead);
   const start = header === null ? lookahead.length : header.index + 1;
-  const rest: Iterable<SheetRow> = {
-    *[Symbol.iterator]() {
-      yield* lookahead.slice(start);
-      for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
+  const first = [...lookahead.slice(start), ...leftover];
+  const rest: AsyncIterable<SheetRow[]> = {
+    async *[Symbol.asyncIterator]() {
+      if (first.length > 0) yield first;
+      try {
+        for (let next = await rows.next(); !next.done; next = await rows.next()) yield next.value;
+      } finally {
+        await rows.return(undefined);
+      }
     },
   };
-  return { header, rest };
+  return { header, rest, close: async () => void (await rows.return(undefined)) };
 }
 
 function checkOptions(options: ImportOptions): void {
@@ -549,10 +545,10 @@ function checkOptions(options: ImportOptions): void {
 /**
  * Parses and validates an import file. The format is decided by content: `declared` (from the file
  * name or Content-Type) is only a hint, so a CSV named ".xlsx" still reads and a PNG named
- * ".xlsx" is refused as a PNG.
+ * ".xlsx" is refused as a PNG. Both formats are read as a stream, within the byte budgets.
  *
  * Throws ImportFileError (400) for anything that is not a readable spreadsheet or lacks required
- * columns, ImportTooLargeError (413) over `maxRows` data rows or `maxUncompressedBytes`.
+ * columns, ImportTooLargeError (413) over `maxRows` data rows, `maxUncompressedBytes` or a budget.
  */
 export async function parseImportFile(
   buffer: Buffer,
@@ -560,13 +556,15 @@ export async function parseImportFile(
   options: ImportOptions,
 ): Promise<ImportResult> {
   checkOptions(options);
+  const budgets: XlsxBudgets = { ...DEFAULT_XLSX_BUDGETS, ...options.budgets };
+  if (options.maxUncompressedBytes !== undefined) budgets.totalBytes = options.maxUncompressedBytes;
   const problem = describeNonSpreadsheet(buffer);
   if (problem !== null) {
     throw new ImportFileError(buffer.length === 0 ? 'empty' : 'not_spreadsheet', problem);
   }
   const isZip = buffer[0] === 0x50 && buffer[1] === 0x4b;
   if (!isZip) {
-    const { header, rest } = splitHeader(csvRows(buffer));
+    const { header, rest } = await splitHeader(csvRows(buffer, budgets));
     if (header === null && declared === 'xlsx') {
       throw new ImportFileError(
         'not_spreadsheet',
@@ -576,27 +574,27 @@ export async function parseImportFile(
     return validateRows(checkHeader(header), rest, options, 'csv');
   }
 
-  const workbook = await loadWorkbook(
-    buffer,
-    options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED,
-  );
-  const sheets = workbook.worksheets.filter((s) => matchKey(s.name) !== INSTRUCTIONS_SHEET_KEY);
+  // The declared sizes refuse an honest bomb at once; the reader counts the real bytes anyway.
+  checkXlsxArchive(buffer, budgets.totalBytes);
+  const all = await openXlsx(buffer, budgets);
+  const sheets = all.filter((s) => matchKey(s.name) !== INSTRUCTIONS_SHEET_KEY);
   // Visible sheets first: hidden ones usually hold lookup lists.
-  sheets.sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  sheets.sort((a, b) => Number(!a.visible) - Number(!b.visible));
   // The first sheet with every required column; failing that, the one with the most columns, so
-  // that the error names what is missing there.
-  let best: { header: Header | null; rest: Iterable<SheetRow> } | null = null;
+  // that the error names what is missing there (its rows are then not needed).
+  let best: Header | null = null;
   for (const sheet of sheets) {
-    const candidate = splitHeader(worksheetRows(sheet));
+    const candidate = await splitHeader(sheet.rows());
     const fields = candidate.header?.fields;
     if (fields !== undefined && REQUIRED_FIELDS.every((f) => fields.has(f))) {
-      best = candidate;
-      break;
+      return validateRows(checkHeader(candidate.header), candidate.rest, options, 'xlsx');
     }
-    if (best === null || (fields?.size ?? 0) > (best.header?.fields.size ?? 0)) best = candidate;
+    await candidate.close();
+    if (best === null || (fields?.size ?? 0) > best.fields.size) best = candidate.header;
   }
-  if (best === null) {
+  if (sheets.length === 0) {
     throw new ImportFileError('no_header', 'the workbook has no worksheet to import');
   }
-  return validateRows(checkHeader(best.header), best.rest, options, 'xlsx');
+  checkHeader(best);
+  throw new Error('unreachable: a header without every required column passed the check');
 }

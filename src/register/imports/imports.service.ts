@@ -15,13 +15,17 @@ import {
   ImportFileError,
   ImportRowError,
   ImportTooLargeError,
-  parseImportFile,
+  parseImportFileGuarded,
 } from '../import';
 import { writeImportRows } from './import-writer';
 
 export const IMPORT_JOB = 'register.import';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
+/** The parse worker's heap limit, MiB (the memory guard of an import). */
+export const IMPORT_PARSE_MEMORY_MB = 1024;
+export const IMPORT_INTERNAL_ERROR =
+  'the import stopped on an internal error and imported nothing; upload the file again later';
 // A job result stays readable; the full list goes to the XLSX error report up to this many rows.
 const MAX_REPORTED_ERRORS = 50_000;
 
@@ -83,12 +87,30 @@ export class ImportsService implements JobRunHandlerClass {
           this.clock.now(),
         ],
       );
-      const jobId = await this.jobRuns.create(tx, IMPORT_JOB, { uploadId }, actor.userId);
+      const jobId = await this.jobRuns.create(
+        tx,
+        IMPORT_JOB,
+        { uploadId },
+        actor.userId,
+        actor.agencyId,
+      );
       return { jobId };
     });
   }
 
   async run(ctx: JobRunContext): Promise<Record<string, unknown>> {
+    try {
+      return await this.runImport(ctx);
+    } catch (err) {
+      // The job's error is shown to the user: no driver's or library's text, that goes to the log.
+      this.logger.error(
+        `import job ${ctx.id} failed: ${err instanceof Error ? err.stack : String(err)}`,
+      );
+      throw new Error(IMPORT_INTERNAL_ERROR);
+    }
+  }
+
+  private async runImport(ctx: JobRunContext): Promise<Record<string, unknown>> {
     const uploadId = String(ctx.payload.uploadId);
     const [upload] = await this.dataSource.query(`SELECT * FROM import_upload WHERE id = $1`, [
       uploadId,
@@ -127,7 +149,16 @@ export class ImportsService implements JobRunHandlerClass {
     );
     let parsed;
     try {
-      parsed = await parseImportFile(buffer, opts.format, { maxRows: MAX_IMPORT_ROWS, sectors });
+      // In a worker thread with a memory limit: no file can take this process down.
+      parsed = await parseImportFileGuarded(
+        buffer,
+        opts.format,
+        { maxRows: MAX_IMPORT_ROWS, sectors, maxErrors: MAX_REPORTED_ERRORS },
+        {
+          memoryMb: IMPORT_PARSE_MEMORY_MB,
+          onInternalError: (detail) => this.logger.error(`import parse failed: ${detail}`),
+        },
+      );
     } catch (err) {
       if (err instanceof ImportFileError || err instanceof ImportTooLargeError) {
         const outcome: ImportOutcome = {
@@ -152,11 +183,11 @@ export class ImportsService implements JobRunHandlerClass {
       totalRows: parsed.totalRows,
       validRows: parsed.rows.length,
       invalidRows: parsed.invalidRows,
-      errorCount: parsed.errors.length,
-      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+      errorCount: parsed.errorCount,
+      errors: parsed.errors,
     };
     await opts.onProgress?.(0, parsed.rows.length);
-    if (parsed.errors.length > 0 && !opts.validRowsOnly) {
+    if (parsed.errorCount > 0 && !opts.validRowsOnly) {
       const outcome: ImportOutcome = {
         ...base,
         outcome: 'rejected',

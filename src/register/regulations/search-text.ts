@@ -1,3 +1,4 @@
+import { cleanText } from '../../common/clean-text';
 import { documentSearchText, LegalDocumentType } from '../domain';
 
 /**
@@ -23,8 +24,8 @@ export function regulationSearchText(
 
 /** Splits a query into words; each must appear (in any order). LIKE wildcards are escaped. */
 export function searchWords(query: string): string[] {
-  return query
-    .normalize('NFC')
+  // Cleaned like the stored text: a zero-width space or bidi mark must not make a word unmatched.
+  return cleanText(query)
     .split(/\s+/)
     .map((w) => w.trim())
     .filter(Boolean)
