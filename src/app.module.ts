@@ -14,6 +14,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 import { ConsultationModule } from './consultation/consultation.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { DemoModule } from './demo/demo.module';
+import { WebModule } from './web/web.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -63,6 +64,7 @@ export class AppModule {
         ConsultationModule,
         ReportingModule,
         DemoModule,
+        WebModule,
         ...extraImports,
       ],
     };
