@@ -12,7 +12,9 @@ export function Layout() {
   const [open, setOpen] = useState(false);
   const c = t().common;
   const role = session?.user.role;
-  const items = allNav().filter((i) => !i.roles || (role !== undefined && i.roles.includes(role)));
+  const items = allNav().filter((i) =>
+    i.roles ? role !== undefined && i.roles.includes(role) : !(session && i.signedOutOnly),
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -39,7 +41,11 @@ export function Layout() {
             <ul>
               {items.map((i) => (
                 <li key={i.to}>
-                  <NavLink to={i.to} end={i.to === '/'} onClick={() => setOpen(false)}>
+                  <NavLink
+                    to={i.to}
+                    end={i.to === '/' || items.some((o) => o.to.startsWith(`${i.to}/`))}
+                    onClick={() => setOpen(false)}
+                  >
                     {i.label}
                   </NavLink>
                 </li>

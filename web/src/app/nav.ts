@@ -5,6 +5,8 @@ export interface NavItem {
   to: string;
   label: string;
   roles?: readonly string[];
+  /** Only for visitors who are not signed in (keeps a signed-in header on one line). */
+  signedOutOnly?: boolean;
 }
 
 /** What each area (web/src/areas/*) exports. */

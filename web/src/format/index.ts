@@ -91,11 +91,12 @@ export function vietnamToday(now: Date = new Date()): string {
 /**
  * What a person typed into a number field, as the API's decimal string (or null when it is not
  * a number). Accepts Vietnamese separators ("1.935.937,5", "0,2") and plain ones ("0.2", "12000").
- * Money fields read dots as thousands separators when they group by three.
+ * Money and counts read dots as thousands separators when they group by three ("12.000");
+ * other quantities (hours, frequency) read a single dot as the decimal point ("1.5").
  */
 export function parseNumberInput(
   text: string,
-  kind: 'money' | 'quantity' = 'quantity',
+  kind: 'money' | 'count' | 'quantity' = 'quantity',
 ): string | null {
   let s = text.replace(/[\s\u00a0₫]/g, '');
   if (s === '') return null;
@@ -104,7 +105,7 @@ export function parseNumberInput(
     // Comma = decimal separator; dots before it group thousands.
     if (!/^-?[\d.]*,\d*$/.test(s)) return null;
     s = s.replace(/\./g, '').replace(',', '.');
-  } else if (grouped.test(s) && (kind === 'money' || (s.match(/\./g) ?? []).length > 1)) {
+  } else if (grouped.test(s) && (kind !== 'quantity' || (s.match(/\./g) ?? []).length > 1)) {
     s = s.replace(/\./g, '');
   }
   if (s.endsWith('.')) s = s.slice(0, -1);

@@ -19,11 +19,15 @@ export function Banner(props: {
       data-form-banner
     >
       {props.title ?? (kind === 'error' ? <strong>{t().common.errors.title}</strong> : null)}
-      <ul>
-        {messages.map((m, i) => (
-          <li key={i}>{m}</li>
-        ))}
-      </ul>
+      {messages.length === 1 ? (
+        <p className="banner-text">{messages[0]}</p>
+      ) : (
+        <ul>
+          {messages.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
       {onReload && (
         <button type="button" className="button" onClick={onReload}>
           {t().common.reload}
