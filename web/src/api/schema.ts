@@ -1313,10 +1313,36 @@ export interface components {
         | 'provincial_decision'
         | 'other';
     };
+    LegalDocumentRefDto: {
+      id: string;
+      /** @example 15/2018/NĐ-CP */
+      number: string;
+      title: string;
+      /** @example decree */
+      type: string;
+    };
     LoginDto: {
       /** @example admin@regcut.local */
       email: string;
       password: string;
+    };
+    LoginResponseDto: {
+      accessToken: string;
+      /**
+       * @description seconds
+       * @example 28800
+       */
+      expiresIn: number;
+      /** @example Bearer */
+      tokenType: string;
+      user: components['schemas']['SessionUserDto'];
+    };
+    PlanSummaryDto: {
+      /** @enum {string} */
+      action: 'abolish' | 'simplify' | 'amend';
+      description: string;
+      programme?: string | null;
+      targetDocument?: string | null;
     };
     ProgressReportDto: {
       agency: Record<string, never> | null;
@@ -1424,6 +1450,93 @@ export interface components {
        */
       value: number | string;
     };
+    RegulationDetailDto: {
+      agencyId: string;
+      /**
+       * @description events the caller may send now
+       * @example [
+       *       "SUBMIT_FOR_REVIEW"
+       *     ]
+       */
+      availableEvents: string[];
+      /**
+       * @description whole VND per year
+       * @example 23231250000
+       */
+      baselineCost: string | null;
+      /** @example administrative_procedure */
+      category: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      id: string;
+      legalDocument: components['schemas']['LegalDocumentRefDto'] | null;
+      legalDocumentId: string;
+      plan: components['schemas']['PlanSummaryDto'] | null;
+      /** @example 1.013872 */
+      procedureCode: string | null;
+      /** @example 3865909091 */
+      proposedCost: string | null;
+      /** @example Điều 4 khoản 1 */
+      provision: string;
+      /** @example 83.36 */
+      reductionPct: number | null;
+      /** @example 19365340909 */
+      savings: string | null;
+      /** @example health */
+      sector: string;
+      /** @description the XState value: a string, or an object inside parallel or nested states */
+      state: string | Record<string, never>;
+      /** @example draft */
+      stateName: string;
+      /**
+       * @example [
+       *       "business"
+       *     ]
+       */
+      subjectTypes: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    RegulationPageDto: {
+      items: components['schemas']['RegulationResponseDto'][];
+      nextCursor: string | null;
+    };
+    RegulationResponseDto: {
+      agencyId: string;
+      /** @example administrative_procedure */
+      category: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      id: string;
+      legalDocument: components['schemas']['LegalDocumentRefDto'] | null;
+      legalDocumentId: string;
+      /** @example 1.013872 */
+      procedureCode: string | null;
+      /** @example Điều 4 khoản 1 */
+      provision: string;
+      /** @example health */
+      sector: string;
+      /** @description the XState value: a string, or an object inside parallel or nested states */
+      state: string | Record<string, never>;
+      /** @example draft */
+      stateName: string;
+      /**
+       * @example [
+       *       "business"
+       *     ]
+       */
+      subjectTypes: string[];
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example 1 */
+      version: number;
+    };
     RespondDto: {
       /**
        * @description tiếp thu, tiếp thu một phần, không tiếp thu (giải trình)
@@ -1434,6 +1547,14 @@ export interface components {
       explanation: string;
       /** @description required when accepting an item that disputes a cost field; optional when partially accepting; never with a rejection */
       reEstimate?: components['schemas']['ReEstimateDto'];
+    };
+    SessionUserDto: {
+      agencyId: string | null;
+      email: string;
+      fullName: string;
+      id: string;
+      /** @example ministry_officer */
+      role: string;
     };
     TargetFigureDto: {
       /** @example 49.93 */
@@ -1780,7 +1901,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
       };
     };
   };
@@ -2650,7 +2773,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegulationPageDto'];
+        };
       };
     };
   };
@@ -2671,7 +2796,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegulationResponseDto'];
+        };
       };
     };
   };
@@ -2690,7 +2817,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegulationDetailDto'];
+        };
       };
     };
   };
@@ -2716,7 +2845,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegulationResponseDto'];
+        };
       };
     };
   };

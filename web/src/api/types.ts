@@ -1,3 +1,5 @@
+import type { components } from './schema';
+
 /**
  * Response shapes the OpenAPI document does not describe yet (no response schema on the route);
  * checked against the service's views (src/register/regulations, src/costing, src/workflow).
@@ -8,46 +10,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface Regulation {
-  id: string;
-  legalDocumentId: string;
-  legalDocument: { id: string; number: string; type: string; title: string } | null;
-  provision: string;
-  title: string;
-  description: string;
-  category: string;
-  sector: string;
-  agencyId: string;
-  procedureCode: string | null;
-  subjectTypes: string[];
-  state: unknown;
-  stateName: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CostFigure {
-  annualCost?: string | null;
-  [k: string]: unknown;
-}
-
-export interface RegulationDetail extends Regulation {
-  availableEvents: string[];
-  baselineCost: string | null;
-  proposedCost: string | null;
-  savings: string | null;
-  reductionPct: number | null;
-  plan: Plan | null;
-}
-
-export interface Plan {
-  action: string;
-  description: string;
-  targetDocument?: string | null;
-  programme?: string | null;
-  [k: string]: unknown;
-}
+/** From the document (src/register/regulations/regulation.response.ts). */
+export type Regulation = components['schemas']['RegulationResponseDto'];
+export type RegulationDetail = components['schemas']['RegulationDetailDto'];
+export type Plan = components['schemas']['PlanSummaryDto'];
 
 export interface CostEstimate {
   id?: string;

@@ -28,8 +28,8 @@ export function ConsultationPanel({ r }: { r: RegulationDetail }) {
               <ul>
                 {items.map((x) => (
                   <li key={x.id}>
-                    {label(t().portal.consultations.rounds, x.round)} — {x.status} — {s.closes}{' '}
-                    {formatDate(x.closesAt)}
+                    {label(t().portal.consultations.rounds, x.round)} —{' '}
+                    {label(s.roundStatus, x.status)} — {s.closes} {formatDate(x.closesAt)}
                   </li>
                 ))}
               </ul>
@@ -123,7 +123,7 @@ function FeedbackItem({
           {s.evidence}:{' '}
           {Object.entries(f.evidence)
             .filter(([, v]) => v !== null && v !== undefined)
-            .map(([k, v]) => `${k} ${String(v)}`)
+            .map(([k, v]) => `${label(s.evidenceKeys, k)} ${String(v)}`)
             .join(' · ')}
         </p>
       )}

@@ -1,9 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { t } from '../../i18n';
 import { useSession } from '../../session/use-session';
-import { Pager, QueryView } from '../../ui/common';
 import { useRegulations } from '../public/queries';
-import { RegulationTable } from '../public/RegulationTable';
+import { RegulationResults } from '../public/RegulationTable';
 import { RegulationFiltersForm } from '../public/SearchPage';
 
 /** /bo-nganh/quy-dinh — the agency's register (drafts included), with the portal's filters. */
@@ -37,27 +36,13 @@ export function RegisterPage() {
         params={params}
         onChange={setParams}
       />
-      <QueryView query={query}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="banner banner-info">{s.register.none}</p>
-          ) : (
-            <>
-              <RegulationTable items={page.items} linkTo={(r) => `/bo-nganh/quy-dinh/${r.id}`} />
-              <Pager
-                cursor={params.get('cursor')}
-                nextCursor={page.nextCursor}
-                onCursor={(cur) => {
-                  const next = new URLSearchParams(params);
-                  if (cur) next.set('cursor', cur);
-                  else next.delete('cursor');
-                  setParams(next);
-                }}
-              />
-            </>
-          )
-        }
-      </QueryView>
+      <RegulationResults
+        query={query}
+        params={params}
+        setParams={setParams}
+        linkTo={(r) => `/bo-nganh/quy-dinh/${r.id}`}
+        emptyText={s.register.none}
+      />
     </div>
   );
 }

@@ -26,18 +26,7 @@ export function LoginPage() {
         form={form}
         submitLabel={s.submit}
         onSubmit={async (v) => {
-          const res = await ok(api.POST('/auth/login', { body: v }));
-          const body = res as unknown as {
-            accessToken: string;
-            expiresIn: number;
-            user: {
-              id: string;
-              email: string;
-              fullName: string;
-              role: string;
-              agencyId: string | null;
-            };
-          };
+          const body = await ok(api.POST('/auth/login', { body: v }));
           saveSession({
             accessToken: body.accessToken,
             expiresAt: Date.now() + body.expiresIn * 1000,

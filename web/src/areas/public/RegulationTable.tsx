@@ -1,7 +1,8 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { Regulation } from '../../api/types';
+import type { Page, Regulation } from '../../api/types';
 import { label, t } from '../../i18n';
-import { StateBadge } from '../../ui/common';
+import { Pager, QueryView, StateBadge } from '../../ui/common';
 
 /** A list of regulations; `linkTo` decides where a title leads (public page or the workspace). */
 export function RegulationTable(props: { items: Regulation[]; linkTo: (r: Regulation) => string }) {
@@ -38,5 +39,39 @@ export function RegulationTable(props: { items: Regulation[]; linkTo: (r: Regula
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A page of results with the cursor kept in the URL (?cursor=), or the "nothing found" notice. */
+export function RegulationResults(props: {
+  query: UseQueryResult<Page<Regulation>>;
+  params: URLSearchParams;
+  setParams: (p: URLSearchParams) => void;
+  linkTo: (r: Regulation) => string;
+  emptyText: string;
+}) {
+  const { params, setParams } = props;
+  return (
+    <QueryView query={props.query}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <p className="banner banner-info">{props.emptyText}</p>
+        ) : (
+          <>
+            <RegulationTable items={page.items} linkTo={props.linkTo} />
+            <Pager
+              cursor={params.get('cursor')}
+              nextCursor={page.nextCursor}
+              onCursor={(cur) => {
+                const next = new URLSearchParams(params);
+                if (cur) next.set('cursor', cur);
+                else next.delete('cursor');
+                setParams(next);
+              }}
+            />
+          </>
+        )
+      }
+    </QueryView>
   );
 }

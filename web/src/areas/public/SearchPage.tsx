@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../i18n';
-import { Pager, QueryView } from '../../ui/common';
 import { useRegulations } from './queries';
-import { RegulationTable } from './RegulationTable';
+import { RegulationResults } from './RegulationTable';
 
 /** Search filters live in the URL (?search=&category=&state=&cursor=), so a result can be shared. */
 export function RegulationFiltersForm(props: {
@@ -90,27 +89,13 @@ export function SearchPage() {
         params={params}
         onChange={setParams}
       />
-      <QueryView query={query}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="banner banner-info">{s.none}</p>
-          ) : (
-            <>
-              <RegulationTable items={page.items} linkTo={(r) => `/quy-dinh/${r.id}`} />
-              <Pager
-                cursor={params.get('cursor')}
-                nextCursor={page.nextCursor}
-                onCursor={(cur) => {
-                  const next = new URLSearchParams(params);
-                  if (cur) next.set('cursor', cur);
-                  else next.delete('cursor');
-                  setParams(next);
-                }}
-              />
-            </>
-          )
-        }
-      </QueryView>
+      <RegulationResults
+        query={query}
+        params={params}
+        setParams={setParams}
+        linkTo={(r) => `/quy-dinh/${r.id}`}
+        emptyText={s.none}
+      />
     </div>
   );
 }

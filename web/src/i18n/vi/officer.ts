@@ -154,6 +154,14 @@ export const officer = {
     report: 'Báo cáo tổng hợp ý kiến',
     downloadReport: 'Tải báo cáo (XLSX)',
     closes: 'Hạn chót',
+    roundStatus: { open: 'đang mở', closed: 'đã kết thúc' } as Record<string, string>,
+    evidenceKeys: {
+      subjects: 'số đối tượng',
+      frequencyPerYear: 'số lần/năm',
+      hours: 'số giờ',
+      amount: 'số tiền',
+      note: 'ghi chú',
+    } as Record<string, string>,
   },
   import: {
     title: 'Nhập quy định từ tệp',
