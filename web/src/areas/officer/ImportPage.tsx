@@ -5,22 +5,28 @@ import { mapErrors } from '../../api/problem';
 import { Banner } from '../../forms/fields';
 import { t } from '../../i18n';
 
+/** GET /jobs/:id (src/jobs/runs/job-run.service.ts JobRunView). */
 interface Job {
   id: string;
-  status: string;
-  progress?: number | { done?: number; total?: number } | null;
-  result?: Record<string, any> | null;
-  error?: unknown;
-  [k: string]: unknown;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: { done: number; total: number | null };
+  result: {
+    outcome?: 'imported' | 'rejected' | 'unreadable';
+    imported?: number;
+    errorCount?: number;
+    message?: string;
+    errors?: Array<{ row: number; column: string; field: string; message: string }>;
+  } | null;
+  error: string | null;
 }
+
+const FINISHED = ['succeeded', 'failed'];
 
 function percent(job: Job | undefined): number {
   if (!job) return 0;
-  if (job.status === 'completed' || job.status === 'failed') return 100;
-  const p = job.progress;
-  if (typeof p === 'number') return Math.max(0, Math.min(100, p <= 1 ? p * 100 : p));
-  if (p && typeof p === 'object' && p.total) return Math.round(((p.done ?? 0) / p.total) * 100);
-  return 0;
+  if (FINISHED.includes(job.status)) return 100;
+  const { done, total } = job.progress ?? { done: 0, total: null };
+  return total ? Math.round((done / total) * 100) : 0;
 }
 
 /** /bo-nganh/nhap-tep — bulk import with the template, progress while the job runs, row errors. */
@@ -40,9 +46,8 @@ export function ImportPage() {
       q.state.data && ['completed', 'failed'].includes(q.state.data.status) ? false : 700,
   });
   const result = job.data?.result ?? null;
-  const rowErrors: Array<{ row: number; field?: string; column?: string; message: string }> =
-    (result?.errors as never) ?? [];
-  const finished = job.data && ['completed', 'failed'].includes(job.data.status);
+  const rowErrors = result?.errors ?? [];
+  const finished = job.data && FINISHED.includes(job.data.status);
   return (
     <div className="page page-form">
       <h1>{s.title}</h1>
@@ -77,8 +82,8 @@ export function ImportPage() {
               method: 'POST',
               body: data,
             });
-            const body = (await res.json()) as { jobId?: string; id?: string };
-            setJobId(body.jobId ?? body.id ?? null);
+            const body = (await res.json()) as { jobId: string };
+            setJobId(body.jobId);
           } catch (err) {
             setErrors(
               mapErrors(err, ['file']).banner.concat(
@@ -116,13 +121,13 @@ export function ImportPage() {
       </form>
       {jobId && (
         <section className="card" aria-live="polite">
-          <label htmlFor="import-progress">{finished ? job.data?.status : s.running}</label>
+          <label htmlFor="import-progress">{finished ? s.finished : s.running}</label>
           <progress id="import-progress" max={100} value={percent(job.data)} />
           {finished && result && (
             <p>
-              {rowErrors.length && !result.imported
-                ? s.failed
-                : s.done(Number(result.imported ?? result.created ?? 0))}
+              {result.outcome === 'imported'
+                ? s.done(result.imported ?? 0)
+                : (result.message ?? s.failed)}
             </p>
           )}
           {rowErrors.length > 0 && (

@@ -171,6 +171,7 @@ export const officer = {
     validRowsOnly: 'Chỉ nhập các dòng hợp lệ (bỏ qua dòng lỗi)',
     upload: 'Gửi tệp',
     running: 'Đang xử lý…',
+    finished: 'Đã xử lý xong',
     done: (n: number) => `Đã nhập ${n} quy định.`,
     failed: 'Tệp có lỗi: chưa nhập dòng nào.',
     errors: 'Các dòng lỗi',
