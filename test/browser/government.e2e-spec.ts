@@ -65,6 +65,7 @@ describe('browser: Government Office', () => {
     await page.getByLabel('Chương trình').selectOption('THU');
     await page.getByTestId('agency-chart').locator('canvas').waitFor();
     await waitFor(async () => (await approvedCost()) !== '0,00 %', 10_000, 100);
+    await page.waitForLoadState('networkidle'); // the per-agency reports too
     await env.screenshot(page, 'government-dashboard');
     // The 400s the test provoked on purpose are logged by Chromium; nothing else may be.
     expect(env.pageErrors.filter((e) => !e.includes('status of 400'))).toEqual([]);

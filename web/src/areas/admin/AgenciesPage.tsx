@@ -36,7 +36,7 @@ export function AgenciesPage() {
       <Banner kind="success" messages={notice} />
       <Banner messages={errors} />
       <div className="grid-2">
-        <div className="table-wrap">
+        <div className="table-wrap" style={{ minWidth: 0 }}>
           <table>
             <thead>
               <tr>

@@ -47,7 +47,7 @@ export function ApiKeysPage() {
       )}
       <Banner messages={errors} />
       <div className="grid-2">
-        <div className="table-wrap">
+        <div className="table-wrap" style={{ minWidth: 0 }}>
           <table>
             <thead>
               <tr>

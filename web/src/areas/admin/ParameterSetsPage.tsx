@@ -58,7 +58,7 @@ export function ParameterSetsPage() {
         </section>
       )}
       <div className="grid-2">
-        <div className="table-wrap">
+        <div className="table-wrap" style={{ minWidth: 0 }}>
           <table>
             <thead>
               <tr>

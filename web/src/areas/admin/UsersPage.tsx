@@ -45,7 +45,8 @@ export function UsersPage() {
       <Banner kind="success" messages={notice} />
       <Banner messages={errors} />
       <div className="grid-2">
-        <section aria-labelledby="h-users">
+        {/* min-width 0: a grid cell may shrink below the table, which then scrolls in its box */}
+        <section aria-labelledby="h-users" style={{ minWidth: 0 }}>
           <h2 id="h-users" className="sr-only">
             {s.title}
           </h2>

@@ -1,43 +1,9 @@
 /** Shapes of the reads of the association / expert area, as the service answers them. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import type { ConsultationRound, CostEstimate, Page } from '../../api/types';
 
-export interface Round {
-  id: string;
-  regulationId: string;
-  round: 'expert' | 'association';
-  opensAt: string;
-  closesAt: string;
-  status: string;
-  invitedExpertIds: string[];
-}
-
-export interface Estimate {
-  kind: 'baseline' | 'proposed';
-  version: number;
-  subjectType: string;
-  costKind: string;
-  activities: Array<{
-    name: string;
-    hours: string;
-    hoursLow?: string | null;
-    hoursHigh?: string | null;
-  }>;
-  hiredServices: string;
-  feesAndCharges: string;
-  otherCosts: string;
-  frequencyPerYear: string;
-  frequencyLow?: string | null;
-  frequencyHigh?: string | null;
-  subjectsPerYear: string;
-  subjectsLow?: string | null;
-  subjectsHigh?: string | null;
-  hourlyRate: string;
-  unitCost: string;
-  annualCost: string;
-}
+export type { Page };
+export type Round = ConsultationRound;
+export type Estimate = CostEstimate;
 
 export interface RegulationDetail {
   id: string;
