@@ -63,8 +63,11 @@ export function Chart(props: {
   }, [props.option, height]);
 
   return (
-    <div ref={box} style={{ height, width: '100%' }}>
-      <div ref={el} role="img" aria-label={props.label} data-testid={props.testId} />
+    // The canvas sits in an absolutely placed layer, so it never widens the page on a phone.
+    <div ref={box} style={{ height, width: '100%', position: 'relative', overflow: 'hidden' }}>
+      <div style={{ position: 'absolute', inset: 0 }}>
+        <div ref={el} role="img" aria-label={props.label} data-testid={props.testId} />
+      </div>
     </div>
   );
 }

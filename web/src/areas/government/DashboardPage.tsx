@@ -182,17 +182,14 @@ export function DashboardPage() {
   const pipelineOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: stages.map((x) => x.name),
-        axisLabel: { interval: 0, width: 80, overflow: 'break' },
-      },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      // Horizontal bars: the stage names stay readable at phone width.
+      yAxis: { type: 'category', inverse: true, data: stages.map((x) => x.name) },
+      xAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
-          label: { show: true, position: 'top' },
+          label: { show: true, position: 'right' },
           data: stages.map((x) => ({ value: x.value, itemStyle: { color: x.color } })),
         },
       ],
