@@ -1,9 +1,16 @@
-/** Unit tests (`*.spec.ts` beside the code) and end-to-end tests (`test/**\/*.e2e-spec.ts`). */
+/**
+ * Unit tests (`*.spec.ts` beside the code, also the web app's in web/src) and end-to-end tests
+ * (`test/**\/*.e2e-spec.ts`, with the browser tests in test/browser).
+ */
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/web/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -2,7 +2,7 @@
 const base = require('./jest.config');
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
   globalSetup: undefined,
   globalTeardown: undefined,
   setupFiles: [],

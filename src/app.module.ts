@@ -15,6 +15,7 @@ import { ConsultationModule } from './consultation/consultation.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { DemoModule } from './demo/demo.module';
 import { IntegrationModule } from './integration/integration.module';
+import { WebModule } from './web/web.module';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -65,6 +66,7 @@ export class AppModule {
         ReportingModule,
         DemoModule,
         IntegrationModule,
+        WebModule,
         ...extraImports,
       ],
     };

@@ -1,6 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
@@ -55,7 +55,13 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
     }),
   );
 
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+}
+
+/** The OpenAPI document of the app's routes (also built without listening: scripts/generate-api-types.ts). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('regcut')
@@ -67,5 +73,4 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'api-key')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../common/public.decorator';
 import { LoginDto } from '../users/user.dto';
 import { AuthenticationService } from './authentication.service';
 import { LoginThrottlerGuard } from './login-throttling';
+import { LoginResponseDto } from './login.response';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,6 +17,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
+  @ApiOkResponse({ type: LoginResponseDto })
   login(@Body() dto: LoginDto, @Req() req: Request) {
     return this.auth.login(dto.email, dto.password, req.ip ?? '-');
   }

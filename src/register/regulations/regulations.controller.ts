@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { etagOf, parseIfMatch } from '../../common/if-match';
 import { Public } from '../../common/public.decorator';
@@ -7,6 +13,11 @@ import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { CreateRegulationDto, RegulationListQuery, UpdateRegulationDto } from './regulation.dto';
+import {
+  RegulationDetailDto,
+  RegulationPageDto,
+  RegulationResponseDto,
+} from './regulation.response';
 import { RegulationsService } from './regulations.service';
 
 @ApiTags('regulations')
@@ -18,6 +29,7 @@ export class RegulationsController {
   /** Files a regulation of the caller's own agency, in draft. */
   @Post()
   @Roles('ministry_officer', 'ministry_lead')
+  @ApiCreatedResponse({ type: RegulationResponseDto })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateRegulationDto) {
     return this.regulations.create(actor, dto);
   }
@@ -25,12 +37,14 @@ export class RegulationsController {
   /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
   @Get()
   @Public()
+  @ApiOkResponse({ type: RegulationPageDto })
   list(@CurrentPrincipal() p: Principal | undefined, @Query() q: RegulationListQuery) {
     return this.regulations.list(p, q);
   }
 
   @Get(':id')
   @Public()
+  @ApiOkResponse({ type: RegulationDetailDto })
   async get(
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
@@ -44,6 +58,7 @@ export class RegulationsController {
   @Patch(':id')
   @Roles('ministry_officer', 'ministry_lead')
   @ApiHeader({ name: 'If-Match', required: true, description: 'the version being edited' })
+  @ApiOkResponse({ type: RegulationResponseDto })
   async update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

@@ -1,0 +1,177 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, download, ok } from '../../api/client';
+import type { Feedback, RegulationDetail } from '../../api/types';
+import { Banner, Form, SelectField, TextArea, TextField } from '../../forms/fields';
+import { useForm } from '../../forms/use-form';
+import { formatDate, formatDateTime, parseNumberInput } from '../../format';
+import { label, t } from '../../i18n';
+import { QueryView } from '../../ui/common';
+import { officerKeys, useRegulationFeedback, useRounds } from './queries';
+
+/** Rounds, every feedback item with its answer form (tiếp thu, giải trình), and the report. */
+export function ConsultationPanel({ r }: { r: RegulationDetail }) {
+  const s = t().officer.feedback;
+  const rounds = useRounds(r.id);
+  const feedback = useRegulationFeedback(r.id);
+  const [reportError, setReportError] = useState<string[]>([]);
+  const firstRound = rounds.data?.[0];
+  return (
+    <>
+      <section className="card" aria-labelledby="rounds-h">
+        <h2 id="rounds-h">{s.rounds}</h2>
+        <QueryView query={rounds}>
+          {(items) =>
+            items.length === 0 ? (
+              <p className="muted">{t().portal.consultations.none}</p>
+            ) : (
+              <ul>
+                {items.map((x) => (
+                  <li key={x.id}>
+                    {label(t().portal.consultations.rounds, x.round)} —{' '}
+                    {label(s.roundStatus, x.status)} — {s.closes} {formatDate(x.closesAt)}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryView>
+        {firstRound && (
+          <div className="actions-bar">
+            <Banner messages={reportError} />
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                download(
+                  `/consultations/${firstRound.id}/report?format=xlsx`,
+                  `bao-cao-y-kien-${r.id}.xlsx`,
+                ).catch((e: Error) => setReportError([e.message]))
+              }
+            >
+              {s.downloadReport}
+            </button>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="fb-h">
+        <h2 id="fb-h">{s.title}</h2>
+        <QueryView query={feedback}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p className="muted">{s.none}</p>
+            ) : (
+              <>
+                {page.items.map((f) => (
+                  <FeedbackItem
+                    key={f.id}
+                    f={f}
+                    regulationId={r.id}
+                    onReload={() => void feedback.refetch()}
+                  />
+                ))}
+              </>
+            )
+          }
+        </QueryView>
+      </section>
+    </>
+  );
+}
+
+function targetLabel(f: Feedback): string {
+  if (!f.target) return label(t().portal.regulation, 'description');
+  if (f.target.kind !== 'cost_field')
+    return f.target.kind === 'plan'
+      ? t().portal.regulation.plan
+      : t().portal.regulation.description;
+  return `${f.target.estimate === 'proposed' ? t().officer.estimate.proposed : t().officer.estimate.baseline}: ${f.target.field}`;
+}
+
+function FeedbackItem({
+  f,
+  regulationId,
+  onReload,
+}: {
+  f: Feedback;
+  regulationId: string;
+  onReload: () => void;
+}) {
+  const s = t().officer.feedback;
+  const qc = useQueryClient();
+  const isCostField = f.target?.kind === 'cost_field';
+  const form = useForm({
+    disposition: f.answer?.disposition ?? 'accepted',
+    explanation: f.answer?.explanation ?? '',
+    reEstimate: { value: f.answer?.reEstimate?.value ?? '' },
+  });
+  const [saved, setSaved] = useState(false);
+  return (
+    <article className="card feedback" aria-labelledby={`fb-${f.id}`} data-testid="feedback-item">
+      <h3 id={`fb-${f.id}`}>
+        {f.author.agencyName} — {f.author.name}{' '}
+        <span className={`badge ${f.answer ? 'badge-ok' : 'badge-warn'}`}>
+          {f.answer ? s.answered : s.answer}
+        </span>
+      </h3>
+      <p className="muted">
+        {formatDateTime(f.createdAt)} · {s.target}: {targetLabel(f)}
+      </p>
+      <p>{f.content}</p>
+      {f.evidence && (
+        <p className="muted">
+          {s.evidence}:{' '}
+          {Object.entries(f.evidence)
+            .filter(([, v]) => v !== null && v !== undefined)
+            .map(([k, v]) => `${label(s.evidenceKeys, k)} ${String(v)}`)
+            .join(' · ')}
+        </p>
+      )}
+      {saved && <Banner kind="success" messages={[s.answered]} title="" />}
+      <Form
+        form={form}
+        submitLabel={s.send}
+        onReload={onReload}
+        onSubmit={async (v) => {
+          setSaved(false);
+          const value = v.reEstimate.value.trim();
+          await ok(
+            api.POST('/feedback/{id}/response', {
+              params: { path: { id: f.id } },
+              body: {
+                disposition: v.disposition as 'accepted',
+                explanation: v.explanation,
+                ...(isCostField && value && v.disposition !== 'rejected'
+                  ? { reEstimate: { value: parseNumberInput(value, 'money') ?? value } }
+                  : {}),
+              },
+            }),
+          );
+          setSaved(true);
+          await qc.invalidateQueries({ queryKey: officerKeys.feedback(regulationId) });
+          await qc.invalidateQueries({ queryKey: officerKeys.estimates(regulationId) });
+          await qc.invalidateQueries({ queryKey: officerKeys.regulation(regulationId) });
+        }}
+      >
+        <SelectField
+          form={form}
+          name="disposition"
+          label={s.disposition}
+          required
+          options={Object.entries(s.dispositions).map(([value, label]) => ({ value, label }))}
+        />
+        <TextArea form={form} name="explanation" label={s.explanation} required rows={3} />
+        {isCostField && form.values.disposition !== 'rejected' && (
+          <TextField
+            form={form}
+            name="reEstimate.value"
+            label={s.reEstimate}
+            inputMode="decimal"
+            hint={s.reEstimateHint(f.target?.field ?? '')}
+            required={form.values.disposition === 'accepted'}
+          />
+        )}
+      </Form>
+    </article>
+  );
+}
