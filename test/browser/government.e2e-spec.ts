@@ -26,7 +26,7 @@ describe('browser: Government Office', () => {
 
   it('opens the dashboard with its charts', async () => {
     await page.goto('/chinh-phu');
-    await page.getByLabel('Chương trình').selectOption('THU');
+    await page.getByLabel('Chương trình', { exact: true }).selectOption('THU');
     await page.getByTestId('agency-chart').locator('canvas').waitFor();
     await page.getByTestId('series-chart').locator('canvas').waitFor();
     expect(await approvedCost()).toBe('0,00 %');
@@ -62,7 +62,7 @@ describe('browser: Government Office', () => {
     await env.screenshot(page, 'government-decisions');
 
     await page.getByRole('link', { name: 'Bảng điều hành' }).first().click();
-    await page.getByLabel('Chương trình').selectOption('THU');
+    await page.getByLabel('Chương trình', { exact: true }).selectOption('THU');
     await page.getByTestId('agency-chart').locator('canvas').waitFor();
     await waitFor(async () => (await approvedCost()) !== '0,00 %', 10_000, 100);
     await page.waitForLoadState('networkidle'); // the per-agency reports too

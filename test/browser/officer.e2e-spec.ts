@@ -38,7 +38,7 @@ describe('browser: ministry officer', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     page = await env.newPage();
-    // The demo data has no cost-parameter set; the admin's job, done here through the API.
+    // The worked example's 2020 figures (the demo data has only the official 2023 set).
     await apiCall('admin@demo.regcut.vn', 'POST', '/cost-parameter-sets', {
       year: 2020,
       annualIncomePerCapita: 64500000,
@@ -88,6 +88,11 @@ describe('browser: ministry officer', () => {
   it('enters the baseline estimate with a live exact preview equal to the server figure', async () => {
     await page.goto(`/bo-nganh/quy-dinh/${regulationId}?tab=costs`);
     const form = page.getByTestId('estimate-baseline');
+    const parameterSet = form.getByLabel('Bộ tham số chi phí');
+    const set2020 = await parameterSet
+      .locator('option', { hasText: '2020 —' })
+      .getAttribute('value');
+    await parameterSet.selectOption(set2020!);
     await form.getByLabel('Hoạt động 1').fill('Chuẩn bị hồ sơ');
     await form.getByLabel('Số giờ').first().fill('8');
     for (const [i, [name, hours]] of [
