@@ -5,6 +5,7 @@ import type { RegulationDetail } from '../../api/types';
 import { Banner, CheckboxField, Form, SelectField, TextArea, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';
 import { label, t } from '../../i18n';
+import { ExpertPicker } from './ExpertPicker';
 import { eventBody, formOf, initialValues, type EventField } from './events';
 import { officerKeys } from './queries';
 
@@ -107,14 +108,9 @@ function EventForm(props: {
             case 'longtext':
               return <TextArea key={field.name} {...common} rows={3} />;
             case 'lines':
-              return (
-                <TextArea
-                  key={field.name}
-                  {...common}
-                  rows={3}
-                  hint={field.name === 'expertIds' ? f.expertIdsHint : undefined}
-                />
-              );
+              return <TextArea key={field.name} {...common} rows={3} />;
+            case 'experts':
+              return <ExpertPicker key={field.name} {...common} />;
             case 'choice':
               return (
                 <SelectField
