@@ -215,6 +215,15 @@ describe('browser: ministry officer', () => {
       await env.screenshot(page, 'officer-open-consultation');
       await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
       await page.getByText('Đã chuyển sang bước “Lấy ý kiến”.').waitFor();
+      // The plan falls under the running programme (NQ66, ends 31/12/2026): rounds closing after
+      // it are accepted with a warning, shown after the action, not in a dialog.
+      if (day(32) > '2026-12-31') {
+        const warned = page.getByTestId('warnings');
+        await warned.waitFor();
+        expect(await warned.getAttribute('role')).toBe('status');
+        expect(await warned.textContent()).toContain('sau ngày kết thúc chương trình');
+        await env.screenshot(page, 'officer-event-warning');
+      }
       const rounds = await call(officer, 'get', `/consultations?regulationId=${regulationId}`);
       const assoc = rounds.items.find((x: any) => x.round === 'association');
       await call(
@@ -250,6 +259,15 @@ describe('browser: ministry officer', () => {
       await item.getByRole('button', { name: 'Gửi trả lời' }).click();
       await item.getByRole('status').getByText('Đã trả lời').waitFor();
       await env.screenshot(page, 'officer-feedback');
+      // The consultation report on the page: the item, its target, evidence and the answer.
+      const report = page.getByTestId('consultation-report');
+      const row = report.getByRole('row', { name: /Khảo sát hội viên/ });
+      await row.getByText('Tiếp thu', { exact: true }).waitFor();
+      expect(await row.textContent()).toContain('activities[0].hours');
+      expect(await row.textContent()).toContain('số giờ 6');
+      expect(await row.textContent()).toContain('Tiếp thu: điều chỉnh theo khảo sát của VCCI.');
+      await report.scrollIntoViewIfNeeded();
+      await env.screenshot(page, 'officer-consultation-report');
       const after = await apiCall(
         'officer.byt@demo.regcut.vn',
         'GET',

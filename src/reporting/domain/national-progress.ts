@@ -1,4 +1,4 @@
-import { ProgressReport, TargetReached } from './ledger';
+import { ProgressReport } from './ledger';
 
 /**
  * The national figures of a programme as the public reads them (the Government Office
@@ -36,14 +36,8 @@ export interface NationalProgress {
   approved: NationalFigure;
   implemented: NationalFigure;
   overdue: { count: number };
-  target: {
-    countPct: number;
-    costPct: number;
-    minCoveragePct: number;
-    lowCoverage: boolean;
-    approvedReached: TargetReached;
-    implementedReached: TargetReached;
-  };
+  /** The targets and whether they are reached, as in the full report. */
+  target: ProgressReport['target'];
 }
 
 /** Only a national report (no agency) may be published. */

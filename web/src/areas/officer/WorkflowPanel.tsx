@@ -6,6 +6,7 @@ import { Banner, CheckboxField, Form, SelectField, TextArea, TextField } from '.
 import { useForm } from '../../forms/use-form';
 import { label, t } from '../../i18n';
 import { ExpertPicker } from './ExpertPicker';
+import { warningsOf, WarningsNotice, type Warning } from '../../ui/warnings';
 import { eventBody, formOf, initialValues, type EventField } from './events';
 import { officerKeys } from './queries';
 
@@ -14,11 +15,13 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
   const s = t().officer.workspace;
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
   const events = r.availableEvents.filter((e) => formOf(e));
   return (
     <section className="card workflow" aria-labelledby="wf-h">
       <h2 id="wf-h">{s.workflow}</h2>
       {done && <Banner kind="success" messages={[done]} title="" />}
+      <WarningsNotice warnings={warnings} />
       {events.length === 0 ? (
         <p className="muted">{s.noEvents}</p>
       ) : (
@@ -31,6 +34,7 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
               aria-expanded={open === e}
               onClick={() => {
                 setDone(null);
+                setWarnings([]);
                 setOpen(open === e ? null : e);
               }}
             >
@@ -46,9 +50,10 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
           type={open}
           fields={formOf(open)!}
           onReload={onReload}
-          onDone={(state) => {
+          onDone={(state, warned) => {
             setOpen(null);
             setDone(s.sent(label(t().common.states, state)));
+            setWarnings(warned);
           }}
         />
       )}
@@ -61,7 +66,7 @@ function EventForm(props: {
   type: string;
   fields: EventField[];
   onReload: () => void;
-  onDone: (stateName: string) => void;
+  onDone: (stateName: string, warnings: Warning[]) => void;
 }) {
   const f = t().officer.eventFields;
   const qc = useQueryClient();
@@ -90,7 +95,7 @@ function EventForm(props: {
               ['regulations'],
             ].map((k) => qc.invalidateQueries({ queryKey: k })),
           );
-          props.onDone(res.stateName);
+          props.onDone(res.stateName, warningsOf(res));
         }}
       >
         {props.fields.map((field) => {

@@ -19,6 +19,14 @@ export const officer = {
     events: 'Thao tác khả dụng',
     items: (n: number) => `${n} ý kiến`,
   },
+  reminders: {
+    title: 'Đôn đốc của Văn phòng Chính phủ',
+    none: 'Không có văn bản đôn đốc nào.',
+    overdue: 'khi đã quá hạn',
+    onTime: 'trước hạn',
+    sent: (at: string, by: string) => `Gửi lúc ${at}${by ? ` — ${by}` : ''}`,
+    deadline: (d: string) => `Hạn thực thi ${d}`,
+  },
   register: { title: 'Quy định của đơn vị', none: 'Chưa có quy định nào.' },
   form: {
     createTitle: 'Thêm quy định kinh doanh',
