@@ -38,7 +38,7 @@ describe('browser: ministry officer', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     page = await env.newPage();
-    // The worked example's 2020 figures (the demo data has only the official 2023 set).
+    // The demo data has no cost-parameter set; the admin's job, done here through the API.
     await apiCall('admin@demo.regcut.vn', 'POST', '/cost-parameter-sets', {
       year: 2020,
       annualIncomePerCapita: 64500000,
@@ -88,11 +88,12 @@ describe('browser: ministry officer', () => {
   it('enters the baseline estimate with a live exact preview equal to the server figure', async () => {
     await page.goto(`/bo-nganh/quy-dinh/${regulationId}?tab=costs`);
     const form = page.getByTestId('estimate-baseline');
-    const parameterSet = form.getByLabel('Bộ tham số chi phí');
-    const set2020 = await parameterSet
-      .locator('option', { hasText: '2020 —' })
-      .getAttribute('value');
-    await parameterSet.selectOption(set2020!);
+    // The worked example's 2020 figure (the migrations also seed the official 2023 one).
+    const sets = form.getByLabel('Bộ tham số chi phí');
+    await sets.locator('option', { hasText: '2020' }).waitFor({ state: 'attached' });
+    await sets.selectOption({
+      label: (await sets.locator('option', { hasText: '2020' }).textContent())!,
+    });
     await form.getByLabel('Hoạt động 1').fill('Chuẩn bị hồ sơ');
     await form.getByLabel('Số giờ').first().fill('8');
     for (const [i, [name, hours]] of [
@@ -188,15 +189,41 @@ describe('browser: ministry officer', () => {
         frequencyPerYear: 1,
         subjectsPerYear: 12000,
       });
-      const users = await call(await as('admin@demo.regcut.vn'), 'get', '/users?limit=500');
-      const expert = users.items.find((u: any) => u.email === 'expert@demo.regcut.vn');
-      const inDays = (n: number) => new Date(clock.now().getTime() + n * 86400_000).toISOString();
-      await call(officer, 'post', `/regulations/${regulationId}/events`, {
-        type: 'OPEN_CONSULTATION',
-        expertDeadline: inDays(31),
-        associationDeadline: inDays(32),
-        expertIds: [expert.id],
-      });
+      // Opening the consultation in the browser: the experts are chosen from the directory by
+      // keyboard (search, then Space on the checkbox), not typed as ids.
+      const day = (n: number) =>
+        new Date(clock.now().getTime() + n * 86400_000).toISOString().slice(0, 10);
+      await page.goto(`/bo-nganh/quy-dinh/${regulationId}`);
+      await page.getByRole('button', { name: 'Mở lấy ý kiến' }).click();
+      await page.getByLabel('Hạn góp ý của chuyên gia').fill(day(31));
+      await page.getByLabel('Hạn góp ý của hiệp hội').fill(day(32));
+      const picker = page.getByRole('group', { name: 'Chuyên gia được mời' });
+      await picker.getByLabel('Tìm chuyên gia').fill('vo duc');
+      const anh = picker.getByRole('checkbox', { name: /GS\. Võ Đức Anh/ });
+      await picker
+        .getByRole('checkbox', { name: /Hoàng Mai Phương/ })
+        .waitFor({ state: 'detached' });
+      await anh.waitFor();
+      expect(await picker.getByRole('checkbox').count()).toBe(1);
+      await anh.focus();
+      await page.keyboard.press('Space');
+      await picker.getByText('Đã chọn 1 chuyên gia.').waitFor();
+      // A new search that no longer finds her keeps her chosen and listed.
+      await picker.getByLabel('Tìm chuyên gia').fill('hoang mai');
+      await picker.getByRole('checkbox', { name: /Hoàng Mai Phương/ }).waitFor();
+      expect(await anh.isChecked()).toBe(true);
+      await env.screenshot(page, 'officer-open-consultation');
+      await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+      await page.getByText('Đã chuyển sang bước “Lấy ý kiến”.').waitFor();
+      // The plan falls under the running programme (NQ66, ends 31/12/2026): rounds closing after
+      // it are accepted with a warning, shown after the action, not in a dialog.
+      if (day(32) > '2026-12-31') {
+        const warned = page.getByTestId('warnings');
+        await warned.waitFor();
+        expect(await warned.getAttribute('role')).toBe('status');
+        expect(await warned.textContent()).toContain('sau ngày kết thúc chương trình');
+        await env.screenshot(page, 'officer-event-warning');
+      }
       const rounds = await call(officer, 'get', `/consultations?regulationId=${regulationId}`);
       const assoc = rounds.items.find((x: any) => x.round === 'association');
       await call(
@@ -232,6 +259,15 @@ describe('browser: ministry officer', () => {
       await item.getByRole('button', { name: 'Gửi trả lời' }).click();
       await item.getByRole('status').getByText('Đã trả lời').waitFor();
       await env.screenshot(page, 'officer-feedback');
+      // The consultation report on the page: the item, its target, evidence and the answer.
+      const report = page.getByTestId('consultation-report');
+      const row = report.getByRole('row', { name: /Khảo sát hội viên/ });
+      await row.getByText('Tiếp thu', { exact: true }).waitFor();
+      expect(await row.textContent()).toContain('activities[0].hours');
+      expect(await row.textContent()).toContain('số giờ 6');
+      expect(await row.textContent()).toContain('Tiếp thu: điều chỉnh theo khảo sát của VCCI.');
+      await report.scrollIntoViewIfNeeded();
+      await env.screenshot(page, 'officer-consultation-report');
       const after = await apiCall(
         'officer.byt@demo.regcut.vn',
         'GET',

@@ -47,8 +47,30 @@ describe('browser: public portal', () => {
     await env.screenshot(page, 'public-consultations');
     await page.goto('/tien-do');
     await page.getByRole('heading', { level: 1, name: 'Tiến độ thực hiện chương trình' }).waitFor();
-    await page.getByText('Quyết định đã ghi nhận').waitFor();
+    await page.getByRole('heading', { name: 'Quyết định đã ghi nhận' }).waitFor();
     await env.screenshot(page, 'public-progress');
+  });
+
+  it('shows the national progress figures against the targets without signing in', async () => {
+    const res = await fetch(`${env.service.url}/reports/national-progress`);
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: any[] };
+    expect(items.length).toBeGreaterThan(0);
+    await page.goto('/tien-do');
+    for (const n of items) {
+      const card = page.getByTestId(`national-${n.programme.code}`);
+      await card.getByRole('heading', { name: n.programme.name }).waitFor();
+      const bar = card.getByRole('progressbar', { name: 'Đã phê duyệt: tỷ lệ số quy định' });
+      expect(await bar.getAttribute('aria-valuemax')).toBe(String(n.target.countPct));
+      expect(await bar.getAttribute('aria-valuenow')).toBe(String(n.approved.countPct ?? 0));
+      // Low coverage is said plainly; the cost target never reads as reached then.
+      const note = card.getByRole('note');
+      expect(await note.count()).toBe(n.baseline.lowCoverage ? 1 : 0);
+      if (n.baseline.lowCoverage) {
+        expect(await note.textContent()).toContain('chưa đủ tin cậy');
+        expect(await card.getByText('Chưa đủ dữ liệu chi phí').count()).toBe(2);
+      }
+    }
   });
 
   it('loads /login directly', async () => {

@@ -1,11 +1,19 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { buildProgress } from '../domain/ledger';
 import { writeProgressWorkbook } from './progress-workbook';
-import { OverdueQuery, ProgressItemsQuery, ProgressQuery, ProgressReportDto } from './progress.dto';
+import {
+  NationalProgressListDto,
+  NationalProgressQuery,
+  OverdueQuery,
+  ProgressItemsQuery,
+  ProgressQuery,
+  ProgressReportDto,
+} from './progress.dto';
 import { itemsUrl, ProgressService } from './progress.service';
 
 /** Who reads reports: the Government Office and admins (all), ministries (their own agency). */
@@ -27,6 +35,18 @@ export class ProgressController {
   @ApiOkResponse({ type: ProgressReportDto })
   report(@CurrentPrincipal() p: Principal, @Query() q: ProgressQuery) {
     return this.progress.report(p, q);
+  }
+
+  @Get('national-progress')
+  @Public()
+  @ApiOperation({
+    summary: 'The national figures of the programmes, as the Government Office publishes them',
+    description:
+      'No sign-in. The nation only: baseline, pipeline, approved and implemented with their shares of the targets, overdue count. No agency figures, drill-down or items (those are GET /reports/progress, for the Government Office and the ministries).',
+  })
+  @ApiOkResponse({ type: NationalProgressListDto })
+  async national(@Query() q: NationalProgressQuery) {
+    return { items: await this.progress.national(q.programme) };
   }
 
   @Get('progress.xlsx')

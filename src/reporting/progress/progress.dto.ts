@@ -154,3 +154,56 @@ export class ProgressReportDto {
   })
   series: Record<string, unknown>[];
 }
+
+export class NationalProgressQuery {
+  @ApiPropertyOptional({
+    example: 'NQ68',
+    description: 'one programme (code or id); without it, every programme',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  programme?: string;
+}
+
+class NationalProgrammeDto {
+  @ApiProperty({ example: 'NQ68' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '2025-06-01' }) startDate: string;
+  @ApiProperty({ example: '2026-12-31' }) endDate: string;
+  @ApiProperty({ example: '2024-12-31' }) baselineDate: string;
+}
+
+class NationalBaselineDto extends DenominatorDto {
+  @ApiProperty({ nullable: true, type: Number }) coveragePct: number | null;
+  @ApiProperty({ description: 'coveragePct is below minCoveragePct' }) lowCoverage: boolean;
+  @ApiProperty({ example: 90 }) minCoveragePct: number;
+}
+
+class NationalFigureDto extends MoneyFigureDto {
+  @ApiProperty({ nullable: true, type: Number, example: 40 }) countPct: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 49.93 }) costPct: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 80 }) coveragePct: number | null;
+  @ApiProperty({ description: 'costPct overstates the share of the cost cut' })
+  lowCoverage: boolean;
+}
+
+class NationalOverdueDto {
+  @ApiProperty({ description: 'implementations past their deadline' }) count: number;
+}
+
+export class NationalProgressDto {
+  @ApiProperty({ type: NationalProgrammeDto }) programme: NationalProgrammeDto;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: NationalBaselineDto }) baseline: NationalBaselineDto;
+  @ApiProperty({ type: NationalFigureDto }) pipeline: NationalFigureDto;
+  @ApiProperty({ type: NationalFigureDto }) approved: NationalFigureDto;
+  @ApiProperty({ type: NationalFigureDto }) implemented: NationalFigureDto;
+  @ApiProperty({ type: NationalOverdueDto }) overdue: NationalOverdueDto;
+  @ApiProperty({ type: TargetDto }) target: TargetDto;
+}
+
+export class NationalProgressListDto {
+  @ApiProperty({ type: [NationalProgressDto] }) items: NationalProgressDto[];
+}

@@ -14,6 +14,8 @@ import {
   ProgrammeInfo,
   ProgressReport,
 } from '../domain/ledger';
+import { ProgrammesService } from '../../register/programmes/programmes.service';
+import { NationalProgress, nationalProgress } from '../domain/national-progress';
 import { overdueScope, progressScope, requireScope } from '../domain/report-access';
 import { OverdueQuery, ProgressItemsQuery, ProgressQuery } from './progress.dto';
 
@@ -120,7 +122,32 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly programmes: ProgrammesService,
   ) {}
+
+  /**
+   * The published national figures (public): one programme, or every programme in the order
+   * they started. Never an agency's figures: those stay behind progressScope.
+   */
+  async national(ref?: string): Promise<NationalProgress[]> {
+    const programmes: ProgrammeInfo[] = ref
+      ? [await this.programme(ref)]
+      : await this.programmes.list();
+    const asOf = this.clock.now();
+    return Promise.all(
+      programmes.map(async (programme) =>
+        nationalProgress(
+          buildProgress(await this.aggregateRows(programme.id, null), {
+            programme,
+            agency: null,
+            asOf,
+            withoutSeries: true,
+            itemsUrl: () => '',
+          }),
+        ),
+      ),
+    );
+  }
 
   /** A programme by code (case-insensitive) or id; 400 naming `programme` when unknown. */
   async programme(ref: string, field = 'programme'): Promise<ProgrammeInfo> {

@@ -913,6 +913,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/national-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The national figures of the programmes, as the Government Office publishes them
+     * @description No sign-in. The nation only: baseline, pipeline, approved and implemented with their shares of the targets, overdue count. No agency figures, drill-down or items (those are GET /reports/progress, for the Government Office and the ministries).
+     */
+    get: operations['ProgressController_national'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports/overdue': {
     parameters: {
       query?: never;
@@ -1706,6 +1726,63 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
       user: components['schemas']['SessionUserDto'];
+    };
+    NationalBaselineDto: {
+      /** @example 46462500000 */
+      annualCost: string;
+      costedCount: number;
+      /** @description regulations in the baseline */
+      count: number;
+      coveragePct: number | null;
+      /** @description coveragePct is below minCoveragePct */
+      lowCoverage: boolean;
+      /** @example 90 */
+      minCoveragePct: number;
+    };
+    NationalFigureDto: {
+      /** @example 49.93 */
+      costPct: number | null;
+      count: number;
+      /** @example 40 */
+      countPct: number | null;
+      /** @example 80 */
+      coveragePct: number | null;
+      /** @description costPct overstates the share of the cost cut */
+      lowCoverage: boolean;
+      /**
+       * @description whole VND per year
+       * @example 23231250000
+       */
+      savings: string;
+    };
+    NationalOverdueDto: {
+      /** @description implementations past their deadline */
+      count: number;
+    };
+    NationalProgrammeDto: {
+      /** @example 2024-12-31 */
+      baselineDate: string;
+      /** @example NQ68 */
+      code: string;
+      /** @example 2026-12-31 */
+      endDate: string;
+      name: string;
+      /** @example 2025-06-01 */
+      startDate: string;
+    };
+    NationalProgressDto: {
+      approved: components['schemas']['NationalFigureDto'];
+      /** Format: date-time */
+      asOf: string;
+      baseline: components['schemas']['NationalBaselineDto'];
+      implemented: components['schemas']['NationalFigureDto'];
+      overdue: components['schemas']['NationalOverdueDto'];
+      pipeline: components['schemas']['NationalFigureDto'];
+      programme: components['schemas']['NationalProgrammeDto'];
+      target: components['schemas']['TargetDto'];
+    };
+    NationalProgressListDto: {
+      items: components['schemas']['NationalProgressDto'][];
     };
     OrganisationDto: {
       /** @example HDTV */
@@ -4033,6 +4110,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReminderPageDto'];
+        };
+      };
+    };
+  };
+  ProgressController_national: {
+    parameters: {
+      query?: {
+        /** @description one programme (code or id); without it, every programme */
+        programme?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationalProgressListDto'];
         };
       };
     };

@@ -99,3 +99,23 @@ export interface Feedback {
     answeredAt: string;
   } | null;
 }
+
+/** GET /consultations/:id/report (JSON): the route documents no response schema. */
+export interface ConsultationReport {
+  consultationId: string;
+  cycle: number;
+  generatedAt: string;
+  publishedAt: string | null;
+  summary: {
+    items: number;
+    answered: number;
+    unanswered: number;
+    accepted: number;
+    partiallyAccepted: number;
+    rejected: number;
+    withEvidence: number;
+    withAttachments: number;
+    reEstimates: number;
+  };
+  items: Feedback[];
+}

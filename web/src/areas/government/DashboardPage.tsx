@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, ok } from '../../api/client';
 import { Banner } from '../../forms/fields';
 import { mapErrors } from '../../api/problem';
 import { formatDate, formatMoney, formatPercent } from '../../format';
 import { t } from '../../i18n';
+import { ReminderForm } from './ReminderForm';
 import { Chart } from './Chart';
 import { agencyProgress, monthLabel, seriesUpTo, sortByProgress } from './dashboard-data';
 import type { Agency, OverdueItem, Page, ProgressReport, Programme, RegulationRow } from './types';
@@ -45,6 +46,9 @@ export function DashboardPage() {
   const [programme, setProgramme] = useState('NQ68');
   const [downloadError, setDownloadError] = useState<string[]>([]);
   const [downloading, setDownloading] = useState(false);
+  // Đôn đốc: the overdue row whose reminder form is open, and the one just reminded.
+  const [remindFor, setRemindFor] = useState<string | null>(null);
+  const [reminded, setReminded] = useState<string | null>(null);
   const progs = useQuery({ queryKey: ['programmes'], queryFn: programmes });
   const nation = useQuery({
     queryKey: ['progress', programme],
@@ -427,19 +431,58 @@ export function DashboardPage() {
                     <th scope="col" className="num">
                       {s.daysOverdue}
                     </th>
+                    <th scope="col">{t().government.reminders.column}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {overdue.data.map((o) => (
-                    <tr key={o.regulationId}>
-                      <td>
-                        <Link to={`/quy-dinh/${o.regulationId}`}>{o.title}</Link>
-                        <div className="muted">{o.decision.number ?? ''}</div>
-                      </td>
-                      <td>{o.agency.code}</td>
-                      <td>{formatDate(o.implementationDeadline)}</td>
-                      <td className="num">{o.daysOverdue}</td>
-                    </tr>
+                    <Fragment key={o.regulationId}>
+                      <tr>
+                        <td>
+                          <Link to={`/quy-dinh/${o.regulationId}`}>{o.title}</Link>
+                          <div className="muted">{o.decision.number ?? ''}</div>
+                        </td>
+                        <td>{o.agency.code}</td>
+                        <td>{formatDate(o.implementationDeadline)}</td>
+                        <td className="num">{o.daysOverdue}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button"
+                            aria-expanded={remindFor === o.regulationId}
+                            aria-label={t().government.reminders.buttonFor(o.title)}
+                            onClick={() => {
+                              setReminded(null);
+                              setRemindFor(remindFor === o.regulationId ? null : o.regulationId);
+                            }}
+                          >
+                            {t().government.reminders.button}
+                          </button>
+                        </td>
+                      </tr>
+                      {(remindFor === o.regulationId || reminded === o.regulationId) && (
+                        <tr>
+                          <td colSpan={5}>
+                            {reminded === o.regulationId ? (
+                              <Banner
+                                kind="success"
+                                messages={[t().government.reminders.sent]}
+                                title=""
+                              />
+                            ) : (
+                              <ReminderForm
+                                regulationId={o.regulationId}
+                                title={o.title}
+                                onSent={() => {
+                                  setRemindFor(null);
+                                  setReminded(o.regulationId);
+                                }}
+                              />
+                            )}
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   ))}
                 </tbody>
               </table>

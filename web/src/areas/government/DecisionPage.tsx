@@ -6,6 +6,7 @@ import { Banner, Form, SelectField, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';
 import { formatDate, vietnamToday } from '../../format';
 import { label, t } from '../../i18n';
+import { warningsOf, WarningsNotice, type Warning } from '../../ui/warnings';
 import { groupByAgency } from './dashboard-data';
 import { regulationsIn } from './DashboardPage';
 import type { Agency, Decision, Page } from './types';
@@ -15,6 +16,7 @@ export function DecisionPage() {
   const s = t().government.decisions;
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string[]>([]);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
   const awaiting = useQuery({
     queryKey: ['regulations', 'awaiting_decision'],
     queryFn: () => regulationsIn('awaiting_decision'),
@@ -48,6 +50,7 @@ export function DecisionPage() {
       <h1>{s.title}</h1>
       <p className="lead">{s.intro}</p>
       <Banner kind="success" messages={notice} />
+      <WarningsNotice warnings={warnings} />
       {awaiting.data?.length === 0 && <p>{s.none}</p>}
       {groups.size > 0 && (
         <section className="card">
@@ -69,8 +72,10 @@ export function DecisionPage() {
                   : {}),
                 regulationIds: picked,
               };
-              await ok(api.POST('/decisions', { body: body as never }));
+              setWarnings([]);
+              const recorded = await ok(api.POST('/decisions', { body: body as never }));
               setNotice([s.recorded(body.decisionNumber, picked.length)]);
+              setWarnings(warningsOf(recorded));
               form.setValues((x) => ({ ...x, regulationIds: [], decisionNumber: '' }));
               await queryClient.invalidateQueries();
             }}

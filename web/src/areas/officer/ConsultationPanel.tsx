@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, download, ok } from '../../api/client';
-import type { Feedback, RegulationDetail } from '../../api/types';
+import type { ConsultationReport, Feedback, RegulationDetail } from '../../api/types';
 import { Banner, Form, SelectField, TextArea, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';
 import { formatDate, formatDateTime, parseNumberInput } from '../../format';
@@ -54,6 +54,7 @@ export function ConsultationPanel({ r }: { r: RegulationDetail }) {
           </div>
         )}
       </section>
+      {firstRound && <ReportTable consultationId={firstRound.id} />}
       <section aria-labelledby="fb-h">
         <h2 id="fb-h">{s.title}</h2>
         <QueryView query={feedback}>
@@ -77,6 +78,94 @@ export function ConsultationPanel({ r }: { r: RegulationDetail }) {
       </section>
     </>
   );
+}
+
+/** The consultation report (GET /consultations/:id/report) on the page: each item in a row. */
+function ReportTable({ consultationId }: { consultationId: string }) {
+  const s = t().officer.feedback;
+  const report = useQuery({
+    queryKey: ['consultation-report', consultationId],
+    queryFn: async () =>
+      (await ok(
+        api.GET('/consultations/{id}/report', { params: { path: { id: consultationId } } }),
+      )) as unknown as ConsultationReport,
+  });
+  return (
+    <section className="card" aria-labelledby="report-h" data-testid="consultation-report">
+      <h2 id="report-h">{s.report}</h2>
+      <QueryView query={report}>
+        {(rep) => (
+          <>
+            <p className="muted">
+              {s.reportSummary(rep.summary.items, rep.summary.answered, rep.summary.unanswered)} ·{' '}
+              {s.reportAsOf(formatDateTime(rep.generatedAt))}
+            </p>
+            {rep.items.length === 0 ? (
+              <p className="muted">{s.none}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">{s.report}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{s.reportCols.item}</th>
+                      <th scope="col">{s.target}</th>
+                      <th scope="col">{s.evidence}</th>
+                      <th scope="col">{s.answer}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rep.items.map((f) => (
+                      <tr key={f.id}>
+                        <td>
+                          <strong>
+                            {f.author.agencyName} — {f.author.name}
+                          </strong>
+                          <div className="muted">
+                            {label(t().portal.consultations.rounds, f.round)} ·{' '}
+                            {formatDateTime(f.createdAt)}
+                          </div>
+                          <div>{f.content}</div>
+                        </td>
+                        <td>{targetLabel(f)}</td>
+                        <td>{evidenceText(f) || '—'}</td>
+                        <td>
+                          {f.answer ? (
+                            <>
+                              <span className="badge badge-ok">
+                                {label(s.dispositions, f.answer.disposition)}
+                              </span>
+                              <div>{f.answer.explanation}</div>
+                              {f.answer.reEstimate && (
+                                <div className="muted">
+                                  {s.reEstimate}: {f.answer.reEstimate.value}
+                                </div>
+                              )}
+                            </>
+                          ) : (
+                            <span className="badge badge-warn">{s.unanswered}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function evidenceText(f: Feedback): string {
+  const s = t().officer.feedback;
+  const parts = Object.entries(f.evidence ?? {})
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${label(s.evidenceKeys, k)} ${String(v)}`);
+  if (f.attachments.length) parts.push(s.attachments(f.attachments.length));
+  return parts.join(' · ');
 }
 
 function targetLabel(f: Feedback): string {
@@ -120,11 +209,7 @@ function FeedbackItem({
       <p>{f.content}</p>
       {f.evidence && (
         <p className="muted">
-          {s.evidence}:{' '}
-          {Object.entries(f.evidence)
-            .filter(([, v]) => v !== null && v !== undefined)
-            .map(([k, v]) => `${label(s.evidenceKeys, k)} ${String(v)}`)
-            .join(' · ')}
+          {s.evidence}: {evidenceText(f)}
         </p>
       )}
       {saved && <Banner kind="success" messages={[s.answered]} title="" />}
@@ -151,6 +236,7 @@ function FeedbackItem({
           await qc.invalidateQueries({ queryKey: officerKeys.feedback(regulationId) });
           await qc.invalidateQueries({ queryKey: officerKeys.estimates(regulationId) });
           await qc.invalidateQueries({ queryKey: officerKeys.regulation(regulationId) });
+          await qc.invalidateQueries({ queryKey: ['consultation-report'] });
         }}
       >
         <SelectField

@@ -25,11 +25,14 @@ export function EstimateForm(props: {
   existing: CostEstimate | null;
   parameterSets: ParameterSet[];
   onReload: () => void;
+  justSaved?: boolean;
+  onSaved?: (saved: boolean) => void;
 }) {
   const s = t().officer.estimate;
   const c = t().common;
   const qc = useQueryClient();
-  const [saved, setSaved] = useState(false);
+  const [savedHere, setSaved] = useState(false);
+  const saved = savedHere || Boolean(props.justSaved);
   const form = useForm<EstimateValues>(
     props.existing
       ? estimateToValues(props.existing)
@@ -57,6 +60,7 @@ export function EstimateForm(props: {
         onReload={props.onReload}
         onSubmit={async (values) => {
           setSaved(false);
+          props.onSaved?.(false);
           await ok(
             api.PUT(
               `/regulations/{id}/cost-estimates/${props.kind}` as '/regulations/{id}/cost-estimates/baseline',
@@ -67,6 +71,7 @@ export function EstimateForm(props: {
             ),
           );
           setSaved(true);
+          props.onSaved?.(true);
           await qc.invalidateQueries({ queryKey: officerKeys.estimates(props.regulationId) });
           await qc.invalidateQueries({ queryKey: officerKeys.regulation(props.regulationId) });
         }}

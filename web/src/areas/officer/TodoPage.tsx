@@ -12,6 +12,7 @@ import { formatDate } from '../../format';
 import { label, t } from '../../i18n';
 import { useSession } from '../../session/use-session';
 import { QueryView, StateBadge } from '../../ui/common';
+import { RemindersSection } from './RemindersSection';
 
 /** States in which the owning agency has something to do (domain.md §5). */
 const ACTIVE_STATES = [
@@ -94,6 +95,7 @@ export function TodoPage() {
       <QueryView query={list}>
         {() => (
           <div className="grid-2">
+            <RemindersSection />
             <section className="card" aria-labelledby="todo-mine">
               <h2 id="todo-mine">{s.actionable}</h2>
               {mine.length === 0 ? (

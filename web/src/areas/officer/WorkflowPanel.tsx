@@ -5,6 +5,8 @@ import type { RegulationDetail } from '../../api/types';
 import { Banner, CheckboxField, Form, SelectField, TextArea, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';
 import { label, t } from '../../i18n';
+import { ExpertPicker } from './ExpertPicker';
+import { warningsOf, WarningsNotice, type Warning } from '../../ui/warnings';
 import { eventBody, formOf, initialValues, type EventField } from './events';
 import { officerKeys } from './queries';
 
@@ -13,11 +15,13 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
   const s = t().officer.workspace;
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
   const events = r.availableEvents.filter((e) => formOf(e));
   return (
     <section className="card workflow" aria-labelledby="wf-h">
       <h2 id="wf-h">{s.workflow}</h2>
       {done && <Banner kind="success" messages={[done]} title="" />}
+      <WarningsNotice warnings={warnings} />
       {events.length === 0 ? (
         <p className="muted">{s.noEvents}</p>
       ) : (
@@ -30,6 +34,7 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
               aria-expanded={open === e}
               onClick={() => {
                 setDone(null);
+                setWarnings([]);
                 setOpen(open === e ? null : e);
               }}
             >
@@ -45,9 +50,10 @@ export function WorkflowPanel({ r, onReload }: { r: RegulationDetail; onReload: 
           type={open}
           fields={formOf(open)!}
           onReload={onReload}
-          onDone={(state) => {
+          onDone={(state, warned) => {
             setOpen(null);
             setDone(s.sent(label(t().common.states, state)));
+            setWarnings(warned);
           }}
         />
       )}
@@ -60,7 +66,7 @@ function EventForm(props: {
   type: string;
   fields: EventField[];
   onReload: () => void;
-  onDone: (stateName: string) => void;
+  onDone: (stateName: string, warnings: Warning[]) => void;
 }) {
   const f = t().officer.eventFields;
   const qc = useQueryClient();
@@ -89,7 +95,7 @@ function EventForm(props: {
               ['regulations'],
             ].map((k) => qc.invalidateQueries({ queryKey: k })),
           );
-          props.onDone(res.stateName);
+          props.onDone(res.stateName, warningsOf(res));
         }}
       >
         {props.fields.map((field) => {
@@ -107,14 +113,9 @@ function EventForm(props: {
             case 'longtext':
               return <TextArea key={field.name} {...common} rows={3} />;
             case 'lines':
-              return (
-                <TextArea
-                  key={field.name}
-                  {...common}
-                  rows={3}
-                  hint={field.name === 'expertIds' ? f.expertIdsHint : undefined}
-                />
-              );
+              return <TextArea key={field.name} {...common} rows={3} />;
+            case 'experts':
+              return <ExpertPicker key={field.name} {...common} />;
             case 'choice':
               return (
                 <SelectField

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../format';
 import { label, t } from '../../i18n';
@@ -96,6 +97,8 @@ function CostsTab({
 }) {
   const estimates = useEstimates(id);
   const sets = useParameterSets();
+  // Kept here: a save bumps the version, which remounts the form with the saved values.
+  const [savedKind, setSavedKind] = useState<string | null>(null);
   return (
     <QueryView query={estimates}>
       {(e) => (
@@ -111,6 +114,8 @@ function CostsTab({
                     kind={kind}
                     existing={e[kind]}
                     parameterSets={ps.items}
+                    justSaved={savedKind === kind}
+                    onSaved={(saved) => setSavedKind(saved ? kind : null)}
                     onReload={() => {
                       void estimates.refetch();
                       onReload();

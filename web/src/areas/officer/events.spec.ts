@@ -36,13 +36,22 @@ describe('workflow event payload forms', () => {
       eventBody('OPEN_CONSULTATION', open, {
         expertDeadline: '2027-01-31',
         associationDeadline: '2027-02-01',
-        expertIds: 'a\n b ,c',
+        expertIds: ['a', 'b'],
       }),
     ).toEqual({
       type: 'OPEN_CONSULTATION',
       expertDeadline: '2027-01-31',
       associationDeadline: '2027-02-01',
-      expertIds: ['a', 'b', 'c'],
+      expertIds: ['a', 'b'],
     });
+    // Nobody chosen yet: an empty list, so the API names the field.
+    expect(initialValues(open).expertIds).toEqual([]);
+    expect(eventBody('OPEN_CONSULTATION', open, initialValues(open)).expertIds).toEqual([]);
+    const reasons = formOf('RETURN_FOR_REVISION')!;
+    expect(eventBody('RETURN_FOR_REVISION', reasons, { reasons: 'a\n b ,c' }).reasons).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });

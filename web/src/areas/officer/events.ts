@@ -13,7 +13,9 @@ type TimerEvents =
 export type HumanEventType = Exclude<RegulationCommand['type'], TimerEvents>;
 type PayloadOf<K extends HumanEventType> = Omit<Extract<RegulationCommand, { type: K }>, 'type'>;
 
-export type EventFieldKind = 'boolean' | 'text' | 'longtext' | 'date' | 'lines' | 'choice';
+/** `experts`: ids chosen from the expert directory (GET /experts), kept as a list. */
+export type EventFieldKind =
+  'boolean' | 'text' | 'longtext' | 'date' | 'lines' | 'choice' | 'experts';
 export interface EventField<Name extends string = string> {
   name: Name;
   kind: EventFieldKind;
@@ -35,7 +37,7 @@ export const EVENT_FORMS: {
   OPEN_CONSULTATION: [
     { name: 'expertDeadline', kind: 'date', required: true },
     { name: 'associationDeadline', kind: 'date', required: true },
-    { name: 'expertIds', kind: 'lines', required: true },
+    { name: 'expertIds', kind: 'experts', required: true },
   ],
   CLOSE_EXPERT_ROUND: [],
   SUBMIT_TO_GOVERNMENT_OFFICE: [],
@@ -63,7 +65,13 @@ export function initialValues(fields: EventField[]): Record<string, unknown> {
   return Object.fromEntries(
     fields.map((f) => [
       f.name,
-      f.kind === 'boolean' ? false : f.kind === 'choice' ? (f.choices?.[0] ?? '') : '',
+      f.kind === 'boolean'
+        ? false
+        : f.kind === 'experts'
+          ? []
+          : f.kind === 'choice'
+            ? (f.choices?.[0] ?? '')
+            : '',
     ]),
   );
 }
@@ -78,7 +86,10 @@ export function eventBody(
   for (const f of fields) {
     const v = values[f.name];
     if (f.kind === 'boolean') body[f.name] = Boolean(v);
-    else if (f.kind === 'lines') {
+    else if (f.kind === 'experts') {
+      const list = Array.isArray(v) ? v.map(String) : [];
+      if (list.length || f.required) body[f.name] = list;
+    } else if (f.kind === 'lines') {
       const list = String(v ?? '')
         .split(/[\n,;]+/)
         .map((x) => x.trim())

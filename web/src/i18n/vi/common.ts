@@ -26,6 +26,15 @@ export const common = {
   required: 'bắt buộc',
   optional: 'không bắt buộc',
   results: (n: number) => `${n} kết quả`,
+  warnings: {
+    title: 'Đã thực hiện, xin lưu ý:',
+    codes: {
+      implementation_deadline_past:
+        'Hạn thực thi đã qua: hạn được giữ như đã nhập và việc thực thi bị tính là chậm ngay.',
+      consultation_ends_after_programme:
+        'Đã mở lấy ý kiến, nhưng thời gian lấy ý kiến kết thúc sau ngày kết thúc chương trình: phương án không thể được quyết định trong chương trình.',
+    } as Record<string, string>,
+  },
   errors: {
     title: 'Không thực hiện được',
     network: 'Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.',

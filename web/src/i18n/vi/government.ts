@@ -5,6 +5,14 @@ export const government = {
     review: 'Phương án chờ kiểm soát',
     decisions: 'Ghi nhận quyết định',
   },
+  reminders: {
+    column: 'Đôn đốc',
+    button: 'Đôn đốc',
+    buttonFor: (title: string) => `Đôn đốc: ${title}`,
+    note: 'Nội dung đôn đốc',
+    send: 'Gửi đôn đốc',
+    sent: 'Đã gửi đôn đốc tới bộ, ngành.',
+  },
   dashboard: {
     title: 'Bảng điều hành cắt giảm quy định kinh doanh',
     programme: 'Chương trình',

@@ -19,6 +19,14 @@ export const officer = {
     events: 'Thao tác khả dụng',
     items: (n: number) => `${n} ý kiến`,
   },
+  reminders: {
+    title: 'Đôn đốc của Văn phòng Chính phủ',
+    none: 'Không có văn bản đôn đốc nào.',
+    overdue: 'khi đã quá hạn',
+    onTime: 'trước hạn',
+    sent: (at: string, by: string) => `Gửi lúc ${at}${by ? ` — ${by}` : ''}`,
+    deadline: (d: string) => `Hạn thực thi ${d}`,
+  },
   register: { title: 'Quy định của đơn vị', none: 'Chưa có quy định nào.' },
   form: {
     createTitle: 'Thêm quy định kinh doanh',
@@ -77,9 +85,7 @@ export const officer = {
     notes: 'Ghi chú',
     expertDeadline: 'Hạn góp ý của chuyên gia',
     associationDeadline: 'Hạn góp ý của hiệp hội',
-    expertIds: 'Mã chuyên gia được mời (mỗi dòng một mã)',
-    expertIdsHint:
-      'Chưa có danh sách chuyên gia cho bộ, ngành trong hệ thống: nhập mã người dùng do quản trị cung cấp.',
+    expertIds: 'Chuyên gia được mời',
     reason: 'Lý do',
     reasons: 'Các lý do (mỗi dòng một lý do)',
     note: 'Ghi chú',
@@ -90,6 +96,12 @@ export const officer = {
     amendingDocumentNumber: 'Số văn bản sửa đổi',
     effectiveDate: 'Ngày có hiệu lực',
   } as Record<string, string>,
+  expertPicker: {
+    search: 'Tìm chuyên gia (tên, lĩnh vực, tổ chức)',
+    chosen: (n: number) => (n ? `Đã chọn ${n} chuyên gia.` : 'Chưa chọn chuyên gia nào.'),
+    none: 'Không tìm thấy chuyên gia phù hợp.',
+    loadFailed: 'Không tải được danh sách chuyên gia.',
+  },
   estimate: {
     baseline: 'Chi phí hiện trạng',
     proposed: 'Chi phí theo phương án',
@@ -153,6 +165,12 @@ export const officer = {
     rounds: 'Các đợt lấy ý kiến',
     report: 'Báo cáo tổng hợp ý kiến',
     downloadReport: 'Tải báo cáo (XLSX)',
+    reportSummary: (items: number, answered: number, open: number) =>
+      `${items} ý kiến: ${answered} đã trả lời, ${open} chưa trả lời`,
+    reportAsOf: (d: string) => `Lập lúc ${d}`,
+    reportCols: { item: 'Ý kiến' },
+    unanswered: 'Chưa trả lời',
+    attachments: (n: number) => `${n} tệp đính kèm`,
     closes: 'Hạn chót',
     roundStatus: { open: 'đang mở', closed: 'đã kết thúc' } as Record<string, string>,
     evidenceKeys: {
