@@ -52,11 +52,10 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
       .post(`/imports${query}`)
       .set('Authorization', officer.auth)
       .attach('file', Buffer.from(content), name);
-  const finished = async (jobId: string) => {
+  const finished = async (jobId: string, user: TestUser = officer, http = t.http) => {
     let job: any;
     await waitFor(async () => {
-      job = (await t.http.get(`/jobs/${jobId}`).set('Authorization', officer.auth).expect(200))
-        .body;
+      job = (await http.get(`/jobs/${jobId}`).set('Authorization', user.auth).expect(200)).body;
       return job.status === 'succeeded' || job.status === 'failed';
     }, 20_000);
     return job;
@@ -135,19 +134,7 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
       ]),
     );
     expect(await count()).toBe(before);
-    const report = await t.http
-      .get(`/imports/${res.body.jobId}/errors.xlsx`)
-      .set('Authorization', officer.auth)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.body);
-    const sheet = wb.worksheets[0];
+    const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
     expect(sheet.getRow(1).values).toEqual([undefined, 'Dòng', 'Cột', 'Lỗi']);
     expect(sheet.rowCount).toBe(1 + job.result.errorCount);
 
@@ -229,12 +216,7 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
         .set('Authorization', officer.auth)
         .attach('file', Buffer.from(csv.join('\r\n')), 'tien-do.csv')
         .expect(202);
-      let job: any;
-      await waitFor(async () => {
-        job = (await single.http.get(`/jobs/${res.body.jobId}`).set('Authorization', officer.auth))
-          .body;
-        return job.status === 'succeeded' || job.status === 'failed';
-      }, 20_000);
+      const job = await finished(res.body.jobId, officer, single.http);
       expect(job).toMatchObject({
         status: 'succeeded',
         progress: { done: 2, total: 2 },
@@ -258,11 +240,7 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
         .set('Authorization', own.auth)
         .attach('file', readFileSync(join(__dirname, 'fixtures', name)), name)
         .expect(202);
-      let job: any;
-      await waitFor(async () => {
-        job = (await t.http.get(`/jobs/${res.body.jobId}`).set('Authorization', own.auth)).body;
-        return job.status === 'succeeded' || job.status === 'failed';
-      }, 20_000);
+      const job = await finished(res.body.jobId, own);
       expect(job).toMatchObject({
         status: 'succeeded',
         progress: { done: 2, total: 2 },
