@@ -68,7 +68,7 @@ describe('fault: zip and spreadsheet bombs uploaded in a loop (Postgres + Redis)
             60_000,
             100,
           );
-          expect(job!.status).toBe('succeeded');
+          expect(job!.status).toBe('failed');
           expect(job!.result!.outcome).toBe('unreadable');
           outcomes.push(`${name}: ${job!.result!.message}`);
         }

@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { listZipEntries } from '../../src/register/import/format';
 import { IMPORT_INTERNAL_ERROR, ImportsService } from '../../src/register/imports/imports.service';
 import { createUser, TestUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -6,6 +10,17 @@ import { waitFor } from '../support/wait-for';
 
 const HEADER =
   'Số hiệu văn bản,Loại văn bản,Cơ quan ban hành,Tên văn bản,Ngày ban hành,Ngày hiệu lực,Điều khoản,Tên quy định,Mô tả,Loại quy định,Lĩnh vực,Mã TTHC';
+/** The files of an XLSX archive by name (small test files only). */
+function unzipSync(buffer: Buffer): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const e of listZipEntries(buffer)) {
+    const at = e.localHeaderOffset;
+    const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+    const raw = buffer.subarray(start, start + e.compressedSize);
+    files[e.name] = e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
+  }
+  return files;
+}
 const ORDINALS: Record<number, string> = { 1: 'nhất', 2: 'hai', 3: 'ba' };
 const row = (n: number, over: Partial<Record<'number' | 'category' | 'issued', string>> = {}) =>
   [
@@ -37,14 +52,31 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
       .post(`/imports${query}`)
       .set('Authorization', officer.auth)
       .attach('file', Buffer.from(content), name);
-  const finished = async (jobId: string) => {
+  const finished = async (jobId: string, user: TestUser = officer, http = t.http) => {
     let job: any;
     await waitFor(async () => {
-      job = (await t.http.get(`/jobs/${jobId}`).set('Authorization', officer.auth).expect(200))
-        .body;
+      job = (await http.get(`/jobs/${jobId}`).set('Authorization', user.auth).expect(200)).body;
       return job.status === 'succeeded' || job.status === 'failed';
     }, 20_000);
     return job;
+  };
+  const download = async (path: string): Promise<Buffer> =>
+    (
+      await t.http
+        .get(path)
+        .set('Authorization', officer.auth)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+  const sheetOf = async (buffer: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    return wb.worksheets[0];
   };
   const count = async () =>
     Number(
@@ -102,19 +134,7 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
       ]),
     );
     expect(await count()).toBe(before);
-    const report = await t.http
-      .get(`/imports/${res.body.jobId}/errors.xlsx`)
-      .set('Authorization', officer.auth)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.body);
-    const sheet = wb.worksheets[0];
+    const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
     expect(sheet.getRow(1).values).toEqual([undefined, 'Dòng', 'Cột', 'Lỗi']);
     expect(sheet.rowCount).toBe(1 + job.result.errorCount);
 
@@ -169,11 +189,128 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     await upload(Buffer.alloc(21 * 1024 * 1024, 0x41), 'big.csv').expect(413);
   });
 
-  it('reports a file without the required columns as unreadable, importing nothing', async () => {
+  it('fails the job of a file without the required columns, saying why, also in errors.xlsx', async () => {
     const res = await upload('STT,Ghi chú\n1,abc\n', 'cot.csv').expect(202);
     const job = await finished(res.body.jobId);
+    expect(job.status).toBe('failed');
     expect(job.result).toMatchObject({ outcome: 'unreadable', httpStatus: 400, imported: 0 });
     expect(job.result.message).toMatch(/Số hiệu văn bản/);
+    expect(job.error).toBe(job.result.message);
+    const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Tệp');
+    expect(sheet.getRow(2).getCell(3).value).toBe(job.result.message);
+  });
+
+  it('reports the total as done once a job has finished, also with a one-connection pool', async () => {
+    // The embedded database has one connection: the write phase then records no progress.
+    const single = await createTestApp({ database: t.database, env: { DB_POOL_SIZE: '1' } });
+    try {
+      const csv = [
+        HEADER,
+        row(1, { number: '21/2018/NĐ-CP' }),
+        row(2, { number: '21/2018/NĐ-CP' }),
+      ];
+      const res = await single.http
+        .post('/imports')
+        .set('Authorization', officer.auth)
+        .attach('file', Buffer.from(csv.join('\r\n')), 'tien-do.csv')
+        .expect(202);
+      const job = await finished(res.body.jobId, officer, single.http);
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        progress: { done: 2, total: 2 },
+        result: { imported: 2 },
+      });
+    } finally {
+      await single.close({ keepDatabase: true });
+    }
+  });
+
+  describe('files re-saved by other spreadsheet tools (fixtures: test/register/fixtures)', () => {
+    it.each([
+      ['openpyxl-notes.xlsx', 'the old template with header comments, re-saved by openpyxl'],
+      ['openpyxl.xlsx', 'the template re-saved by openpyxl'],
+      ['libreoffice.xlsx', 'the template converted by LibreOffice'],
+    ])('imports %s (%s)', async (name) => {
+      // Each file holds the same two regulations: each goes to an agency of its own.
+      const own = await createUser(t, 'ministry_officer');
+      const res = await t.http
+        .post('/imports')
+        .set('Authorization', own.auth)
+        .attach('file', readFileSync(join(__dirname, 'fixtures', name)), name)
+        .expect(202);
+      const job = await finished(res.body.jobId, own);
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        progress: { done: 2, total: 2 },
+        result: { outcome: 'imported', imported: 2, errorCount: 0 },
+      });
+      const list = await t.http
+        .get('/regulations')
+        .query({ agencyId: own.agencyId })
+        .set('Authorization', own.auth)
+        .expect(200);
+      expect(list.body.items.map((r: any) => r.title).sort()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Thủ tục tự công bố sản phẩm/)]),
+      );
+      expect(list.body.items).toHaveLength(2);
+    });
+
+    it('keeps the dropdowns and input messages through both re-saves', () => {
+      for (const name of ['openpyxl.xlsx', 'libreoffice.xlsx']) {
+        const files = unzipSync(readFileSync(join(__dirname, 'fixtures', name)));
+        const sheet1 = Buffer.from(files['xl/worksheets/sheet1.xml']).toString('utf8');
+        // Type (B), category (K) and sector (L) are lists of the instructions sheet's names.
+        for (const col of ['B', 'K', 'L'])
+          expect(sheet1).toMatch(
+            new RegExp(
+              `sqref="${col}2:${col}\\d+"[^>]*type="list"|type="list"[^>]*sqref="${col}2:${col}\\d+"`,
+            ),
+          );
+        expect(sheet1).toMatch(/showInputMessage="(1|true)"/);
+      }
+    });
+  });
+
+  it('serves the template with dropdowns and notes as input messages, and its example off the data sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const buffer = await download('/imports/template.xlsx');
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const data = wb.getWorksheet('Quy định')!;
+    const help = wb.getWorksheet('Hướng dẫn')!;
+    // No cell comments: other tools drop or break them on a re-save.
+    expect(Object.keys(unzipSync(buffer)).filter((f) => /comments/.test(f))).toEqual([]);
+    const headers = (data.getRow(1).values as unknown[]).slice(1);
+    const listOf = (header: string) => {
+      const v = data.getCell(2, headers.indexOf(header) + 1).dataValidation;
+      expect(v).toMatchObject({ type: 'list', showInputMessage: true });
+      // "'Hướng dẫn'!$B$23:$B$31" → the names in that range of the instructions sheet.
+      const [, from, to] = /\$B\$(\d+):\$B\$(\d+)$/.exec(String(v.formulae![0]))!;
+      const names: unknown[] = [];
+      for (let r = Number(from); r <= Number(to); r++) names.push(help.getCell(r, 2).value);
+      return names;
+    };
+    expect(listOf('Loại văn bản')).toEqual(expect.arrayContaining(['Nghị định', 'Thông tư']));
+    expect(listOf('Loại quy định')).toEqual(expect.arrayContaining(['thủ tục hành chính']));
+    expect(listOf('Lĩnh vực')).toHaveLength(
+      (await t.dataSource.query(`SELECT 1 FROM sector WHERE active`)).length,
+    );
+    expect(data.getCell(1, 1).dataValidation).toMatchObject({
+      showInputMessage: true,
+      prompt: expect.stringMatching(/^Bắt buộc\. /),
+    });
+    // The example row is on the instructions sheet only: the data sheet has just its header.
+    expect(data.actualRowCount).toBe(1);
+    const example: string[] = [];
+    help.eachRow((r) => {
+      if (r.getCell(1).value === '15/2018/NĐ-CP') example.push(String(r.getCell(9).value));
+    });
+    expect(example).toEqual(['Thủ tục tự công bố sản phẩm']);
+    // Uploaded untouched, the template imports nothing.
+    const res = await upload(buffer, 'mau.xlsx').expect(202);
+    const job = await finished(res.body.jobId);
+    expect(job.result).toMatchObject({ imported: 0, totalRows: 0 });
   });
 
   it('serves the template, whose headers import back', async () => {

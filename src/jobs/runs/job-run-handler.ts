@@ -15,3 +15,18 @@ export interface JobRunContext {
 export interface JobRunHandlerClass {
   run(ctx: JobRunContext): Promise<Record<string, unknown> | void>;
 }
+
+/**
+ * Thrown by a handler whose job cannot do its work for a reason the user must read (an
+ * unreadable import file): the job ends `failed` with this message as its error, and `result`
+ * is kept as the job's result so the details stay readable.
+ */
+export class JobRunFailure extends Error {
+  constructor(
+    message: string,
+    readonly result: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'JobRunFailure';
+  }
+}

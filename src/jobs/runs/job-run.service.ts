@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { Tx } from '../../database/transaction-runner';
 import { HandlerRegistry } from '../handler-registry';
 import { JobQueueDriver } from '../job-queue.port';
+import { JobRunFailure } from './job-run-handler';
 
 export const JOB_RUN_EXECUTE_JOB = 'job-run.execute';
 // A running job beats every HEARTBEAT_MS; one silent for STALE_HEARTBEAT_MS is taken to be dead
@@ -103,14 +104,22 @@ export class JobRunService {
         progress: (done, total) => this.progress(id, done, total),
       });
       await this.dataSource.query(
-        `UPDATE job_run SET status = 'succeeded', result = $2, finished_at = $3 WHERE id = $1`,
+        // A finished job has done all it counted, whatever progress it last had time to write.
+        `UPDATE job_run SET status = 'succeeded', result = $2, finished_at = $3,
+            progress_done = coalesce(progress_total, progress_done) WHERE id = $1`,
         [id, JSON.stringify(result ?? {}), this.clock.now()],
       );
     } catch (err) {
       this.logger.error(`job ${row.kind} ${id} failed: ${String(err)}`);
       await this.dataSource.query(
-        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1`,
-        [id, err instanceof Error ? err.message : String(err), this.clock.now()],
+        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3, result = coalesce($4, result)
+          WHERE id = $1`,
+        [
+          id,
+          err instanceof Error ? err.message : String(err),
+          this.clock.now(),
+          err instanceof JobRunFailure ? JSON.stringify(err.result) : null,
+        ],
       );
     } finally {
       clearInterval(heartbeat);

@@ -1,7 +1,7 @@
 /**
  * Workbooks the import produces: the template users fill in, and the per-row error report.
  */
-import { Workbook, type Worksheet } from 'exceljs';
+import { type DataValidation, Workbook, type Worksheet } from 'exceljs';
 import {
   LEGAL_DOCUMENT_TYPE_LABELS,
   LEGAL_DOCUMENT_TYPES,
@@ -70,11 +70,19 @@ export const TEMPLATE_EXAMPLE: Readonly<Record<string, string>> = Object.freeze(
   subjectTypes: 'doanh nghiệp',
 });
 
+/** Rows of the data sheet that carry the dropdowns and input messages (the header included). */
+export const TEMPLATE_VALIDATED_ROWS = 10_000;
+
 /**
  * The import template: sheet "Quy định" with the Vietnamese headers (required ones shaded), text
  * and date column formats, frozen header and filter, and sheet "Hướng dẫn" with the column rules,
  * the allowed codes and names, and an example row. The example is deliberately not on the data
  * sheet: left there by mistake it would be imported as a real regulation.
+ *
+ * Each column's note is a data-validation input message (shown when a cell is selected), not a
+ * cell comment: comments do not survive a re-save by other tools (openpyxl, LibreOffice, WPS)
+ * intact, validations do. Type, category and sector get dropdowns of the names on the
+ * instructions sheet; a typed code is still accepted (a warning, not a stop).
  */
 export async function buildImportTemplate(
   options: { sectors?: readonly Sector[] } = {},
@@ -99,7 +107,6 @@ export async function buildImportTemplate(
     const cell = header.getCell(i + 1);
     cell.fill = c.required ? REQUIRED_FILL : HEADER_FILL;
     cell.numFmt = '@';
-    cell.note = `${c.required ? 'Bắt buộc. ' : 'Không bắt buộc. '}${c.help}`;
   });
   data.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: IMPORT_COLUMNS.length } };
 
@@ -111,30 +118,35 @@ export async function buildImportTemplate(
   ]);
   help.addRow([]);
 
-  const section = (title: string, headings: string[], rows: string[][]) => {
+  // Each section's rows on the instructions sheet, as an absolute range of its "Tên" column.
+  const section = (title: string, headings: string[], rows: string[][]): string => {
     boldRow(help, help.addRow([title]).number);
     const h = help.addRow(headings);
     h.font = { bold: true };
     h.eachCell((cell) => (cell.fill = HEADER_FILL));
+    const first = help.rowCount + 1;
     for (const r of rows) help.addRow(r);
+    const last = help.rowCount;
     help.addRow([]);
+    return `'${TEMPLATE_INSTRUCTIONS_SHEET}'!$B$${first}:$B$${last}`;
   };
   section(
     'Các cột',
     ['Cột', 'Bắt buộc', 'Nội dung', 'Tên cột tiếng Anh'],
     IMPORT_COLUMNS.map((c) => [c.header, c.required ? 'Có' : 'Không', c.help, c.field]),
   );
-  section(
+  const lists: Partial<Record<string, string>> = {};
+  lists.documentType = section(
     'Loại văn bản',
     ['Mã', 'Tên'],
     LEGAL_DOCUMENT_TYPES.map((t) => [t, LEGAL_DOCUMENT_TYPE_LABELS[t].label]),
   );
-  section(
+  lists.category = section(
     'Loại quy định',
     ['Mã', 'Tên'],
     REGULATION_CATEGORIES.map((c) => [c, REGULATION_CATEGORY_LABELS[c]]),
   );
-  section(
+  lists.sector = section(
     'Lĩnh vực',
     ['Mã', 'Tên'],
     sectors.map((s) => [s.code, s.name]),
@@ -151,14 +163,56 @@ export async function buildImportTemplate(
   exampleHeader.eachCell((cell) => (cell.fill = HEADER_FILL));
   help.addRow(IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c.field] ?? ''));
 
+  // One validation per column range, not per cell (exceljs has this, its types do not).
+  const validations = (
+    data as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }
+  ).dataValidations;
+  IMPORT_COLUMNS.forEach((c, i) => {
+    const letter = data.getColumn(i + 1).letter;
+    const list = lists[c.field];
+    // Excel caps an input message at 32 characters of title and 255 of text.
+    const message = {
+      showInputMessage: true,
+      promptTitle: c.header.slice(0, 32),
+      prompt: `${c.required ? 'Bắt buộc. ' : 'Không bắt buộc. '}${c.help}`.slice(0, 255),
+    };
+    // "any": an input message without a rule (exceljs's types omit it).
+    const note = { ...message, type: 'any', formulae: [] } as unknown as DataValidation;
+    validations.add(`${letter}1`, note);
+    validations.add(
+      `${letter}2:${letter}${TEMPLATE_VALIDATED_ROWS}`,
+      list
+        ? {
+            ...message,
+            type: 'list',
+            allowBlank: true,
+            formulae: [list],
+            showErrorMessage: true,
+            errorStyle: 'warning',
+            errorTitle: c.header.slice(0, 32),
+            error: `Chọn trong danh sách (trang "${TEMPLATE_INSTRUCTIONS_SHEET}") hoặc ghi đúng mã.`,
+          }
+        : note,
+    );
+  });
+
   return toBuffer(workbook);
 }
 
 /** Column headers of the error report. */
 export const ERROR_REPORT_HEADERS = ['Dòng', 'Cột', 'Lỗi'] as const;
 
-/** The per-row error report: Dòng (row), Cột (column header as in the file), Lỗi (message). */
-export async function buildErrorReport(errors: readonly ImportRowError[]): Promise<Buffer> {
+/** The Cột (column) of the error report's line for a whole file refused. */
+export const FILE_ERROR_COLUMN = 'Tệp';
+
+/**
+ * The per-row error report: Dòng (row), Cột (column header as in the file), Lỗi (message). For a
+ * file refused as a whole, `fileError` is its one line (no row, column "Tệp").
+ */
+export async function buildErrorReport(
+  errors: readonly ImportRowError[],
+  options: { fileError?: string } = {},
+): Promise<Buffer> {
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet('Lỗi', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
@@ -172,6 +226,8 @@ export async function buildErrorReport(errors: readonly ImportRowError[]): Promi
     },
   ];
   boldRow(sheet, 1);
+  if (options.fileError)
+    sheet.addRow({ row: null, column: FILE_ERROR_COLUMN, message: options.fileError });
   for (const e of errors) sheet.addRow({ row: e.row, column: e.column, message: e.message });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 } };
   return toBuffer(workbook);

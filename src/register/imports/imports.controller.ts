@@ -23,7 +23,12 @@ import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunService } from '../../jobs/runs/job-run.service';
 import { buildErrorReport, buildImportTemplate } from '../import';
-import { IMPORT_JOB, ImportsService, MAX_IMPORT_BYTES } from './imports.service';
+import {
+  IMPORT_INTERNAL_ERROR,
+  IMPORT_JOB,
+  ImportsService,
+  MAX_IMPORT_BYTES,
+} from './imports.service';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -96,7 +101,7 @@ export class ImportsController {
     if (!run || run.kind !== IMPORT_JOB || !(readsEverything(p) || run.createdBy === p.userId)) {
       throw new ProblemException(404, 'not-found', 'No such import.');
     }
-    if (run.status !== 'succeeded')
+    if (run.status !== 'succeeded' && run.status !== 'failed')
       throw new ProblemException(
         409,
         'not-finished',
@@ -105,6 +110,8 @@ export class ImportsController {
     const errors = ((run.result ?? {}) as { errors?: [] }).errors ?? [];
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="loi-nhap-${jobId}.xlsx"`);
-    return new StreamableFile(await buildErrorReport(errors));
+    // A failed import read no rows: the report says why the whole file was refused.
+    const fileError = run.status === 'failed' ? (run.error ?? IMPORT_INTERNAL_ERROR) : undefined;
+    return new StreamableFile(await buildErrorReport(errors, { fileError }));
   }
 }

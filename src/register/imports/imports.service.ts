@@ -7,7 +7,7 @@ import { ProblemException } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunHandler } from '../../jobs/decorators';
-import { JobRunContext, JobRunHandlerClass } from '../../jobs/runs/job-run-handler';
+import { JobRunContext, JobRunFailure, JobRunHandlerClass } from '../../jobs/runs/job-run-handler';
 import { JobRunService } from '../../jobs/runs/job-run.service';
 import {
   describeNonSpreadsheet,
@@ -99,8 +99,9 @@ export class ImportsService implements JobRunHandlerClass {
   }
 
   async run(ctx: JobRunContext): Promise<Record<string, unknown>> {
+    let outcome: Record<string, unknown>;
     try {
-      return await this.runImport(ctx);
+      outcome = await this.runImport(ctx);
     } catch (err) {
       // The job's error is shown to the user: no driver's or library's text, that goes to the log.
       this.logger.error(
@@ -108,6 +109,10 @@ export class ImportsService implements JobRunHandlerClass {
       );
       throw new Error(IMPORT_INTERNAL_ERROR);
     }
+    // An unreadable file did not import: the job failed, its reason is the job's error.
+    if (outcome.outcome === 'unreadable')
+      throw new JobRunFailure(String(outcome.message ?? 'the file cannot be read'), outcome);
+    return outcome;
   }
 
   private async runImport(ctx: JobRunContext): Promise<Record<string, unknown>> {
