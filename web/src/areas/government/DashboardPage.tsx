@@ -9,7 +9,15 @@ import { t } from '../../i18n';
 import { ReminderForm } from './ReminderForm';
 import { Chart } from './Chart';
 import { agencyProgress, monthLabel, seriesUpTo, sortByProgress } from './dashboard-data';
-import type { Agency, OverdueItem, Page, ProgressReport, Programme, RegulationRow } from './types';
+import type {
+  Agency,
+  CostTargetStatus,
+  OverdueItem,
+  Page,
+  ProgressReport,
+  Programme,
+  RegulationRow,
+} from './types';
 
 const BLUE = '#0b4f9c';
 const GREEN = '#1e6b34';
@@ -255,6 +263,18 @@ export function DashboardPage() {
             {s.targetCost(formatPercent(r.target.costPct))} ·{' '}
             {s.targetCount(formatPercent(r.target.countPct))}
           </p>
+          {r.baseline.lowCoverage && (
+            <Banner
+              kind="info"
+              title=""
+              messages={[
+                s.cards.coverage(
+                  formatPercent(r.baseline.coveragePct),
+                  r.baseline.minCoveragePct ?? 90,
+                ),
+              ]}
+            />
+          )}
           <div className="grid" data-testid="national-figures">
             <div className="card">
               <div className="figure-label">{s.cards.baseline}</div>
@@ -268,7 +288,9 @@ export function DashboardPage() {
               pct={r.approved.costPct}
               target={r.target.costPct}
               savings={r.approved.savings}
-              reached={r.target.approvedReached.cost}
+              status={
+                r.target.approvedReached.costStatus ?? statusOf(r.target.approvedReached.cost)
+              }
               testId="approved-cost"
             />
             <TargetCard
@@ -276,7 +298,9 @@ export function DashboardPage() {
               pct={r.implemented.costPct}
               target={r.target.costPct}
               savings={r.implemented.savings}
-              reached={r.target.implementedReached.cost}
+              status={
+                r.target.implementedReached.costStatus ?? statusOf(r.target.implementedReached.cost)
+              }
               testId="implemented-cost"
             />
             <div className="card">
@@ -494,15 +518,20 @@ export function DashboardPage() {
   );
 }
 
+function statusOf(reached: boolean): CostTargetStatus {
+  return reached ? 'reached' : 'not_reached';
+}
+
 function TargetCard(props: {
   label: string;
   pct: number | null;
   target: number;
   savings: string;
-  reached: boolean;
+  status: CostTargetStatus;
   testId: string;
 }) {
   const s = t().government.dashboard;
+  const reached = props.status === 'reached';
   const share = Math.min(100, ((props.pct ?? 0) / (props.target || 100)) * 100);
   return (
     <div className="card" data-testid={props.testId}>
@@ -516,12 +545,16 @@ function TargetCard(props: {
         aria-valuemax={props.target}
         aria-valuenow={props.pct ?? 0}
       >
-        <span style={{ width: `${share}%`, background: props.reached ? GREEN : BLUE }} />
+        <span style={{ width: `${share}%`, background: reached ? GREEN : BLUE }} />
       </div>
       <div className="muted">
         {s.cards.savings(formatMoney(props.savings))} ·{' '}
-        <span className={`badge ${props.reached ? 'badge-ok' : 'badge-warn'}`}>
-          {props.reached ? s.cards.reached : s.cards.notReached}
+        <span className={`badge ${reached ? 'badge-ok' : 'badge-warn'}`}>
+          {reached
+            ? s.cards.reached
+            : props.status === 'low_coverage'
+              ? s.cards.lowCoverage
+              : s.cards.notReached}
         </span>
       </div>
     </div>

@@ -50,7 +50,15 @@ export interface ProgressReport {
   agencyId: string | null;
   agency: { id: string; code: string; name: string } | null;
   asOf: string;
-  baseline: { count: number; annualCost: string; costedCount: number; coveragePct: number | null };
+  baseline: {
+    count: number;
+    annualCost: string;
+    costedCount: number;
+    coveragePct: number | null;
+    /** Too few baseline regulations costed for the cost share to prove the target (README). */
+    lowCoverage?: boolean;
+    minCoveragePct?: number;
+  };
   pipeline: TargetFigure;
   approved: TargetFigure;
   implemented: TargetFigure;
@@ -58,11 +66,14 @@ export interface ProgressReport {
   target: {
     countPct: number;
     costPct: number;
-    approvedReached: { count: boolean; cost: boolean };
-    implementedReached: { count: boolean; cost: boolean };
+    approvedReached: { count: boolean; cost: boolean; costStatus?: CostTargetStatus };
+    implementedReached: { count: boolean; cost: boolean; costStatus?: CostTargetStatus };
   };
   series: SeriesPoint[];
 }
+
+/** `low_coverage`: the share cannot show the target reached while few regulations are costed. */
+export type CostTargetStatus = 'reached' | 'not_reached' | 'low_coverage';
 
 export interface OverdueItem {
   regulationId: string;

@@ -42,8 +42,7 @@ export function ImportPage() {
     enabled: Boolean(jobId),
     queryFn: async () =>
       (await ok(api.GET('/jobs/{id}', { params: { path: { id: jobId! } } }))) as unknown as Job,
-    refetchInterval: (q) =>
-      q.state.data && ['completed', 'failed'].includes(q.state.data.status) ? false : 700,
+    refetchInterval: (q) => (q.state.data && FINISHED.includes(q.state.data.status) ? false : 700),
   });
   const result = job.data?.result ?? null;
   const rowErrors = result?.errors ?? [];

@@ -33,6 +33,9 @@ export const government = {
       overdueHint: (n: number) => `trên ${n} quy định đang thực thi`,
       reached: 'Đã đạt mục tiêu',
       notReached: 'Chưa đạt mục tiêu',
+      lowCoverage: 'Chưa đủ dữ liệu chi phí',
+      coverage: (pct: string, min: number) =>
+        `Mới ${pct} số quy định trong phạm vi được tính chi phí (cần tối thiểu ${min} %): tỷ lệ cắt giảm chi phí chưa đủ tin cậy để kết luận đạt mục tiêu.`,
     },
     agencies: 'Tiến độ theo bộ, ngành (tỷ lệ chi phí cắt giảm so với mục tiêu)',
     agenciesLabel:
