@@ -694,6 +694,8 @@ describe('workflow events over HTTP', () => {
       // The association deadline fires in a transaction that stays open…
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const timerHoldsLock = new Promise<void>((r) => (locked = r));
       const timer = w.t.app.get(TransactionRunner).run(async (tx) => {
         await w.t.app.get(WorkflowService).deliverTimer(tx, {
           id: randomUUID(),
@@ -702,9 +704,12 @@ describe('workflow events over HTTP', () => {
           payload: { event: { type: 'ASSOCIATION_ROUND_DEADLINE', cycle: 1 } },
           dueAt: w.clock.now(),
         });
+        locked();
         await gate;
       });
-      // …while the officer's request arrives and waits for the regulation's lock.
+      // …while the officer's request arrives and waits for the regulation's lock (sent only once
+      // the timer holds it: the request's path is short enough now to overtake it otherwise).
+      await timerHoldsLock;
       const request = send(w, w.officer, id, { type: 'CLOSE_EXPERT_ROUND' }).then((r) => r);
       for (let i = 0; i < 200; i++) {
         const [{ n }] = await w.t.dataSource.query(
