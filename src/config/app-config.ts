@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -152,6 +153,33 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587' },
+  )
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>", e.g. regcut <no-reply@bo.gov.vn>',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  MAIL_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_URL must be an http(s) URL, e.g. https://regcut.gov.vn' },
+  )
+  PUBLIC_URL?: string;
 }
 
 export interface AppConfig {
@@ -185,6 +213,12 @@ export interface AppConfig {
   /** Housekeeping: idempotency records and delivered outbox rows older than this are pruned. */
   idempotencyRetentionDays: number;
   outboxRetentionDays: number;
+  /** E-mail (src/mail): the relay (unset ⇒ mails are skipped), the sender, the polling. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailPollIntervalMs: number;
+  /** Where the web app is reached, for links in notifications (no trailing slash). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -253,6 +287,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookSecretOverlapHours: parsed.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
     idempotencyRetentionDays: parsed.IDEMPOTENCY_RETENTION_DAYS ?? 7,
     outboxRetentionDays: parsed.OUTBOX_RETENTION_DAYS ?? 30,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? 'regcut <no-reply@localhost>',
+    mailPollIntervalMs: parsed.MAIL_POLL_INTERVAL_MS ?? 1000,
+    publicUrl: (parsed.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
   };
 }
 
