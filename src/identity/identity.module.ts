@@ -34,6 +34,7 @@ import { MeController } from './me/me.controller';
 import { ExpertsRepository } from './persistence/experts.repository';
 import { IdentitySeeder } from './seed/identity-seeder';
 import { UsersController } from './users/users.controller';
+import { UserDirectory } from './users/user-directory';
 import { UsersService } from './users/users.service';
 
 /** Agencies, users, login, API keys, the admin audit log, and the route-level access guard. */
@@ -86,6 +87,7 @@ import { UsersService } from './users/users.service';
     AdminAuditService,
     AgenciesService,
     UsersService,
+    UserDirectory,
     IdentitySeeder,
     LoginThrottlerGuard,
     LoginThrottleRepository,
@@ -96,6 +98,7 @@ import { UsersService } from './users/users.service';
     AuthenticationService,
     AdminAuditService,
     UsersService,
+    UserDirectory,
     AgenciesService,
     PasswordHasher,
     IdentitySeeder,
