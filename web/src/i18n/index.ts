@@ -3,6 +3,7 @@ import { association } from './vi/association';
 import { auth } from './vi/auth';
 import { common } from './vi/common';
 import { government } from './vi/government';
+import { notifications } from './vi/notifications';
 import { officer } from './vi/officer';
 import { portal } from './vi/portal';
 
@@ -10,7 +11,7 @@ import { portal } from './vi/portal';
  * The one string catalogue: one file per area under vi/. Another language is a second object of
  * the same type (`Catalogue`), e.g. en/ with the same files, registered in CATALOGUES.
  */
-const vi = { common, auth, portal, officer, association, government, admin };
+const vi = { common, auth, portal, officer, association, government, admin, notifications };
 export type Catalogue = typeof vi;
 export type Locale = 'vi';
 
