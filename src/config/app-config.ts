@@ -152,6 +152,39 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
+
+  // Public comments (góp ý công khai): abuse limits and the e-mail verification link.
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_SIGNUPS_PER_ADDRESS_PER_HOUR?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_COMMENTS_PER_ACCOUNT_PER_DAY?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  PUBLIC_VERIFICATION_TTL_HOURS?: number;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_WEB_URL?: string;
 }
 
 export interface AppConfig {
@@ -185,6 +218,14 @@ export interface AppConfig {
   /** Housekeeping: idempotency records and delivered outbox rows older than this are pruned. */
   idempotencyRetentionDays: number;
   outboxRetentionDays: number;
+  publicComments: {
+    signupsPerAddressPerHour: number;
+    commentsPerAccountPerDay: number;
+    commentsPerAddressPerDay: number;
+    verificationTtlHours: number;
+    /** Where the web app is reached: the verification link points there. */
+    webUrl: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -253,6 +294,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookSecretOverlapHours: parsed.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
     idempotencyRetentionDays: parsed.IDEMPOTENCY_RETENTION_DAYS ?? 7,
     outboxRetentionDays: parsed.OUTBOX_RETENTION_DAYS ?? 30,
+    publicComments: {
+      signupsPerAddressPerHour: parsed.PUBLIC_SIGNUPS_PER_ADDRESS_PER_HOUR ?? 10,
+      commentsPerAccountPerDay: parsed.PUBLIC_COMMENTS_PER_ACCOUNT_PER_DAY ?? 20,
+      commentsPerAddressPerDay: parsed.PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY ?? 100,
+      verificationTtlHours: parsed.PUBLIC_VERIFICATION_TTL_HOURS ?? 24,
+      webUrl: (parsed.PUBLIC_WEB_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+    },
   };
 }
 
