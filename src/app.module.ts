@@ -15,6 +15,7 @@ import { ConsultationModule } from './consultation/consultation.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { DemoModule } from './demo/demo.module';
 import { IntegrationModule } from './integration/integration.module';
+import { MailModule } from './mail/mail.module';
 import { WebModule } from './web/web.module';
 
 export interface AppRuntime {
@@ -57,6 +58,7 @@ export class AppModule {
           autoLoadEntities: true,
         }),
         JobsModule.forRoot(config),
+        MailModule,
         HealthModule,
         IdentityModule,
         RegisterModule,

@@ -48,4 +48,25 @@ describe('loadConfig', () => {
       'https://b.gov.vn',
     ]);
   });
+
+  it('reads and validates the mail settings, naming the variable', () => {
+    const c = loadConfig({
+      SMTP_URL: 'smtp://user:p%40ss@mail.bo.gov.vn:587',
+      MAIL_FROM: 'Bộ Tư pháp <no-reply@moj.gov.vn>',
+      PUBLIC_URL: 'https://regcut.gov.vn/',
+    });
+    expect(c.smtpUrl).toBe('smtp://user:p%40ss@mail.bo.gov.vn:587');
+    expect(c.mailFrom).toBe('Bộ Tư pháp <no-reply@moj.gov.vn>');
+    expect(c.publicUrl).toBe('https://regcut.gov.vn');
+    expect(loadConfig({ SMTP_URL: 'smtps://127.0.0.1:465' }).smtpUrl).toBe('smtps://127.0.0.1:465');
+    const d = loadConfig({});
+    expect([d.smtpUrl, d.mailFrom, d.publicUrl]).toEqual([
+      undefined,
+      'regcut <no-reply@localhost>',
+      'http://localhost:3000',
+    ]);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ PUBLIC_URL: 'regcut.gov.vn' })).toThrow(/PUBLIC_URL/);
+  });
 });

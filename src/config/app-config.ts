@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -153,7 +154,34 @@ export class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS?: number;
 
-  // Public comments (góp ý công khai): abuse limits and the e-mail verification link.
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587' },
+  )
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>", e.g. regcut <no-reply@bo.gov.vn>',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  MAIL_POLL_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_URL must be an http(s) URL, e.g. https://regcut.gov.vn' },
+  )
+  PUBLIC_URL?: string;
+
+  // Public comments (góp ý công khai): abuse limits and the e-mail verification link's lifetime.
   @IsOptional()
   @Transform(({ value }) => (value === '' ? undefined : Number(value)))
   @IsInt()
@@ -181,10 +209,6 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(168)
   PUBLIC_VERIFICATION_TTL_HOURS?: number;
-
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
-  PUBLIC_WEB_URL?: string;
 }
 
 export interface AppConfig {
@@ -218,13 +242,18 @@ export interface AppConfig {
   /** Housekeeping: idempotency records and delivered outbox rows older than this are pruned. */
   idempotencyRetentionDays: number;
   outboxRetentionDays: number;
+  /** E-mail (src/mail): the relay (unset ⇒ mails are skipped), the sender, the polling. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailPollIntervalMs: number;
+  /** Where the web app is reached, for links in notifications (no trailing slash). */
+  publicUrl: string;
+  /** Public comments (góp ý công khai): abuse limits and the verification link's lifetime. */
   publicComments: {
     signupsPerAddressPerHour: number;
     commentsPerAccountPerDay: number;
     commentsPerAddressPerDay: number;
     verificationTtlHours: number;
-    /** Where the web app is reached: the verification link points there. */
-    webUrl: string;
   };
 }
 
@@ -294,12 +323,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookSecretOverlapHours: parsed.WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
     idempotencyRetentionDays: parsed.IDEMPOTENCY_RETENTION_DAYS ?? 7,
     outboxRetentionDays: parsed.OUTBOX_RETENTION_DAYS ?? 30,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM ?? 'regcut <no-reply@localhost>',
+    mailPollIntervalMs: parsed.MAIL_POLL_INTERVAL_MS ?? 1000,
+    publicUrl: (parsed.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     publicComments: {
       signupsPerAddressPerHour: parsed.PUBLIC_SIGNUPS_PER_ADDRESS_PER_HOUR ?? 10,
       commentsPerAccountPerDay: parsed.PUBLIC_COMMENTS_PER_ACCOUNT_PER_DAY ?? 20,
       commentsPerAddressPerDay: parsed.PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY ?? 100,
       verificationTtlHours: parsed.PUBLIC_VERIFICATION_TTL_HOURS ?? 24,
-      webUrl: (parsed.PUBLIC_WEB_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     },
   };
 }
