@@ -124,8 +124,12 @@ describe('AccessPolicy for regulations (domain.md §2)', () => {
     const hiddenItem = { authorId: 'author', published: true, hidden: true };
     const author: Principal = { ...principal('public', OTHER), id: 'author', userId: 'author' };
     expect(AccessPolicy.readFeedback(author, consulted, hiddenItem).allowed).toBe(true);
-    expect(AccessPolicy.readFeedback(principal('gov_office', OTHER), consulted, hiddenItem).allowed).toBe(true);
-    expect(AccessPolicy.readFeedback(principal('ministry_officer'), consulted, hiddenItem).allowed).toBe(true);
+    expect(
+      AccessPolicy.readFeedback(principal('gov_office', OTHER), consulted, hiddenItem).allowed,
+    ).toBe(true);
+    expect(
+      AccessPolicy.readFeedback(principal('ministry_officer'), consulted, hiddenItem).allowed,
+    ).toBe(true);
     for (const p of [undefined, principal('public', OTHER), principal('association', OTHER)]) {
       expect(AccessPolicy.readFeedback(p, consulted, hiddenItem)).toMatchObject({ status: 404 });
     }

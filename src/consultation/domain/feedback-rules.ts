@@ -34,7 +34,8 @@ export function mayHideFeedback(
   if (p.kind !== 'user' || !p.userId) return forbidden('moderation is done by people, not keys');
   const staff =
     p.role === 'gov_office' ||
-    ((p.role === 'ministry_officer' || p.role === 'ministry_lead') && p.agencyId === owner.agencyId);
+    ((p.role === 'ministry_officer' || p.role === 'ministry_lead') &&
+      p.agencyId === owner.agencyId);
   if (!staff) {
     return forbidden('only the Government Office and the owning agency moderate comments');
   }

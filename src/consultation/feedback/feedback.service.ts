@@ -233,10 +233,7 @@ export class FeedbackService {
         }),
         'feedback',
       );
-      requireAccess(
-        mayHideFeedback(p, regulation, { authorRole: row.author_role }),
-        'feedback',
-      );
+      requireAccess(mayHideFeedback(p, regulation, { authorRole: row.author_role }), 'feedback');
       const at = this.clock.now();
       if (!(await this.repository.hide(m, id, { reason: reason!, byUserId: p.userId!, at }))) {
         throw new ProblemException(409, 'already-hidden', 'This comment is already hidden.', {
@@ -354,10 +351,7 @@ export class FeedbackService {
     if (!readsEverything(p) && !ownsRecord(p, regulation)) {
       // Hidden (moderated) comments leave the public view; their authors still see them.
       if (p?.kind === 'user' && p.userId)
-        add(
-          '((f.published_at IS NOT NULL AND f.hidden_at IS NULL) OR f.author_id = ?)',
-          p.userId,
-        );
+        add('((f.published_at IS NOT NULL AND f.hidden_at IS NULL) OR f.author_id = ?)', p.userId);
       else where.push('f.published_at IS NOT NULL AND f.hidden_at IS NULL');
     }
     const cycle = q.cycle ?? (q.unanswered ? cycleOf(regulation) : undefined);

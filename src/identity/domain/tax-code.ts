@@ -15,7 +15,8 @@ export function checkTaxCode(raw: string): TaxCodeCheck {
   if (!m) {
     return {
       ok: false,
-      message: 'must be 10 digits, or 10 digits, "-" and 3 digits for a branch (e.g. 0101248141-001)',
+      message:
+        'must be 10 digits, or 10 digits, "-" and 3 digits for a branch (e.g. 0101248141-001)',
     };
   }
   if (m[2] === '000') return { ok: false, message: 'a branch suffix runs from 001 to 999' };

@@ -31,7 +31,9 @@ export class PublicAccountsController {
       'No account discovery: the same 202 for every address. The link (token) is single-use and expires (PUBLIC_VERIFICATION_TTL_HOURS). Limits per address and per e-mail address per hour give 429 with Retry-After.',
   })
   @ApiAcceptedResponse({ type: PublicSignUpResponseDto })
-  @ApiBadRequestResponse({ description: 'problem+json naming the field (email, displayName, taxCode…)' })
+  @ApiBadRequestResponse({
+    description: 'problem+json naming the field (email, displayName, taxCode…)',
+  })
   @ApiTooManyRequestsResponse({ description: 'problem+json, Retry-After' })
   signUp(@Body() dto: PublicSignUpDto, @Ip() ip: string | undefined) {
     return this.accounts.signUp(dto, ip ?? '-');
