@@ -23,7 +23,7 @@ const mailTo = (email: string) => (m: ParsedMail) =>
   JSON.stringify(m.to ?? '')
     .toLowerCase()
     .includes(email.toLowerCase());
-const tokenIn = (m: ParsedMail) => /xac-minh-email\?token=([A-Za-z0-9_-]+)/.exec(m.text ?? '')![1];
+const tokenIn = (m: ParsedMail) => /gop-y\/xac-minh\?token=([A-Za-z0-9_-]+)/.exec(m.text ?? '')![1];
 
 /**
  * Góp ý công khai (issue 17) end to end on Postgres with a real SMTP server on loopback: sign-up,
@@ -99,7 +99,7 @@ describe('public comments', () => {
     expect(res.body).toEqual({ status: 'verification_sent', expiresInHours: 24 });
     const mail = await sink.waitFor(mailTo(email));
     expect(mail.subject).toBe('Xác minh địa chỉ e-mail để góp ý công khai');
-    expect(mail.text).toContain('https://regcut.test/xac-minh-email?token=');
+    expect(mail.text).toContain('https://regcut.test/gop-y/xac-minh?token=');
     const token = tokenIn(mail);
     // Only a digest is kept.
     const stored = await w.t.dataSource.query(`SELECT token_hash FROM public_account_token`);

@@ -91,7 +91,7 @@ export class PublicAccountsService {
         expiresAt,
         at: now,
       });
-      const link = `${this.config.publicUrl}/xac-minh-email?token=${token}`;
+      const link = `${this.config.publicUrl}/gop-y/xac-minh?token=${token}`;
       await this.mail.enqueue(m, {
         key: `verify-email:${userId}:${tokenId}`,
         to: email,
