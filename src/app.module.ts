@@ -16,6 +16,7 @@ import { ReportingModule } from './reporting/reporting.module';
 import { DemoModule } from './demo/demo.module';
 import { IntegrationModule } from './integration/integration.module';
 import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
 
 export interface AppRuntime {
@@ -68,6 +69,7 @@ export class AppModule {
         ReportingModule,
         DemoModule,
         IntegrationModule,
+        NotificationsModule,
         WebModule,
         ...extraImports,
       ],

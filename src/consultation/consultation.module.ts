@@ -7,6 +7,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { EvidenceDetailExtension } from './evidence/evidence-detail.extension';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackService } from './feedback/feedback.service';
+import { FeedbackTasksReader } from './feedback/feedback-tasks.reader';
 import { ConsultationOutbox } from './persistence/consultation-outbox';
 import { FeedbackRepository } from './persistence/feedback.repository';
 import { IdempotentWrite } from './persistence/idempotent-write';
@@ -33,6 +34,7 @@ import {
     ConsultationOutbox,
     IdempotentWrite,
     FeedbackService,
+    FeedbackTasksReader,
     ResponsesService,
     AttachmentsService,
     ReportService,
@@ -41,6 +43,6 @@ import {
     RoundClosingSoonTimer,
     EvidenceDetailExtension,
   ],
-  exports: [FeedbackService, ConsultationOutbox],
+  exports: [FeedbackService, ConsultationOutbox, FeedbackTasksReader],
 })
 export class ConsultationModule {}

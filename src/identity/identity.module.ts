@@ -34,6 +34,7 @@ import { MeController } from './me/me.controller';
 import { ExpertsRepository } from './persistence/experts.repository';
 import { IdentitySeeder } from './seed/identity-seeder';
 import { UsersController } from './users/users.controller';
+import { UserDirectory } from './users/user-directory';
 import { UsersService } from './users/users.service';
 import { AbuseLimiter } from './abuse/abuse-limiter';
 import { AbuseCounterRepository } from './persistence/abuse-counter.repository';
@@ -95,6 +96,7 @@ import { PublicAccountsService } from './public-accounts/public-accounts.service
     AdminAuditService,
     AgenciesService,
     UsersService,
+    UserDirectory,
     IdentitySeeder,
     LoginThrottlerGuard,
     LoginThrottleRepository,
@@ -109,6 +111,7 @@ import { PublicAccountsService } from './public-accounts/public-accounts.service
     AuthenticationService,
     AdminAuditService,
     UsersService,
+    UserDirectory,
     AgenciesService,
     PasswordHasher,
     IdentitySeeder,

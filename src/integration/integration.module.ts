@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeFeedReader } from './changes/change-feed.reader';
 import { ChangesController } from './changes/changes.controller';
 import { ChangesService } from './changes/changes.service';
 import { DeliveryService } from './delivery/delivery.service';
@@ -32,7 +33,8 @@ import { WebhooksService } from './webhooks/webhooks.service';
     IntegrationWorker,
     WebhooksService,
     ChangesService,
+    ChangeFeedReader,
   ],
-  exports: [RelayService, DeliveryService, IntegrationWorker],
+  exports: [RelayService, DeliveryService, IntegrationWorker, ChangeFeedReader],
 })
 export class IntegrationModule {}

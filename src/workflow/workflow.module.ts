@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CostingModule } from '../costing/costing.module';
 import { RegisterModule } from '../register/register.module';
 import { ConsultationRoundsService } from './consultation/consultation-rounds.service';
+import { RoundsReader } from './consultation/rounds.reader';
 import { WorkflowHistoryService } from './history/workflow-history.service';
 import { ConsultationsController } from './http/consultations.controller';
 import { WorkflowController } from './http/workflow.controller';
@@ -32,6 +33,7 @@ import { WorkflowService } from './workflow.service';
     TransitionHooks,
     IdempotencyService,
     ConsultationRoundsService,
+    RoundsReader,
     WorkflowDetailExtension,
     ...WORKFLOW_TIMER_HANDLERS,
   ],
@@ -41,6 +43,7 @@ import { WorkflowService } from './workflow.service';
     WorkflowFactsContributors,
     IdempotencyService,
     ConsultationRoundsService,
+    RoundsReader,
     WorkflowHistoryService,
   ],
 })

@@ -12,6 +12,7 @@ import {
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Principal } from '../../identity/domain/principal';
+import { NotificationTriggers } from '../../notifications/triggers/feed-triggers';
 import { RegulationRepository } from '../../register/persistence/regulation.repository';
 import { ReminderRow, RemindersRepository } from '../persistence/reminders.repository';
 import { ReminderListQuery, SendReminderDto } from './reminder.dto';
@@ -30,6 +31,7 @@ export class RemindersService {
     private readonly regulations: RegulationRepository,
     private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
+    private readonly notifications: NotificationTriggers,
   ) {}
 
   send(p: Principal, regulationId: string, dto: SendReminderDto): Promise<ReminderRow> {
@@ -49,7 +51,7 @@ export class RemindersService {
       }
       const state = r.state as { implementing?: string } | null;
       const context = (r.workflowSnapshot as any)?.snapshot?.context;
-      return this.reminders.insert(manager, {
+      const reminder = await this.reminders.insert(manager, {
         id: randomUUID(),
         regulationId: r.id,
         agencyId: r.agencyId,
@@ -59,6 +61,9 @@ export class RemindersService {
         sentBy: p.userId,
         sentAt: this.clock.now(),
       });
+      // The ministry is told (inbox + e-mail) in the reminder's own transaction.
+      await this.notifications.reminderSent(manager, reminder);
+      return reminder;
     });
   }
 

@@ -173,4 +173,18 @@ export class FeedRepository {
     const head = rows.length ? Number(rows[0].head) : 0;
     return { rows: rows.filter((r) => r.seq !== null), head };
   }
+
+  /** Every event after `after` (full data), in feed order, read in the caller's transaction. */
+  async eventsAfter(m: EntityManager, after: number, limit: number): Promise<FeedEventRow[]> {
+    return m.query(
+      `SELECT seq, id, type, regulation_id, agency_id, occurred_at, data FROM integration_event
+        WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after, limit],
+    );
+  }
+}
+
+export interface FeedEventRow extends FeedRow {
+  regulation_id: string | null;
+  agency_id: string | null;
 }

@@ -601,6 +601,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My channels per notification kind, and the sectors I follow */
+    get: operations['NotificationsController_preferences'];
+    /** Change my channels per kind (e.g. no e-mail for one kind) and the sectors I follow */
+    put: operations['NotificationsController_updatePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications (thông báo), newest first */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my notifications read */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of my notifications are unread (for the bell) */
+    get: operations['NotificationsController_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/password': {
     parameters: {
       query?: never;
@@ -611,6 +697,26 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['MeController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What awaits my action (việc cần làm)
+     * @description Ministry: events I may send, feedback to answer, open rounds, implementations. Expert: open rounds I am invited to and have not answered. Association: open association rounds in the sectors I follow (all when none). Government Office: plans to review or decide, overdue implementations.
+     */
+    get: operations['NotificationsController_tasks'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1857,6 +1963,39 @@ export interface components {
     NationalProgressListDto: {
       items: components['schemas']['NationalProgressDto'][];
     };
+    NotificationDto: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'expert_invited'
+        | 'round_opened'
+        | 'round_closing_soon'
+        | 'round_closed'
+        | 'feedback_received'
+        | 'feedback_answered'
+        | 'plan_returned'
+        | 'decision_recorded'
+        | 'implementation_due_soon'
+        | 'implementation_overdue'
+        | 'implementation_reminder';
+      /** @description path in the web app, e.g. /gop-y/dot/<roundId> */
+      link: string;
+      read: boolean;
+      /** Format: date-time */
+      readAt: string | null;
+      /** Format: uuid */
+      regulationId: string | null;
+      /** @description Vietnamese; also the e-mail subject */
+      title: string;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      nextCursor: string | null;
+    };
     OrganisationDto: {
       /** @example HDTV */
       code: string;
@@ -1886,6 +2025,31 @@ export interface components {
       description: string;
       programme?: string | null;
       targetDocument?: string | null;
+    };
+    PreferenceDto: {
+      /** @description send an e-mail for this kind */
+      email: boolean;
+      /** @description keep an item in the in-app inbox for this kind */
+      inApp: boolean;
+      /** @enum {string} */
+      kind:
+        | 'expert_invited'
+        | 'round_opened'
+        | 'round_closing_soon'
+        | 'round_closed'
+        | 'feedback_received'
+        | 'feedback_answered'
+        | 'plan_returned'
+        | 'decision_recorded'
+        | 'implementation_due_soon'
+        | 'implementation_overdue'
+        | 'implementation_reminder';
+    };
+    PreferencesDto: {
+      /** @description one entry per kind (all kinds listed) */
+      kinds: components['schemas']['PreferenceDto'][];
+      /** @description sector codes whose association rounds are announced to you (associations) */
+      sectors: string[];
     };
     ProblemDto: {
       detail: string;
@@ -2034,6 +2198,10 @@ export interface components {
       eventId: string;
       /** @enum {string} */
       status: 'pending';
+    };
+    ReadAllDto: {
+      /** @description how many were marked read */
+      marked: number;
     };
     RecordDecisionDto: {
       /**
@@ -2257,6 +2425,41 @@ export interface components {
       costStatus: 'reached' | 'not_reached' | 'low_coverage';
       count: boolean;
     };
+    TaskDto: {
+      /** @description answer_feedback: how many items */
+      count?: number;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @description send_event / review_plan: the events */
+      events?: string[];
+      /** @enum {string} */
+      kind:
+        | 'send_event'
+        | 'answer_feedback'
+        | 'round_open'
+        | 'implementation_due'
+        | 'give_feedback'
+        | 'review_plan'
+        | 'implementation_overdue';
+      /** @description path in the web app */
+      link: string;
+      /** Format: uuid */
+      regulationId: string;
+      /**
+       * Format: uuid
+       * @description the round, for round tasks
+       */
+      roundId?: string;
+      /** @description the regulation's title */
+      title: string;
+    };
+    TaskListDto: {
+      /** @description soonest due first, undated last */
+      items: components['schemas']['TaskDto'][];
+    };
+    UnreadCountDto: {
+      unread: number;
+    };
     UpdateAgencyDto: {
       /** @description false deactivates the agency (records are never deleted) */
       active?: boolean;
@@ -2311,6 +2514,12 @@ export interface components {
       workingDaysPerMonth?: number | string;
       /** @example 2021 */
       year?: number;
+    };
+    UpdatePreferencesDto: {
+      /** @description the kinds to change */
+      kinds?: components['schemas']['PreferenceDto'][];
+      /** @description replaces the followed sectors */
+      sectors?: string[];
     };
     UpdateProgrammeDto: {
       /** @example 2024-12-31 */
@@ -3504,6 +3713,276 @@ export interface operations {
       };
     };
   };
+  NotificationsController_preferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_updatePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description unknown kind or sector */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque cursor from the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description only the unread ones */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description bad limit, cursor or unread */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description no such notification of mine */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   MeController_changePassword: {
     parameters: {
       query?: never;
@@ -3522,6 +4001,43 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  NotificationsController_tasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskListDto'];
+        };
+      };
+      /** @description no or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description an API key (notifications are for users) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
