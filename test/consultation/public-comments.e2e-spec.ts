@@ -1,4 +1,7 @@
 import type { ParsedMail } from 'mailparser';
+import { RelayService } from '../../src/integration/delivery/relay.service';
+import { MailDeliveryService } from '../../src/mail/mail-delivery.service';
+import { NotificationsWorker } from '../../src/notifications/triggers/notifications-worker';
 import { createUser, TestUser } from '../support/factories';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { samples } from './sample-files';
@@ -364,6 +367,26 @@ describe('public comments', () => {
     expectStatus(
       await send(w, w.lead, c.regulationId, { type: 'SUBMIT_TO_GOVERNMENT_OFFICE' }),
       200,
+    );
+  });
+
+  it("done when: the business receives the ministry's answer by e-mail and in its inbox", async () => {
+    // Sequence the outboxes into the feed, notify, deliver (the workers would, on their timers).
+    await w.t.app.get(RelayService).relayAll();
+    await w.t.app.get(NotificationsWorker).processFeed();
+    await w.t.app.get(MailDeliveryService).deliverAllDue();
+    const mail = await sink.waitFor(
+      (m) => mailTo(business.email)(m) && !!m.subject?.includes('đã trả lời góp ý'),
+    );
+    expect(mail.subject).toContain('Thủ tục cấp giấy phép kinh doanh vận tải');
+    expect(mail.text).toContain('https://regcut.test/gop-y/cua-toi');
+    business.auth = await login(business.email);
+    const inbox = expectStatus(
+      await http().get('/me/notifications').set('Authorization', business.auth),
+      200,
+    );
+    expect(inbox.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'feedback_answered' })]),
     );
   });
 
