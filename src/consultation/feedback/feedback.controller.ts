@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
@@ -111,6 +120,10 @@ export class FeedbackController {
     description:
       'The Government Office, or the owning agency. Only comments of origin public (403 otherwise); 409 when already hidden. The comment leaves every public view, stays visible with its reason to its author, the owning agency and the Government Office, and no longer needs an answer before SUBMIT_TO_GOVERNMENT_OFFICE. Recorded in the audit log.',
   })
+  @ApiBadRequestResponse({ description: 'problem+json naming the field reason' })
+  @ApiForbiddenResponse({ description: 'not a moderator of this item, or not a public comment' })
+  @ApiNotFoundResponse({ description: 'no such item, or not visible to the caller' })
+  @ApiConflictResponse({ description: 'already hidden (the first reason stands)' })
   hide(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: HideFeedbackDto) {
     return this.feedback.hide(p, id, dto);
   }

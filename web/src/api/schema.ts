@@ -3347,7 +3347,29 @@ export interface operations {
       };
     };
     responses: {
-      200: {
+      /** @description problem+json naming the field reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not a moderator of this item, or not a public comment */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such item, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description already hidden (the first reason stands) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
