@@ -198,11 +198,20 @@ function FeedbackItem({
   return (
     <article className="card feedback" aria-labelledby={`fb-${f.id}`} data-testid="feedback-item">
       <h3 id={`fb-${f.id}`}>
-        {f.author.agencyName} — {f.author.name}{' '}
+        {f.author.public?.organisation ?? f.author.agencyName} — {f.author.name}{' '}
+        {f.origin === 'public' && (
+          <span className="badge badge-state">{t().publicComments.item.badge}</span>
+        )}{' '}
         <span className={`badge ${f.answer ? 'badge-ok' : 'badge-warn'}`}>
           {f.answer ? s.answered : s.answer}
         </span>
       </h3>
+      {f.author.public?.taxCode && (
+        <p className="muted">{t().publicComments.item.taxCode(f.author.public.taxCode)}</p>
+      )}
+      {f.hidden && (
+        <p className="banner banner-info">{t().publicComments.item.hidden(f.hidden.reason)}</p>
+      )}
       <p className="muted">
         {formatDateTime(f.createdAt)} · {s.target}: {targetLabel(f)}
       </p>

@@ -20,6 +20,11 @@ export const publicComments = {
     sent: (hours: number) =>
       `Nếu địa chỉ hợp lệ, một liên kết xác minh đã được gửi. Liên kết có hiệu lực trong ${hours} giờ.`,
   },
+  item: {
+    badge: 'Góp ý công khai',
+    taxCode: (code: string) => `MST ${code} (chưa xác minh)`,
+    hidden: (reason: string) => `Đã ẩn bởi kiểm duyệt: ${reason}`,
+  },
   verify: {
     title: 'Xác minh thư điện tử',
     intro:
