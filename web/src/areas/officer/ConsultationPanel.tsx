@@ -267,6 +267,35 @@ function FeedbackItem({
           />
         )}
       </Form>
+      {f.origin === 'public' && !f.hidden && <HideForm f={f} regulationId={regulationId} />}
     </article>
+  );
+}
+
+/** Moderation of a public comment: hidden with a recorded reason (POST /feedback/:id/hide). */
+function HideForm({ f, regulationId }: { f: Feedback; regulationId: string }) {
+  const s = t().publicComments.moderation;
+  const qc = useQueryClient();
+  const form = useForm({ reason: '' });
+  return (
+    <details className="moderation">
+      <summary>{s.title}</summary>
+      <Form
+        form={form}
+        submitLabel={s.submit}
+        onSubmit={async (v) => {
+          await ok(
+            api.POST('/feedback/{id}/hide', {
+              params: { path: { id: f.id } },
+              body: { reason: v.reason },
+            }),
+          );
+          await qc.invalidateQueries({ queryKey: officerKeys.feedback(regulationId) });
+          await qc.invalidateQueries({ queryKey: ['consultation-report'] });
+        }}
+      >
+        <TextArea form={form} name="reason" label={s.reason} hint={s.hint} required rows={2} />
+      </Form>
+    </details>
   );
 }

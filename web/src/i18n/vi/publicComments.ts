@@ -25,6 +25,12 @@ export const publicComments = {
     taxCode: (code: string) => `MST ${code} (chưa xác minh)`,
     hidden: (reason: string) => `Đã ẩn bởi kiểm duyệt: ${reason}`,
   },
+  moderation: {
+    title: 'Ẩn góp ý này (kiểm duyệt)',
+    reason: 'Lý do ẩn',
+    hint: 'Lý do được ghi lại; góp ý bị ẩn không còn hiển thị công khai và không cần trả lời.',
+    submit: 'Ẩn góp ý',
+  },
   verify: {
     title: 'Xác minh thư điện tử',
     intro:
