@@ -26,7 +26,13 @@ describe('browser: public comments', () => {
     const { items } = (await res.json()) as {
       items: Array<{ id: string; regulationId: string; round: string }>;
     };
-    const round = items.find((r) => r.round === 'association')!;
+    // The demo consultation of Bộ Y tế (its officer moderates below).
+    let round = items[0];
+    for (const r of items.filter((x) => x.round === 'association')) {
+      const reg = await (await fetch(`${env.service.url}/regulations/${r.regulationId}`)).json();
+      if (String(reg.title).startsWith('Đăng ký bản công bố')) round = r;
+    }
+    expect(round.round).toBe('association');
     await page.goto(`/quy-dinh/${round.regulationId}`);
     await page.getByRole('heading', { name: 'Góp ý công khai' }).waitFor();
     await env.screenshot(page, 'public-comment-box');
@@ -55,6 +61,19 @@ describe('browser: public comments', () => {
     await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
     await page.getByText('Đã gửi ý kiến.').waitFor();
     await env.screenshot(page, 'public-comment-sent');
+
+    // The owning agency sees it marked public and hides it with a reason.
+    const officer = await env.newPage();
+    await env.signIn(officer, 'officer.byt@demo.regcut.vn');
+    await officer.goto(`/bo-nganh/quy-dinh/${round.regulationId}?tab=consultation`);
+    const card = officer.getByTestId('feedback-item').filter({ hasText: 'Lê Minh Châu' });
+    await card.getByText('Góp ý công khai').waitFor();
+    await card.getByText('MST 0101248141 (chưa xác minh)').waitFor();
+    await card.getByText('Ẩn góp ý này (kiểm duyệt)').click();
+    await card.getByLabel('Lý do ẩn').fill('Thử kiểm duyệt trong kiểm thử.');
+    await card.getByRole('button', { name: 'Ẩn góp ý' }).click();
+    await card.getByText('Đã ẩn bởi kiểm duyệt: Thử kiểm duyệt trong kiểm thử.').waitFor();
+    await env.screenshot(officer, 'public-comment-hidden');
     expect(env.pageErrors).toEqual([]);
   });
 });

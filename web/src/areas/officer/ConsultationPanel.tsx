@@ -119,8 +119,13 @@ function ReportTable({ consultationId }: { consultationId: string }) {
                       <tr key={f.id}>
                         <td>
                           <strong>
-                            {f.author.agencyName} — {f.author.name}
+                            {f.author.public?.organisation ?? f.author.agencyName} — {f.author.name}
                           </strong>
+                          {f.origin === 'public' && (
+                            <span className="badge badge-state">
+                              {t().publicComments.item.badge}
+                            </span>
+                          )}
                           <div className="muted">
                             {label(t().portal.consultations.rounds, f.round)} ·{' '}
                             {formatDateTime(f.createdAt)}
