@@ -14,6 +14,7 @@ export const APP_SECTIONS = [
   'gop-y', // association / expert
   'chinh-phu', // Government Office
   'quan-tri', // admin
+  'thong-bao', // notifications and tasks (every signed-in user)
 ] as const;
 
 export type AppSection = (typeof APP_SECTIONS)[number];

@@ -29,7 +29,9 @@ describe('browser: public comments', () => {
     // The demo consultation of Bộ Y tế (its officer moderates below).
     let round = items[0];
     for (const r of items.filter((x) => x.round === 'association')) {
-      const reg = await (await fetch(`${env.service.url}/regulations/${r.regulationId}`)).json();
+      const reg = (await (
+        await fetch(`${env.service.url}/regulations/${r.regulationId}`)
+      ).json()) as { title: string };
       if (String(reg.title).startsWith('Đăng ký bản công bố')) round = r;
     }
     expect(round.round).toBe('association');

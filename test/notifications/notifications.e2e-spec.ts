@@ -209,7 +209,7 @@ describe('notifications and e-mail (issue 17)', () => {
     expect(await worker.sweep()).toBe(0);
     await flush(); // the consultation's own "closing soon" event lands on the same dedupe key
     await w.t.app.get(MailDeliveryService).deliverAllDue();
-    const subject = `Còn 3 ngày để góp ý: ${TITLE}`;
+    const subject = `Sắp hết hạn góp ý: ${TITLE}`;
     await sink.waitFor(
       (m) => JSON.stringify(m.to).includes(w.expert2.email) && m.subject === subject,
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Read port on feedback for other modules (the "my tasks" list). */
 @Injectable()
@@ -22,9 +22,13 @@ export class FeedbackTasksReader {
   }
 
   /** Which of `roundIds` the author has given feedback in. */
-  async roundsWithFeedbackBy(authorId: string, roundIds: readonly string[]): Promise<Set<string>> {
+  async roundsWithFeedbackBy(
+    authorId: string,
+    roundIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     if (roundIds.length === 0) return new Set();
-    const rows: Array<{ round_id: string }> = await this.dataSource.query(
+    const rows: Array<{ round_id: string }> = await manager.query(
       `SELECT DISTINCT round_id FROM consultation_feedback
         WHERE author_id = $1 AND round_id = ANY ($2::uuid[])`,
       [authorId, [...new Set(roundIds)]],

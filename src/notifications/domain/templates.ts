@@ -55,8 +55,8 @@ export function render(kind: NotificationKind, c: TemplateContext): Rendered {
       };
     case 'round_closing_soon':
       return {
-        title: `Còn 3 ngày để góp ý: ${c.regulationTitle}`,
-        body: `Đợt lấy ý kiến ${ROUND[c.roundKind ?? 'expert']} về quy định ${q} sẽ đóng sau 3 ngày.${until}`,
+        title: `Sắp hết hạn góp ý: ${c.regulationTitle}`,
+        body: `Đợt lấy ý kiến ${ROUND[c.roundKind ?? 'expert']} về quy định ${q} sẽ đóng trong vòng 3 ngày.${until}`,
       };
     case 'round_closed':
       return {
@@ -85,8 +85,8 @@ export function render(kind: NotificationKind, c: TemplateContext): Rendered {
       };
     case 'implementation_due_soon':
       return {
-        title: `Còn 7 ngày đến hạn thực thi: ${c.regulationTitle}`,
-        body: `Phương án đối với quy định ${q} phải được thực thi${c.deadline ? ` trước ${vnDateTime(c.deadline)}` : ''}; đề nghị ghi nhận văn bản sửa đổi khi ban hành.`,
+        title: `Sắp đến hạn thực thi: ${c.regulationTitle}`,
+        body: `Phương án đối với quy định ${q} phải được thực thi trong vòng 7 ngày${c.deadline ? `, trước ${vnDateTime(c.deadline)}` : ''}; đề nghị ghi nhận văn bản sửa đổi khi ban hành.`,
       };
     case 'implementation_overdue':
       return {

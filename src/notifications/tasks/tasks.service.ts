@@ -74,7 +74,7 @@ export class TasksService {
     const unanswered = await this.feedback.unansweredCounts(
       regs.filter((r) => ['consultation', 'responding'].includes(r.stateName)).map((r) => r.id),
     );
-    const openRounds = (await this.rounds.open({})).filter((r) => ids.includes(r.regulationId));
+    const openRounds = ids.length ? await this.rounds.open({ regulationIds: ids }) : [];
     const out: TaskDto[] = [];
     for (const r of regs) {
       const events = this.workflow.availableEventsFor(p, r);

@@ -136,7 +136,7 @@ export class NotificationTriggers {
     }
     const silent: Recipient[] = [];
     for (const u of recipients) {
-      const given = await this.feedback.roundsWithFeedbackBy(u.id, [round.id]);
+      const given = await this.feedback.roundsWithFeedbackBy(u.id, [round.id], m);
       if (!given.has(round.id)) silent.push(u);
     }
     return this.notifier.notify(m, silent, {

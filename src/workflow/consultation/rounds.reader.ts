@@ -36,7 +36,13 @@ export class RoundsReader {
 
   /** Open rounds, soonest deadline first; optionally of one kind, for one invited expert, closing before a time. */
   async open(
-    q: { round?: RoundKind; invitedExpertId?: string; closesBefore?: Date; limit?: number },
+    q: {
+      round?: RoundKind;
+      invitedExpertId?: string;
+      closesBefore?: Date;
+      regulationIds?: readonly string[];
+      limit?: number;
+    },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultationRoundView[]> {
     const rows = await manager.query(
@@ -45,8 +51,15 @@ export class RoundsReader {
           AND ($1::text IS NULL OR round = $1)
           AND ($2::uuid IS NULL OR $2::uuid = ANY (invited_expert_ids))
           AND ($3::timestamptz IS NULL OR closes_at <= $3)
+          AND ($5::uuid[] IS NULL OR regulation_id = ANY ($5::uuid[]))
         ORDER BY closes_at, id LIMIT $4`,
-      [q.round ?? null, q.invitedExpertId ?? null, q.closesBefore ?? null, q.limit ?? 500],
+      [
+        q.round ?? null,
+        q.invitedExpertId ?? null,
+        q.closesBefore ?? null,
+        q.limit ?? 500,
+        q.regulationIds ? [...q.regulationIds] : null,
+      ],
     );
     return rows.map(toView);
   }

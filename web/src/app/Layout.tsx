@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { NotificationBell } from '../areas/notifications/NotificationBell';
 import { label, t } from '../i18n';
 import { clearSession } from '../session/session';
 import { useSession } from '../session/use-session';
@@ -54,6 +55,7 @@ export function Layout() {
             <div className="user-box">
               {session ? (
                 <>
+                  <NotificationBell />
                   <span className="user-name" data-testid="current-user">
                     {session.user.fullName}
                     <small>{label(c.roles, session.user.role)}</small>

@@ -1,6 +1,7 @@
 import { adminArea } from '../areas/admin';
 import { associationArea } from '../areas/association';
 import { governmentArea } from '../areas/government';
+import { notificationsArea } from '../areas/notifications';
 import { officerArea } from '../areas/officer';
 import { publicArea } from '../areas/public';
 import type { AreaModule, NavItem } from './nav';
@@ -12,6 +13,7 @@ export const AREAS: AreaModule[] = [
   associationArea,
   governmentArea,
   adminArea,
+  notificationsArea,
 ];
 
 export function allNav(): NavItem[] {
