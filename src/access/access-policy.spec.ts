@@ -120,6 +120,21 @@ describe('AccessPolicy for regulations (domain.md §2)', () => {
     ).toMatchObject({ status: 404 });
   });
 
+  it('keeps a hidden public comment for its author, the owning agency and the Government Office', () => {
+    const hiddenItem = { authorId: 'author', published: true, hidden: true };
+    const author: Principal = { ...principal('public', OTHER), id: 'author', userId: 'author' };
+    expect(AccessPolicy.readFeedback(author, consulted, hiddenItem).allowed).toBe(true);
+    expect(
+      AccessPolicy.readFeedback(principal('gov_office', OTHER), consulted, hiddenItem).allowed,
+    ).toBe(true);
+    expect(
+      AccessPolicy.readFeedback(principal('ministry_officer'), consulted, hiddenItem).allowed,
+    ).toBe(true);
+    for (const p of [undefined, principal('public', OTHER), principal('association', OTHER)]) {
+      expect(AccessPolicy.readFeedback(p, consulted, hiddenItem)).toMatchObject({ status: 404 });
+    }
+  });
+
   it('files regulations only for the caller’s own agency', () => {
     expect(AccessPolicy.createForAgency(principal('ministry_lead'), OWN).allowed).toBe(true);
     expect(AccessPolicy.createForAgency(principal('ministry_lead'), OTHER).allowed).toBe(false);

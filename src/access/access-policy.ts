@@ -63,17 +63,21 @@ export const AccessPolicy = {
 
   /**
    * A consultation feedback item and its answer (domain.md §2, §6): its author, the owning agency
-   * and the Government Office; everyone who sees the regulation once the answers are published.
+   * and the Government Office; everyone who sees the regulation once the answers are published,
+   * unless moderation hid it (then only its author, the owning agency and the Government Office).
    */
   readFeedback(
     p: Principal | undefined,
     r: RegulationAccessFacts,
-    f: { authorId: string; published: boolean },
+    f: { authorId: string; published: boolean; hidden?: boolean },
   ): Decision {
     const read = AccessPolicy.readRegulation(p, r);
     if (!read.allowed) return read;
-    if (readsEverything(p) || ownsRecord(p, r) || f.published) return allow;
+    if (readsEverything(p) || ownsRecord(p, r)) return allow;
     if (p?.kind === 'user' && p.userId === f.authorId) return allow;
+    // A moderated (hidden) public comment leaves every public view.
+    if (f.hidden) return hidden('the comment was hidden by moderation');
+    if (f.published) return allow;
     return hidden(
       'feedback is seen by its author and the owning agency until the answers are published',
     );

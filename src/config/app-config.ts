@@ -180,6 +180,35 @@ export class EnvironmentVariables {
     { message: 'PUBLIC_URL must be an http(s) URL, e.g. https://regcut.gov.vn' },
   )
   PUBLIC_URL?: string;
+
+  // Public comments (góp ý công khai): abuse limits and the e-mail verification link's lifetime.
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_SIGNUPS_PER_ADDRESS_PER_HOUR?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_COMMENTS_PER_ACCOUNT_PER_DAY?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  PUBLIC_VERIFICATION_TTL_HOURS?: number;
 }
 
 export interface AppConfig {
@@ -219,6 +248,13 @@ export interface AppConfig {
   mailPollIntervalMs: number;
   /** Where the web app is reached, for links in notifications (no trailing slash). */
   publicUrl: string;
+  /** Public comments (góp ý công khai): abuse limits and the verification link's lifetime. */
+  publicComments: {
+    signupsPerAddressPerHour: number;
+    commentsPerAccountPerDay: number;
+    commentsPerAddressPerDay: number;
+    verificationTtlHours: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -291,6 +327,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: parsed.MAIL_FROM ?? 'regcut <no-reply@localhost>',
     mailPollIntervalMs: parsed.MAIL_POLL_INTERVAL_MS ?? 1000,
     publicUrl: (parsed.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    publicComments: {
+      signupsPerAddressPerHour: parsed.PUBLIC_SIGNUPS_PER_ADDRESS_PER_HOUR ?? 10,
+      commentsPerAccountPerDay: parsed.PUBLIC_COMMENTS_PER_ACCOUNT_PER_DAY ?? 20,
+      commentsPerAddressPerDay: parsed.PUBLIC_COMMENTS_PER_ADDRESS_PER_DAY ?? 100,
+      verificationTtlHours: parsed.PUBLIC_VERIFICATION_TTL_HOURS ?? 24,
+    },
   };
 }
 

@@ -36,8 +36,16 @@ import { IdentitySeeder } from './seed/identity-seeder';
 import { UsersController } from './users/users.controller';
 import { UserDirectory } from './users/user-directory';
 import { UsersService } from './users/users.service';
+import { AbuseLimiter } from './abuse/abuse-limiter';
+import { AbuseCounterRepository } from './persistence/abuse-counter.repository';
+import { PublicAccountsRepository } from './persistence/public-accounts.repository';
+import { PublicAccountsController } from './public-accounts/public-accounts.controller';
+import { PublicAccountsService } from './public-accounts/public-accounts.service';
 
-/** Agencies, users, login, API keys, the admin audit log, and the route-level access guard. */
+/**
+ * Agencies, users, login, API keys, the admin audit log, the route-level access guard, and the
+ * public commenters' self-service accounts with their abuse limits.
+ */
 @Global()
 @Module({
   imports: [
@@ -76,6 +84,7 @@ import { UsersService } from './users/users.service';
     UsersController,
     ApiKeysController,
     AdminAuditController,
+    PublicAccountsController,
   ],
   providers: [
     PasswordHasher,
@@ -92,6 +101,10 @@ import { UsersService } from './users/users.service';
     LoginThrottlerGuard,
     LoginThrottleRepository,
     AccountLoginDelay,
+    AbuseCounterRepository,
+    AbuseLimiter,
+    PublicAccountsRepository,
+    PublicAccountsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [
@@ -102,6 +115,7 @@ import { UsersService } from './users/users.service';
     AgenciesService,
     PasswordHasher,
     IdentitySeeder,
+    AbuseLimiter,
   ],
 })
 export class IdentityModule {}

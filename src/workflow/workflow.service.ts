@@ -147,7 +147,9 @@ function actorOf(p: Principal): WorkflowActorInfo {
 export const EVENT_SENDER_ROLES: Role[] = [
   ...new Set(
     Object.values(EVENT_PERMISSIONS).flatMap((p) =>
-      p.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+      (p.roles as readonly string[]).filter((r): r is Role =>
+        (ROLES as readonly string[]).includes(r),
+      ),
     ),
   ),
 ];

@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateApiKey, hashSecret } from '../../src/identity/auth/authentication.service';
 import { PasswordHasher } from '../../src/identity/auth/password-hasher';
-import { Role, AgencyKind } from '../../src/identity/domain/roles';
+import { Role, AgencyKind, PUBLIC_AGENCY_ID } from '../../src/identity/domain/roles';
 import { FixedClock, TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -48,6 +48,7 @@ const KIND_FOR_ROLE: Record<Role, AgencyKind> = {
   expert: 'other',
   association: 'association',
   gov_office: 'government_office',
+  public: 'other', // unused: public commenters belong to PUBLIC_AGENCY_ID
   admin: 'government_office',
 };
 
@@ -59,7 +60,9 @@ export async function createUser(
   const agencyId =
     typeof agency === 'string'
       ? agency
-      : (agency ?? (await createAgency(t, KIND_FOR_ROLE[role]))).id;
+      : role === 'public' && !agency
+        ? PUBLIC_AGENCY_ID
+        : (agency ?? (await createAgency(t, KIND_FOR_ROLE[role]))).id;
   let hash = hashes.get(t);
   if (!hash) {
     hash = t.app.get(PasswordHasher).hash(TEST_PASSWORD);

@@ -26,7 +26,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
-  @Roles('association', 'expert')
+  @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Attach a file to your feedback item while its round is open',
     description: `PDF, DOCX, XLSX, PNG or JPEG, recognised by content (a PNG named .pdf is stored as PNG; anything else is a 415); at most ${MAX_ATTACHMENT_BYTES} bytes (413).`,

@@ -1,6 +1,6 @@
 import { Principal } from '../../identity/domain/principal';
 import { Role, ROLES } from '../../identity/domain/roles';
-import { mayGiveFeedback, parseAnswer, roundClosedReason } from './feedback-rules';
+import { mayGiveFeedback, mayHideFeedback, parseAnswer, roundClosedReason } from './feedback-rules';
 
 const user = (role: Role, userId = 'user-1'): Principal => ({
   kind: 'user',
@@ -18,9 +18,12 @@ const associationRound = { round: 'association' as const, invitedExpertIds: [] }
 describe('who gives feedback in which round', () => {
   it('lets any association comment in association rounds and only there', () => {
     for (const role of ROLES) {
-      expect(mayGiveFeedback(user(role), associationRound).allowed).toBe(role === 'association');
+      expect(mayGiveFeedback(user(role), associationRound).allowed).toBe(
+        role === 'association' || role === 'public',
+      );
     }
     expect(mayGiveFeedback(user('association'), expertRound)).toMatchObject({ status: 403 });
+    expect(mayGiveFeedback(user('public'), expertRound)).toMatchObject({ status: 403 });
   });
 
   it('lets only invited experts comment in the expert round', () => {
@@ -37,6 +40,25 @@ describe('who gives feedback in which round', () => {
   it('never lets an API key comment', () => {
     const key: Principal = { ...user('association'), kind: 'api_key', userId: null };
     expect(mayGiveFeedback(key, associationRound).allowed).toBe(false);
+  });
+});
+
+describe('who moderates', () => {
+  it('lets the Government Office and the owning agency hide public comments only', () => {
+    const owner = { agencyId: user('ministry_officer').agencyId };
+    const publicItem = { authorRole: 'public' };
+    for (const role of ROLES) {
+      const allowed = ['gov_office', 'ministry_officer', 'ministry_lead'].includes(role);
+      expect(mayHideFeedback(user(role), owner, publicItem).allowed).toBe(allowed);
+    }
+    expect(
+      mayHideFeedback(user('ministry_lead'), { agencyId: 'another' }, publicItem),
+    ).toMatchObject({ status: 403 });
+    expect(mayHideFeedback(user('gov_office'), owner, { authorRole: 'association' })).toMatchObject(
+      {
+        status: 403,
+      },
+    );
   });
 });
 

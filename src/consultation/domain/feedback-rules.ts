@@ -18,12 +18,39 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 
 export const MAX_EXPLANATION_LENGTH = 10_000;
 
+/** Where an item comes from, as shown in lists and the report. */
+export type FeedbackOrigin = 'association' | 'expert' | 'public';
+export const originOf = (authorRole: string, round: RoundKind): FeedbackOrigin =>
+  authorRole === 'public' ? 'public' : round;
+
+export const MAX_HIDE_REASON_LENGTH = 2_000;
+
+/** Who may hide a public comment: the Government Office, and the owning agency's officers. */
+export function mayHideFeedback(
+  p: Principal,
+  owner: { agencyId: string },
+  item: { authorRole: string },
+): Decision {
+  if (p.kind !== 'user' || !p.userId) return forbidden('moderation is done by people, not keys');
+  const staff =
+    p.role === 'gov_office' ||
+    ((p.role === 'ministry_officer' || p.role === 'ministry_lead') &&
+      p.agencyId === owner.agencyId);
+  if (!staff) {
+    return forbidden('only the Government Office and the owning agency moderate comments');
+  }
+  if (item.authorRole !== 'public') {
+    return forbidden('only public comments are moderated; association and expert items stay');
+  }
+  return allow;
+}
+
 const allow: Decision = { allowed: true };
 const forbidden = (reason: string): Decision => ({ allowed: false, status: 403, reason });
 
 /**
- * An association user (any association) comments in association rounds; an expert only in the
- * expert round they were invited to. Everyone else may read a round but not comment in it.
+ * An association user (any association) and a public commenter comment in association rounds;
+ * an expert only in the expert round they were invited to. Everyone else may read a round but not comment in it.
  */
 export function mayGiveFeedback(
   p: Principal,
@@ -33,9 +60,12 @@ export function mayGiveFeedback(
     return forbidden('feedback is given by people, not by integration keys');
   }
   if (round.round === 'association') {
-    return p.role === 'association'
+    // Góp ý công khai: verified public commenters join the association round, never the experts'.
+    return p.role === 'association' || p.role === 'public'
       ? allow
-      : forbidden('only business associations give feedback in an association round');
+      : forbidden(
+          'only business associations and public commenters give feedback in an association round',
+        );
   }
   if (p.role !== 'expert') {
     return forbidden('only the invited experts give feedback in an expert round');

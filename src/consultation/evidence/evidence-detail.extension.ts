@@ -76,7 +76,8 @@ export class EvidenceDetailExtension implements OnModuleInit {
                 OR f.evidence_hours IS NOT NULL OR f.evidence_amount IS NOT NULL
                 OR f.evidence_note IS NOT NULL) AS has_evidence,
               EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id) AS answered
-         FROM consultation_feedback f WHERE f.regulation_id = $1 AND f.cycle = $2`,
+         FROM consultation_feedback f
+        WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL`,
       [regulationId, cycle],
     );
     const estimates: Array<{ kind: string; inputs: StoredInputs }> = await this.dataSource.query(

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
@@ -11,6 +20,7 @@ import { WriteOutcome } from '../persistence/idempotent-write';
 import { ResponsesService } from '../responses/responses.service';
 import {
   CreateFeedbackDto,
+  HideFeedbackDto,
   MyFeedbackQuery,
   RegulationFeedbackQuery,
   RespondDto,
@@ -46,11 +56,11 @@ export class FeedbackController {
   ) {}
 
   @Post('consultations/:id/feedback')
-  @Roles('association', 'expert')
+  @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Give feedback on an open round',
     description:
-      'Associations in association rounds, invited experts in expert rounds (403 otherwise); 409 once the round is closed; 400 naming each invalid field (content, target, evidence).',
+      'Associations and verified public commenters (góp ý công khai, origin public) in association rounds, invited experts in expert rounds (403 otherwise); 409 once the round is closed; 400 naming each invalid field (content, target, evidence); 429 with Retry-After over the public comments per account or address per day.',
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   async give(
@@ -59,14 +69,15 @@ export class FeedbackController {
     @Body() dto: CreateFeedbackDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @Ip() ip: string | undefined,
   ) {
-    const outcome = await this.feedback.give(p, id, dto, idempotencyKey(key));
+    const outcome = await this.feedback.give(p, id, dto, idempotencyKey(key), ip ?? '-');
     res.setHeader('Location', `/feedback/${outcome.body.id}`);
     return answer(res, outcome);
   }
 
   @Get('feedback')
-  @Roles('association', 'expert')
+  @Roles('association', 'expert', 'public')
   @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
   mine(@CurrentPrincipal() p: Principal, @Query() q: MyFeedbackQuery) {
     return this.feedback.mine(p, q);
@@ -101,12 +112,28 @@ export class FeedbackController {
     return answer(res, await this.responses.respond(p, id, dto, idempotencyKey(key)));
   }
 
+  @Post('feedback/:id/hide')
+  @Roles('gov_office', 'ministry_officer', 'ministry_lead')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Hide a public comment with a recorded reason (moderation)',
+    description:
+      'The Government Office, or the owning agency. Only comments of origin public (403 otherwise); 409 when already hidden. The comment leaves every public view, stays visible with its reason to its author, the owning agency and the Government Office, and no longer needs an answer before SUBMIT_TO_GOVERNMENT_OFFICE. Recorded in the audit log.',
+  })
+  @ApiBadRequestResponse({ description: 'problem+json naming the field reason' })
+  @ApiForbiddenResponse({ description: 'not a moderator of this item, or not a public comment' })
+  @ApiNotFoundResponse({ description: 'no such item, or not visible to the caller' })
+  @ApiConflictResponse({ description: 'already hidden (the first reason stands)' })
+  hide(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: HideFeedbackDto) {
+    return this.feedback.hide(p, id, dto);
+  }
+
   @Get('regulations/:id/feedback')
   @Public()
   @ApiOperation({
     summary: "A regulation's feedback items and answers (oldest first)",
     description:
-      'The owning agency, the Government Office and admins see every item; others the published ones (after SUBMIT_TO_GOVERNMENT_OFFICE) and their own. `?unanswered=true` lists the items blocking the submission.',
+      'The owning agency, the Government Office and admins see every item (hidden public comments with their moderation); others the published ones (after SUBMIT_TO_GOVERNMENT_OFFICE) that are not hidden, and their own. `?unanswered=true` lists the items blocking the submission (hidden comments do not); `?origin=public` the public comments.',
   })
   forRegulation(
     @CurrentPrincipal() p: Principal | undefined,

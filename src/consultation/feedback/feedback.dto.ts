@@ -174,6 +174,23 @@ export class RegulationFeedbackQuery extends PageQuery {
   @IsOptional()
   @IsIn(['expert', 'association'])
   round?: 'expert' | 'association';
+
+  @ApiPropertyOptional({
+    enum: ['expert', 'association', 'public'],
+    description: 'public: only the comments of self-registered commenters (góp ý công khai)',
+  })
+  @IsOptional()
+  @IsIn(['expert', 'association', 'public'])
+  origin?: 'expert' | 'association' | 'public';
+}
+
+export class HideFeedbackDto {
+  @ApiProperty({
+    example: 'Nội dung quảng cáo, không liên quan đến quy định.',
+    description: 'plain text, at most 2,000 characters; recorded in the audit log',
+  })
+  @Allow()
+  reason: string;
 }
 
 export class ReportQuery {

@@ -11,6 +11,9 @@ import { Tx } from '../../database/transaction-runner';
 import { COSTING_CONFIG, CostingConfig } from '../../costing/costing.config';
 import { EstimateWriter } from '../../costing/estimates/estimate-writer';
 import { CostingReader } from '../../costing/shared/costing-reader';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AdminAuditService } from '../../identity/audit/admin-audit.service';
+import { addressBucket, AbuseLimiter, DAY_MS } from '../../identity/abuse/abuse-limiter';
 import { Principal } from '../../identity/domain/principal';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
 import {
@@ -19,7 +22,13 @@ import {
 } from '../../register/persistence/regulation.repository';
 import { ConsultationRoundsService } from '../../workflow/consultation/consultation-rounds.service';
 import { costFieldValue, FeedbackInput, parseFeedbackInput } from '../domain/feedback-input';
-import { mayGiveFeedback, roundClosedReason } from '../domain/feedback-rules';
+import {
+  MAX_HIDE_REASON_LENGTH,
+  mayGiveFeedback,
+  mayHideFeedback,
+  roundClosedReason,
+} from '../domain/feedback-rules';
+import { plainText } from '../domain/text';
 import { CONSULTATION_TOPICS, ConsultationOutbox } from '../persistence/consultation-outbox';
 import {
   FEEDBACK_SELECT,
@@ -29,7 +38,12 @@ import {
 } from '../persistence/feedback.repository';
 import { IdempotentWrite, WriteOutcome } from '../persistence/idempotent-write';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
-import { CreateFeedbackDto, MyFeedbackQuery, RegulationFeedbackQuery } from './feedback.dto';
+import {
+  CreateFeedbackDto,
+  HideFeedbackDto,
+  MyFeedbackQuery,
+  RegulationFeedbackQuery,
+} from './feedback.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,6 +85,9 @@ export class FeedbackService {
     private readonly repository: FeedbackRepository,
     private readonly outbox: ConsultationOutbox,
     @Inject(COSTING_CONFIG) private readonly costingConfig: CostingConfig,
+    private readonly limiter: AbuseLimiter,
+    private readonly audit: AdminAuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -83,6 +100,7 @@ export class FeedbackService {
     roundId: string,
     dto: CreateFeedbackDto,
     idempotencyKey?: string,
+    address = '-',
   ): Promise<WriteOutcome<FeedbackView>> {
     const parsed = parseFeedbackInput(dto, this.costingConfig.limits);
     if (!parsed.ok) throw new ValidationProblem(parsed.errors);
@@ -90,7 +108,7 @@ export class FeedbackService {
       p,
       idempotencyKey,
       { scope: 'POST /consultations/:id/feedback', resourceId: roundId, body: dto, status: 201 },
-      (tx) => this.giveInTx(tx, p, roundId, parsed.value),
+      (tx) => this.giveInTx(tx, p, roundId, parsed.value, address),
     );
   }
 
@@ -99,6 +117,7 @@ export class FeedbackService {
     p: Principal,
     roundId: string,
     input: FeedbackInput,
+    address: string,
   ): Promise<FeedbackView> {
     const m = tx.manager;
     const found = await this.rounds.find(roundId, m);
@@ -124,6 +143,7 @@ export class FeedbackService {
       });
     }
     const { value, version } = await this.checkTarget(m, regulation, input);
+    if (p.role === 'public') await this.countPublicComment(m, p, address);
 
     const id = randomUUID();
     await this.repository.insert(m, {
@@ -162,6 +182,74 @@ export class FeedbackService {
     return (await this.repository.view(m, id))!;
   }
 
+  /**
+   * Góp ý công khai: comments per account and per address per day (429 with Retry-After). Counted
+   * in the comment's transaction, so a refused or failed comment uses up no allowance.
+   */
+  private async countPublicComment(m: EntityManager, p: Principal, address: string) {
+    const limits = this.config.publicComments;
+    await this.limiter.hit(
+      [
+        {
+          bucket: `comment-account:${p.userId}`,
+          limit: limits.commentsPerAccountPerDay,
+          windowMs: DAY_MS,
+          what: 'public comments from this account per day',
+        },
+        {
+          bucket: addressBucket('comment-address', address),
+          limit: limits.commentsPerAddressPerDay,
+          windowMs: DAY_MS,
+          what: 'public comments from this address per day',
+        },
+      ],
+      m,
+    );
+  }
+
+  /**
+   * POST /feedback/:id/hide: moderation of a public comment with a recorded reason (audit log).
+   * 404 for an item the caller may not see, 403 for one they may not moderate, 409 when it is
+   * already hidden. A hidden comment needs no answer before the submission.
+   */
+  async hide(p: Principal, id: string, dto: HideFeedbackDto): Promise<FeedbackView> {
+    const errors: { field: string; message: string }[] = [];
+    const reason = plainText(
+      dto.reason,
+      'reason',
+      { max: MAX_HIDE_REASON_LENGTH, required: true },
+      errors,
+    );
+    if (errors.length) throw new ValidationProblem(errors);
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repository.findRow(m, id);
+      const regulation = row && (await this.regulations.find(row.regulation_id));
+      if (!row || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+      requireAccess(
+        AccessPolicy.readFeedback(p, accessFacts(regulation), {
+          authorId: row.author_id,
+          published: row.published_at !== null,
+          hidden: row.hidden_at !== null,
+        }),
+        'feedback',
+      );
+      requireAccess(mayHideFeedback(p, regulation, { authorRole: row.author_role }), 'feedback');
+      const at = this.clock.now();
+      if (!(await this.repository.hide(m, id, { reason: reason!, byUserId: p.userId!, at }))) {
+        throw new ProblemException(409, 'already-hidden', 'This comment is already hidden.', {
+          hiddenAt: row.hidden_at ? new Date(row.hidden_at).toISOString() : null,
+        });
+      }
+      await this.audit.record(m, p, {
+        action: 'feedback.hide',
+        entityType: 'feedback',
+        entityId: id,
+        changes: { reason, regulationId: row.regulation_id, authorId: row.author_id },
+      });
+      return (await this.repository.view(m, id))!;
+    });
+  }
+
   /** A target must exist: the plan, or a real field of an existing estimate (400 otherwise). */
   private async checkTarget(
     m: EntityManager,
@@ -198,6 +286,7 @@ export class FeedbackService {
       AccessPolicy.readFeedback(p, accessFacts(regulation), {
         authorId: row.author_id,
         published: row.published_at !== null,
+        hidden: row.hidden_at !== null,
       }),
       'feedback',
     );
@@ -260,14 +349,18 @@ export class FeedbackService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (!readsEverything(p) && !ownsRecord(p, regulation)) {
+      // Hidden (moderated) comments leave the public view; their authors still see them.
       if (p?.kind === 'user' && p.userId)
-        add('(f.published_at IS NOT NULL OR f.author_id = ?)', p.userId);
-      else where.push('f.published_at IS NOT NULL');
+        add('((f.published_at IS NOT NULL AND f.hidden_at IS NULL) OR f.author_id = ?)', p.userId);
+      else where.push('f.published_at IS NOT NULL AND f.hidden_at IS NULL');
     }
     const cycle = q.cycle ?? (q.unanswered ? cycleOf(regulation) : undefined);
     if (cycle !== undefined) add('f.cycle = ?', cycle);
     if (q.round) add('f.round = ?', q.round);
-    if (q.unanswered) where.push('r.feedback_id IS NULL');
+    // The items blocking the submission: a hidden comment needs no answer.
+    if (q.unanswered) where.push('r.feedback_id IS NULL AND f.hidden_at IS NULL');
+    if (q.origin === 'public') where.push(`f.author_role = 'public'`);
+    else if (q.origin) add(`f.author_role <> 'public' AND f.round = ?`, q.origin);
     const after = cursorKey(q.cursor);
     if (after) {
       params.push(after[0], after[1]);

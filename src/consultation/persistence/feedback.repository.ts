@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { Rational } from '../../costing/domain';
 import { costEffectView, CostEffectView, StoredCostEffect } from '../domain/cost-effect';
 import type { FeedbackEvidence, FeedbackInput, TargetEstimate } from '../domain/feedback-input';
-import type { Disposition, RoundKind } from '../domain/feedback-rules';
+import { originOf } from '../domain/feedback-rules';
+import type { Disposition, FeedbackOrigin, RoundKind } from '../domain/feedback-rules';
 
 /** A row of consultation_feedback with its author and its current answer (FEEDBACK_SELECT). */
 export interface FeedbackRow {
@@ -30,6 +31,11 @@ export interface FeedbackRow {
   evidence_note: string | null;
   created_at: Date;
   published_at: Date | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+  public_tax_code: string | null;
+  public_organisation: string | null;
   r_version: number | null;
   disposition: Disposition | null;
   explanation: string | null;
@@ -44,12 +50,14 @@ export interface FeedbackRow {
 
 export const FEEDBACK_SELECT = `
   SELECT f.*, u.full_name AS author_name, ag.name AS author_agency_name,
+         pa.tax_code AS public_tax_code, pa.organisation AS public_organisation,
          r.version AS r_version, r.disposition, r.explanation, r.re_estimate_value, r.cost_effect,
          r.answered_by_id, r.answered_by_kind, r.answered_at, r.first_answered_at,
          COALESCE(ru.full_name, k.name) AS answered_by_name
     FROM consultation_feedback f
     JOIN app_user u ON u.id = f.author_id
     JOIN agency ag ON ag.id = f.author_agency_id
+    LEFT JOIN public_account pa ON f.author_role = 'public' AND pa.user_id = f.author_id
     LEFT JOIN feedback_response r ON r.feedback_id = f.id
     LEFT JOIN app_user ru ON ru.id = r.answered_by_user_id
     LEFT JOIN api_key k ON r.answered_by_kind = 'api_key' AND k.id = r.answered_by_id`;
@@ -95,6 +103,21 @@ export type TargetView =
       estimateVersionAtFeedback: number | null;
     };
 
+/** A public commenter's own account of who they are (góp ý công khai). */
+export interface PublicAuthorView {
+  organisation: string | null;
+  /** Mã số thuế as given: its form and check digit are valid, its registration is not checked. */
+  taxCode: string | null;
+  taxCodeVerified: false;
+}
+
+/** Moderation of a public comment: seen only by its author, the owning agency and the Government Office. */
+export interface ModerationView {
+  hiddenAt: string;
+  reason: string;
+  hiddenById: string | null;
+}
+
 export interface FeedbackView {
   id: string;
   /** The round (GET /consultations) the item was given in. */
@@ -102,7 +125,17 @@ export interface FeedbackView {
   regulationId: string;
   cycle: number;
   round: RoundKind;
-  author: { id: string; name: string; role: string; agencyId: string; agencyName: string };
+  /** `public` for a comment of a self-registered commenter (góp ý công khai), else the round. */
+  origin: FeedbackOrigin;
+  author: {
+    id: string;
+    name: string;
+    role: string;
+    agencyId: string;
+    agencyName: string;
+    /** For origin `public` only. */
+    public?: PublicAuthorView;
+  };
   content: string;
   target: TargetView | null;
   evidence: FeedbackEvidence | null;
@@ -111,6 +144,8 @@ export interface FeedbackView {
   /** Set once the cycle was submitted to the Government Office: the answer is public. */
   publishedAt: string | null;
   answer: AnswerView | null;
+  /** Set when moderation hid the comment (it is then left out of public views). */
+  hidden: ModerationView | null;
 }
 
 const decimal = (v: string | null) =>
@@ -161,12 +196,22 @@ export function feedbackView(r: FeedbackRow, attachments: AttachmentView[]): Fee
     regulationId: r.regulation_id,
     cycle: Number(r.cycle),
     round: r.round,
+    origin: originOf(r.author_role, r.round),
     author: {
       id: r.author_id,
       name: r.author_name,
       role: r.author_role,
       agencyId: r.author_agency_id,
       agencyName: r.author_agency_name,
+      ...(r.author_role === 'public'
+        ? {
+            public: {
+              organisation: r.public_organisation ?? null,
+              taxCode: r.public_tax_code ?? null,
+              taxCodeVerified: false as const,
+            },
+          }
+        : {}),
     },
     content: r.content,
     target: targetView(r),
@@ -175,6 +220,9 @@ export function feedbackView(r: FeedbackRow, attachments: AttachmentView[]): Fee
     createdAt: iso(r.created_at),
     publishedAt: r.published_at ? iso(r.published_at) : null,
     answer: answerView(r),
+    hidden: r.hidden_at
+      ? { hiddenAt: iso(r.hidden_at), reason: r.hidden_reason!, hiddenById: r.hidden_by }
+      : null,
   };
 }
 
@@ -229,6 +277,23 @@ export class FeedbackRepository {
         f.createdAt,
       ],
     );
+  }
+
+  /**
+   * Hides a public comment with its reason; false when it was already hidden (the first reason
+   * stands). Row-locked by the UPDATE, so two moderators cannot both record theirs.
+   */
+  async hide(
+    manager: EntityManager,
+    id: string,
+    h: { reason: string; byUserId: string; at: Date },
+  ): Promise<boolean> {
+    const [rows] = await manager.query(
+      `UPDATE consultation_feedback SET hidden_at = $2, hidden_reason = $3, hidden_by = $4
+        WHERE id = $1 AND hidden_at IS NULL RETURNING id`,
+      [id, h.at, h.reason, h.byUserId],
+    );
+    return rows.length > 0;
   }
 
   async findRow(manager: EntityManager, id: string): Promise<FeedbackRow | null> {

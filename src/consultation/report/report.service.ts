@@ -41,7 +41,12 @@ export interface ConsultationReport {
   generatedAt: string;
   summary: {
     items: number;
+    /** Of which comments of self-registered commenters (góp ý công khai). */
+    publicComments: number;
+    /** Public comments hidden by moderation (listed with their reason; they need no answer). */
+    hidden: number;
     answered: number;
+    /** Items still to answer before the submission (hidden ones excluded). */
     unanswered: number;
     accepted: number;
     partiallyAccepted: number;
@@ -131,8 +136,10 @@ export class ReportService {
         generatedAt: this.clock.now().toISOString(),
         summary: {
           items: items.length,
+          publicComments: items.filter((i) => i.origin === 'public').length,
+          hidden: items.filter((i) => i.hidden !== null).length,
           answered: answers.length,
-          unanswered: items.length - answers.length,
+          unanswered: items.filter((i) => i.answer === null && i.hidden === null).length,
           accepted: count('accepted'),
           partiallyAccepted: count('partially_accepted'),
           rejected: count('rejected'),

@@ -18,6 +18,12 @@ const DISPOSITION_VI: Record<string, string> = {
 const ROLE_VI: Record<string, string> = {
   expert: 'Chuyên gia',
   association: 'Hiệp hội doanh nghiệp',
+  public: 'Doanh nghiệp, người dân',
+};
+const ORIGIN_VI: Record<string, string> = {
+  expert: 'Chuyên gia được mời',
+  association: 'Hiệp hội',
+  public: 'Góp ý công khai',
 };
 const STATUS_VI: Record<string, string> = { open: 'Đang mở', closed: 'Đã đóng' };
 const ESTIMATE_VI: Record<string, string> = { baseline: 'hiện hành', proposed: 'đề xuất' };
@@ -29,6 +35,9 @@ export const ITEM_COLUMNS: ReadonlyArray<{ header: string; width: number; money?
   { header: 'Người góp ý', width: 24 },
   { header: 'Vai trò', width: 20 },
   { header: 'Cơ quan, tổ chức', width: 30 },
+  { header: 'Nguồn góp ý', width: 18 },
+  { header: 'Mã số thuế (chưa xác minh)', width: 16 },
+  { header: 'Ẩn bởi kiểm duyệt (lý do)', width: 30 },
   { header: 'Thời điểm góp ý', width: 18 },
   { header: 'Nội dung góp ý', width: 60 },
   { header: 'Đối tượng góp ý', width: 34 },
@@ -86,7 +95,10 @@ function itemRow(i: FeedbackView, n: number): Array<string | number> {
     ROUND_VI[i.round] ?? i.round,
     i.author.name,
     ROLE_VI[i.author.role] ?? i.author.role,
-    i.author.agencyName,
+    i.author.public?.organisation ?? i.author.agencyName,
+    ORIGIN_VI[i.origin] ?? i.origin,
+    i.author.public?.taxCode ?? '',
+    i.hidden ? `${vietnamDateTime(i.hidden.hiddenAt)}: ${i.hidden.reason}` : '',
     vietnamDateTime(i.createdAt),
     i.content,
     targetLabel(i.target),
@@ -144,6 +156,8 @@ export async function buildReportWorkbook(r: ConsultationReport): Promise<Buffer
     );
   }
   line('Tổng số ý kiến', r.summary.items);
+  line('Trong đó góp ý công khai', r.summary.publicComments);
+  line('Góp ý bị ẩn (kiểm duyệt)', r.summary.hidden);
   line('Đã trả lời', r.summary.answered);
   line('Chưa trả lời', r.summary.unanswered);
   line('Tiếp thu', r.summary.accepted);

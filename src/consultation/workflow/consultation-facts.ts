@@ -7,8 +7,9 @@ import { FactsContext, WorkflowFactsContributors } from '../../workflow/workflow
  * locked the regulation (feedback writers lock it FOR SHARE, so none can slip in between):
  * - `invitedExpertsWithoutFeedback`: invited experts of the current cycle's expert round who have
  *   given no feedback in it (CLOSE_EXPERT_ROUND may close the round early only at 0);
- * - `unansweredFeedbackCount`: items of the current cycle's rounds without an answer
- *   (SUBMIT_TO_GOVERNMENT_OFFICE needs 0; GET /regulations/:id/feedback?unanswered=true lists them).
+ * - `unansweredFeedbackCount`: items of the current cycle's rounds without an answer, public
+ *   comments included, hidden (moderated) ones not (SUBMIT_TO_GOVERNMENT_OFFICE needs 0;
+ *   GET /regulations/:id/feedback?unanswered=true lists them).
  */
 @Injectable()
 export class ConsultationFacts {
@@ -31,7 +32,7 @@ export class ConsultationFacts {
               WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert'
                 AND f.author_id::text = invited.id)) AS experts_without_feedback,
          (SELECT count(*)::int FROM consultation_feedback f
-           WHERE f.regulation_id = $1 AND f.cycle = $2
+           WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)) AS unanswered`,
       [ctx.regulationId, ctx.cycle, ctx.invitedExpertIds],
     );
@@ -50,7 +51,7 @@ export class ConsultationFacts {
     if (guard === 'allFeedbackAnswered') {
       const rows: Array<{ id: string }> = await manager.query(
         `SELECT f.id FROM consultation_feedback f
-          WHERE f.regulation_id = $1 AND f.cycle = $2
+          WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)
           ORDER BY f.created_at, f.id`,
         [ctx.regulationId, ctx.cycle],

@@ -38,7 +38,9 @@ export class AccessGuard implements CanActivate {
     }
     const principal = req.principal;
     if (!principal) throw new ProblemException(401, 'unauthorized', 'Authentication is required.');
-    if (!roles.includes(ANY_ROLE) && !roles.includes(principal.role as Role)) {
+    // "Any role" means the programme's roles; a public commenter must be named (AnyRole docs).
+    const anyRole = roles.includes(ANY_ROLE) && principal.role !== 'public';
+    if (!anyRole && !roles.includes(principal.role as Role)) {
       throw new ProblemException(403, 'forbidden', `The role ${principal.role} may not do this.`);
     }
     if (

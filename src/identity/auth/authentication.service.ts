@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -72,6 +72,29 @@ export class AuthenticationService {
       throw unauthorized('Invalid email or password.');
     }
     await this.loginDelay.succeeded(email, address);
+    return this.session(user);
+  }
+
+  /**
+   * The login answer for a user who proved who they are another way (a public commenter's
+   * e-mail verification): the same token as `POST /auth/login` gives.
+   */
+  async sessionFor(manager: EntityManager, userId: string): Promise<LoginResult> {
+    const [user] = await manager.query(
+      `SELECT id, email, full_name, role, agency_id, token_version FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    return this.session(user);
+  }
+
+  private async session(user: {
+    id: string;
+    email: string;
+    full_name: string;
+    role: Role;
+    agency_id: string;
+    token_version: number;
+  }): Promise<LoginResult> {
     return {
       accessToken: await this.jwt.signAsync(
         // iat from the service's clock, so expiry follows the same clock as verification.

@@ -8,8 +8,15 @@ export const ANY_ROLE = '*';
 /** Only authenticated callers with one of these roles (record-level checks follow in services). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_METADATA, roles);
 
-/** Any authenticated caller. */
-export const AnyRole = () => SetMetadata(ROLES_METADATA, [ANY_ROLE]);
+/** Also the self-registered public commenters (role `public`), who AnyRole() leaves out. */
+export const PUBLIC_USERS = 'public';
+
+/**
+ * Any authenticated caller of the programme's roles. Public commenters only where the route says
+ * so (`{ publicUsers: true }`): a new "any" route stays closed to self-registered accounts.
+ */
+export const AnyRole = (options: { publicUsers?: boolean } = {}) =>
+  SetMetadata(ROLES_METADATA, options.publicUsers ? [ANY_ROLE, PUBLIC_USERS] : [ANY_ROLE]);
 
 export const USERS_ONLY_METADATA = 'regcut:users-only';
 

@@ -6,6 +6,7 @@ export const ROLES = [
   'association', // hiệp hội doanh nghiệp (VCCI, VINASME, …)
   'gov_office', // Văn phòng Chính phủ / Cục Kiểm soát TTHC
   'admin',
+  'public', // doanh nghiệp, người dân góp ý công khai (self-registered, e-mail verified)
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,7 +31,12 @@ const AGENCY_KINDS_FOR_ROLE: Record<Role, readonly AgencyKind[]> = {
   association: ['association'],
   gov_office: ['government_office'],
   admin: ['government_office', 'other'],
+  // Public commenters sign themselves up into the one PUBLIC_AGENCY_ID; never assigned by an admin.
+  public: [],
 };
+
+/** The agency "Công chúng" every public commenter belongs to (seeded by the PublicComments migration). */
+export const PUBLIC_AGENCY_ID = '6a1c0000-0000-4000-8000-000000000017';
 
 export function roleFitsAgency(role: Role, kind: AgencyKind): boolean {
   return AGENCY_KINDS_FOR_ROLE[role].includes(kind);

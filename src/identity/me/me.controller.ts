@@ -10,7 +10,7 @@ import { UsersService } from '../users/users.service';
 
 @ApiTags('auth')
 @ApiBearerAuth()
-@AnyRole()
+@AnyRole({ publicUsers: true })
 @Controller('me')
 export class MeController {
   constructor(

@@ -179,6 +179,14 @@ export class UsersService {
   }
 
   private async assertRoleFits(manager: EntityManager, role: Role, agencyId: string) {
+    if (role === 'public') {
+      throw new ValidationProblem([
+        {
+          field: 'role',
+          message: 'public commenters sign themselves up at POST /public/accounts',
+        },
+      ]);
+    }
     const agency = await manager.findOneBy(AgencyEntity, { id: agencyId });
     if (!agency) throw new ValidationProblem([{ field: 'agencyId', message: 'no such agency' }]);
     if (!roleFitsAgency(role, agency.kind)) {

@@ -5,7 +5,8 @@ export type LinkTarget =
   | { kind: 'my_feedback'; regulationId: string };
 
 const MINISTRY = new Set(['ministry_officer', 'ministry_lead']);
-const PARTICIPANTS = new Set(['expert', 'association']);
+// Public commenters (góp ý công khai) use the same rounds and feedback pages as associations.
+const PARTICIPANTS = new Set(['expert', 'association', 'public']);
 
 /** The web app's path for a role (each role has its own area: web/src/areas). */
 export function linkFor(role: string, target: LinkTarget): string {

@@ -30,7 +30,8 @@ import {
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ProblemDto, description: 'no or invalid credentials' })
 @ApiForbiddenResponse({ type: ProblemDto, description: 'an API key (notifications are for users)' })
-@AnyRole()
+// Public commenters too: "an answer → to the author" reaches them like everyone else.
+@AnyRole({ publicUsers: true })
 @UsersOnly()
 @Controller('me')
 export class NotificationsController {

@@ -184,7 +184,7 @@ export interface paths {
     put?: never;
     /**
      * Give feedback on an open round
-     * @description Associations in association rounds, invited experts in expert rounds (403 otherwise); 409 once the round is closed; 400 naming each invalid field (content, target, evidence).
+     * @description Associations and verified public commenters (góp ý công khai, origin public) in association rounds, invited experts in expert rounds (403 otherwise); 409 once the round is closed; 400 naming each invalid field (content, target, evidence); 429 with Retry-After over the public comments per account or address per day.
      */
     post: operations['FeedbackController_give'];
     delete?: never;
@@ -411,6 +411,26 @@ export interface paths {
     get: operations['AttachmentsController_download'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/feedback/{id}/hide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hide a public comment with a recorded reason (moderation)
+     * @description The Government Office, or the owning agency. Only comments of origin public (403 otherwise); 409 when already hidden. The comment leaves every public view, stays visible with its reason to its author, the owning agency and the Government Office, and no longer needs an answer before SUBMIT_TO_GOVERNMENT_OFFICE. Recorded in the audit log.
+     */
+    post: operations['FeedbackController_hide'];
     delete?: never;
     options?: never;
     head?: never;
@@ -735,6 +755,46 @@ export interface paths {
     patch: operations['ProgrammesController_update'];
     trace?: never;
   };
+  '/public/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign up to comment publicly: a one-time verification link is e-mailed
+     * @description No account discovery: the same 202 for every address. The link (token) is single-use and expires (PUBLIC_VERIFICATION_TTL_HOURS). Limits per address and per e-mail address per hour give 429 with Retry-After.
+     */
+    post: operations['PublicAccountsController_signUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/public/accounts/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify the e-mail address with the token from the link, set a password, log in
+     * @description Activates the account (role public) and answers like POST /auth/login, which works with the password from now on. 400 (field token) for an unknown, used or expired token.
+     */
+    post: operations['PublicAccountsController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/regulations': {
     parameters: {
       query?: never;
@@ -864,7 +924,7 @@ export interface paths {
     };
     /**
      * A regulation's feedback items and answers (oldest first)
-     * @description The owning agency, the Government Office and admins see every item; others the published ones (after SUBMIT_TO_GOVERNMENT_OFFICE) and their own. `?unanswered=true` lists the items blocking the submission.
+     * @description The owning agency, the Government Office and admins see every item (hidden public comments with their moderation); others the published ones (after SUBMIT_TO_GOVERNMENT_OFFICE) that are not hidden, and their own. `?unanswered=true` lists the items blocking the submission (hidden comments do not); `?origin=public` the public comments.
      */
     get: operations['FeedbackController_forRegulation'];
     put?: never;
@@ -1558,7 +1618,13 @@ export interface components {
       password: string;
       /** @enum {string} */
       role:
-        'ministry_officer' | 'ministry_lead' | 'expert' | 'association' | 'gov_office' | 'admin';
+        | 'ministry_officer'
+        | 'ministry_lead'
+        | 'expert'
+        | 'association'
+        | 'gov_office'
+        | 'admin'
+        | 'public';
     };
     CreateWebhookDto: {
       /** @description only this agency's records; required (= own) for a ministry lead */
@@ -1734,6 +1800,13 @@ export interface components {
       field?: string;
       /** @enum {string} */
       kind: 'regulation' | 'plan' | 'cost_field';
+    };
+    HideFeedbackDto: {
+      /**
+       * @description plain text, at most 2,000 characters; recorded in the audit log
+       * @example Nội dung quảng cáo, không liên quan đến quy định.
+       */
+      reason: string;
     };
     HistoryEntryDto: {
       /** @description user id, API key id, or null for the system */
@@ -2005,6 +2078,60 @@ export interface components {
       /** @description per month (YYYY-MM): approvals and implementations counted toward the targets, and running totals */
       series: unknown[][];
       target: components['schemas']['TargetDto'];
+    };
+    PublicProfileDto: {
+      /** Format: date-time */
+      emailVerifiedAt: string;
+      organisation: string | null;
+      taxCode: string | null;
+      /** @description regcut checks the form only, never the registration */
+      taxCodeVerified: boolean;
+    };
+    PublicSignUpDto: {
+      /**
+       * @description shown with the comments
+       * @example Nguyễn Văn An
+       */
+      displayName: string;
+      /** @example phaply@congty-abc.vn */
+      email: string;
+      /** @example Công ty TNHH ABC */
+      organisation?: string;
+      /**
+       * @description mã số thuế: 10 digits, or 10-3 for a branch; the check digit is verified, the registration is not (taxCodeVerified: false)
+       * @example 0101248141
+       */
+      taxCode?: string;
+    };
+    PublicSignUpResponseDto: {
+      /**
+       * @description hours the link stays valid
+       * @example 24
+       */
+      expiresInHours: number;
+      /**
+       * @description always the same answer, whether or not the address already has an account (no account discovery)
+       * @example verification_sent
+       */
+      status: string;
+    };
+    PublicVerifyDto: {
+      /** @description the password for later logins at POST /auth/login */
+      password: string;
+      /** @description the token from the e-mailed link */
+      token: string;
+    };
+    PublicVerifyResponseDto: {
+      accessToken: string;
+      /**
+       * @description seconds
+       * @example 28800
+       */
+      expiresIn: number;
+      profile: components['schemas']['PublicProfileDto'];
+      /** @example Bearer */
+      tokenType: string;
+      user: components['schemas']['SessionUserDto'];
     };
     PutEstimateDto: {
       /** @description administrative activities (may be empty) */
@@ -2449,7 +2576,13 @@ export interface components {
       password?: string;
       /** @enum {string} */
       role?:
-        'ministry_officer' | 'ministry_lead' | 'expert' | 'association' | 'gov_office' | 'admin';
+        | 'ministry_officer'
+        | 'ministry_lead'
+        | 'expert'
+        | 'association'
+        | 'gov_office'
+        | 'admin'
+        | 'public';
     };
     UpdateWebhookDto: {
       /** @description false pauses deliveries; true re-enables a disabled hook */
@@ -3192,6 +3325,51 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeedbackController_hide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HideFeedbackDto'];
+      };
+    };
+    responses: {
+      /** @description problem+json naming the field reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not a moderator of this item, or not a public comment */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such item, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description already hidden (the first reason stands) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3965,6 +4143,73 @@ export interface operations {
       };
     };
   };
+  PublicAccountsController_signUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicSignUpDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicSignUpResponseDto'];
+        };
+      };
+      /** @description problem+json naming the field (email, displayName, taxCode…) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description problem+json, Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PublicAccountsController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublicVerifyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicVerifyResponseDto'];
+        };
+      };
+      /** @description problem+json naming the field (token, password) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RegulationsController_list: {
     parameters: {
       query?: {
@@ -4324,6 +4569,8 @@ export interface operations {
         /** @description consultation cycle */
         cycle?: number;
         limit?: number;
+        /** @description public: only the comments of self-registered commenters (góp ý công khai) */
+        origin?: 'expert' | 'association' | 'public';
         round?: 'expert' | 'association';
         /** @description only items without an answer (those blocking SUBMIT_TO_GOVERNMENT_OFFICE); of the current cycle unless `cycle` is given */
         unanswered?: boolean;
@@ -4820,7 +5067,13 @@ export interface operations {
         cursor?: string;
         limit?: number;
         role?:
-          'ministry_officer' | 'ministry_lead' | 'expert' | 'association' | 'gov_office' | 'admin';
+          | 'ministry_officer'
+          | 'ministry_lead'
+          | 'expert'
+          | 'association'
+          | 'gov_office'
+          | 'admin'
+          | 'public';
       };
       header?: never;
       path?: never;

@@ -79,7 +79,16 @@ export interface Feedback {
   regulationId: string;
   cycle: number;
   round: 'expert' | 'association';
-  author: { id: string; name: string; role: string; agencyId: string; agencyName: string };
+  /** `public`: a comment of a self-registered commenter (góp ý công khai). */
+  origin?: 'expert' | 'association' | 'public';
+  author: {
+    id: string;
+    name: string;
+    role: string;
+    agencyId: string;
+    agencyName: string;
+    public?: { organisation: string | null; taxCode: string | null; taxCodeVerified: boolean };
+  };
   content: string;
   target: {
     kind: string;
@@ -98,6 +107,8 @@ export interface Feedback {
     version: number;
     answeredAt: string;
   } | null;
+  /** Set when moderation hid a public comment (seen by its author, the owner, the Office). */
+  hidden?: { hiddenAt: string; reason: string; hiddenById: string | null } | null;
 }
 
 /** GET /consultations/:id/report (JSON): the route documents no response schema. */

@@ -22,5 +22,7 @@ export interface AreaModule {
 
 export const MINISTRY = ['ministry_officer', 'ministry_lead'] as const;
 export const ASSOCIATION_OR_EXPERT = ['association', 'expert'] as const;
+/** Who comments in rounds: associations, experts, and verified public commenters (góp ý công khai). */
+export const COMMENTERS = ['association', 'expert', 'public'] as const;
 export const GOV_OFFICE = ['gov_office'] as const;
 export const ADMIN = ['admin'] as const;

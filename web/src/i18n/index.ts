@@ -6,12 +6,23 @@ import { government } from './vi/government';
 import { notifications } from './vi/notifications';
 import { officer } from './vi/officer';
 import { portal } from './vi/portal';
+import { publicComments } from './vi/publicComments';
 
 /**
  * The one string catalogue: one file per area under vi/. Another language is a second object of
  * the same type (`Catalogue`), e.g. en/ with the same files, registered in CATALOGUES.
  */
-const vi = { common, auth, portal, officer, association, government, admin, notifications };
+const vi = {
+  common,
+  auth,
+  portal,
+  officer,
+  association,
+  government,
+  admin,
+  notifications,
+  publicComments,
+};
 export type Catalogue = typeof vi;
 export type Locale = 'vi';
 

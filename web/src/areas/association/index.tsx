@@ -1,12 +1,15 @@
-import { ASSOCIATION_OR_EXPERT, type AreaModule } from '../../app/nav';
+import { COMMENTERS, type AreaModule } from '../../app/nav';
 import { t } from '../../i18n';
 import { MinePage } from './MinePage';
 import { RoundPage } from './RoundPage';
 import { RoundsPage } from './RoundsPage';
 
-/** Associations and experts (hiệp hội, chuyên gia): open rounds, feedback, their own items. */
+/**
+ * Associations, experts and public commenters (hiệp hội, chuyên gia, góp ý công khai): open
+ * rounds, feedback, their own items.
+ */
 export const associationArea: AreaModule = {
-  roles: ASSOCIATION_OR_EXPERT,
+  roles: COMMENTERS,
   home: '/gop-y',
   routes: [
     { path: '/gop-y', element: <RoundsPage /> },
@@ -14,7 +17,7 @@ export const associationArea: AreaModule = {
     { path: '/gop-y/cua-toi', element: <MinePage /> },
   ],
   nav: [
-    { to: '/gop-y', label: t().association.nav.rounds, roles: ASSOCIATION_OR_EXPERT },
-    { to: '/gop-y/cua-toi', label: t().association.nav.mine, roles: ASSOCIATION_OR_EXPERT },
+    { to: '/gop-y', label: t().association.nav.rounds, roles: COMMENTERS },
+    { to: '/gop-y/cua-toi', label: t().association.nav.mine, roles: COMMENTERS },
   ],
 };

@@ -119,8 +119,13 @@ function ReportTable({ consultationId }: { consultationId: string }) {
                       <tr key={f.id}>
                         <td>
                           <strong>
-                            {f.author.agencyName} — {f.author.name}
+                            {f.author.public?.organisation ?? f.author.agencyName} — {f.author.name}
                           </strong>
+                          {f.origin === 'public' && (
+                            <span className="badge badge-state">
+                              {t().publicComments.item.badge}
+                            </span>
+                          )}
                           <div className="muted">
                             {label(t().portal.consultations.rounds, f.round)} ·{' '}
                             {formatDateTime(f.createdAt)}
@@ -198,11 +203,20 @@ function FeedbackItem({
   return (
     <article className="card feedback" aria-labelledby={`fb-${f.id}`} data-testid="feedback-item">
       <h3 id={`fb-${f.id}`}>
-        {f.author.agencyName} — {f.author.name}{' '}
+        {f.author.public?.organisation ?? f.author.agencyName} — {f.author.name}{' '}
+        {f.origin === 'public' && (
+          <span className="badge badge-state">{t().publicComments.item.badge}</span>
+        )}{' '}
         <span className={`badge ${f.answer ? 'badge-ok' : 'badge-warn'}`}>
           {f.answer ? s.answered : s.answer}
         </span>
       </h3>
+      {f.author.public?.taxCode && (
+        <p className="muted">{t().publicComments.item.taxCode(f.author.public.taxCode)}</p>
+      )}
+      {f.hidden && (
+        <p className="banner banner-info">{t().publicComments.item.hidden(f.hidden.reason)}</p>
+      )}
       <p className="muted">
         {formatDateTime(f.createdAt)} · {s.target}: {targetLabel(f)}
       </p>
@@ -258,6 +272,35 @@ function FeedbackItem({
           />
         )}
       </Form>
+      {f.origin === 'public' && !f.hidden && <HideForm f={f} regulationId={regulationId} />}
     </article>
+  );
+}
+
+/** Moderation of a public comment: hidden with a recorded reason (POST /feedback/:id/hide). */
+function HideForm({ f, regulationId }: { f: Feedback; regulationId: string }) {
+  const s = t().publicComments.moderation;
+  const qc = useQueryClient();
+  const form = useForm({ reason: '' });
+  return (
+    <details className="moderation">
+      <summary>{s.title}</summary>
+      <Form
+        form={form}
+        submitLabel={s.submit}
+        onSubmit={async (v) => {
+          await ok(
+            api.POST('/feedback/{id}/hide', {
+              params: { path: { id: f.id } },
+              body: { reason: v.reason },
+            }),
+          );
+          await qc.invalidateQueries({ queryKey: officerKeys.feedback(regulationId) });
+          await qc.invalidateQueries({ queryKey: ['consultation-report'] });
+        }}
+      >
+        <TextArea form={form} name="reason" label={s.reason} hint={s.hint} required rows={2} />
+      </Form>
+    </details>
   );
 }

@@ -5,6 +5,7 @@ import type { CostEstimate, RegulationDetail } from '../../api/types';
 import { formatDate, formatMoney, formatPercent } from '../../format';
 import { label, t } from '../../i18n';
 import { Facts, QueryView, StateBadge } from '../../ui/common';
+import { PublicCommentBox } from '../public-comments/PublicCommentBox';
 import { useOpenConsultations, useRegulation } from './queries';
 
 /** Baseline beside proposed: annual cost, savings, reduction. */
@@ -124,6 +125,11 @@ export function RegulationPage() {
                 </ul>
               </section>
             )}
+            {rounds.data
+              ?.filter((x) => x.round === 'association')
+              .map((x) => (
+                <PublicCommentBox key={x.id} roundId={x.id} />
+              ))}
           </>
         )}
       </QueryView>

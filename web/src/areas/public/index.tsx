@@ -1,5 +1,7 @@
 import type { AreaModule } from '../../app/nav';
 import { t } from '../../i18n';
+import { SignUpPage } from '../public-comments/SignUpPage';
+import { VerifyPage } from '../public-comments/VerifyPage';
 import { ConsultationsPage } from './ConsultationsPage';
 import { HomePage } from './HomePage';
 import { ProgressPage } from './ProgressPage';
@@ -16,6 +18,9 @@ export const publicArea: AreaModule = {
     { path: '/quy-dinh/:id', element: <RegulationPage /> },
     { path: '/tham-van', element: <ConsultationsPage /> },
     { path: '/tien-do', element: <ProgressPage /> },
+    // Góp ý công khai: sign-up and the e-mailed verification link.
+    { path: '/gop-y/dang-ky', element: <SignUpPage /> },
+    { path: '/gop-y/xac-minh', element: <VerifyPage /> },
   ],
   nav: [
     { to: '/', label: p.nav.home },

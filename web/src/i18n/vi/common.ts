@@ -56,6 +56,7 @@ export const common = {
     association: 'Hiệp hội doanh nghiệp',
     gov_office: 'Văn phòng Chính phủ',
     admin: 'Quản trị hệ thống',
+    public: 'Doanh nghiệp, người dân (góp ý công khai)',
   } as Record<string, string>,
   states: {
     draft: 'Dự thảo',
