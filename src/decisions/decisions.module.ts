@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegisterModule } from '../register/register.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { AmendmentLink } from './implementation/amendment-link';
@@ -15,7 +16,7 @@ import { RemindersService } from './reminders/reminders.service';
  * the Government Office's reminders (đôn đốc) while they are implemented.
  */
 @Module({
-  imports: [RegisterModule, WorkflowModule],
+  imports: [RegisterModule, WorkflowModule, IdempotencyModule],
   controllers: [DecisionsController, RemindersController],
   providers: [
     DecisionsService,

@@ -7,10 +7,7 @@ import { FieldError, ProblemException, ValidationProblem } from '../common/probl
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
 import type { RecordDecisionEvent, WorkflowWarning } from '../workflow/domain';
-import {
-  IdempotencyService,
-  requestFingerprint,
-} from '../workflow/idempotency/idempotency.service';
+import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
 import { TransitionContext, TransitionHooks } from '../workflow/transition-hooks';
 import { WorkflowService } from '../workflow/workflow.service';
 import { DecisionListQuery, RecordDecisionDto } from './decision.dto';
@@ -21,10 +18,12 @@ import {
   DecisionOutcome,
   validateDecisionInput,
 } from './domain/decision-input';
+import { isUuid } from '../common/ids';
+import { vietnamDate } from '../common/vietnam-time';
+import { isIdempotencyKeyRace, isTransientFailure, isUniqueViolation } from '../database/pg-errors';
 
 const IDEMPOTENCY_SCOPE = 'POST /decisions';
 const MAX_ATTEMPTS = 4;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DecisionRegulationView {
   id: string;
@@ -57,20 +56,6 @@ export interface RecordOutcome {
   body: DecisionView;
   replayed: boolean;
 }
-
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.code ?? e?.driverError?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Deadlocks and serialization failures: the whole transaction may simply run again. */
-const isTransient = (err: unknown) => ['40001', '40P01'].includes(pgCode(err) ?? '');
-
-/** The calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh, UTC+7 all year. */
-const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Decisions of the Prime Minister (quyết định phê duyệt phương án) as records. A decision over many
@@ -108,27 +93,20 @@ export class DecisionsService implements OnModuleInit {
       idempotencyKey !== undefined
         ? requestFingerprint(IDEMPOTENCY_SCOPE, null, checked.value)
         : undefined;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transactions.run((tx) =>
-          this.recordInTx(tx, principal, checked.value, idempotencyKey, requestHash),
-        );
-      } catch (err) {
-        const idempotencyRace =
-          pgCode(err) === '23505' &&
-          (err as { constraint?: string }).constraint === 'idempotency_key_pkey';
-        if ((isTransient(err) || idempotencyRace) && attempt < MAX_ATTEMPTS) {
-          await sleep(10 * attempt + Math.random() * 20);
-          continue;
-        }
-        if (
-          pgCode(err) === '23505' &&
-          (err as { constraint?: string }).constraint === 'decision_identity'
-        ) {
-          throw this.duplicate(checked.value, null);
-        }
-        throw err;
-      }
+    try {
+      return await this.transactions.runWithRetry(
+        (tx) => this.recordInTx(tx, principal, checked.value, idempotencyKey, requestHash),
+        {
+          attempts: MAX_ATTEMPTS,
+          retryAfter: (err, attempt) =>
+            isTransientFailure(err) || isIdempotencyKeyRace(err)
+              ? 10 * attempt + Math.random() * 20
+              : null,
+        },
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, 'decision_identity')) throw this.duplicate(checked.value, null);
+      throw err;
     }
   }
 
@@ -371,7 +349,7 @@ export class DecisionsService implements OnModuleInit {
         typeof date !== 'string' ||
         !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
         typeof id !== 'string' ||
-        !UUID.test(id)
+        !isUuid(id)
       ) {
         throw new ValidationProblem([
           { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },

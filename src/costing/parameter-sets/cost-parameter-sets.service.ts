@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { isUniqueViolation } from '../../database/pg-errors';
 import { AdminAuditService, diff } from '../../identity/audit/admin-audit.service';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunService } from '../../jobs/runs/job-run.service';
@@ -299,12 +300,7 @@ export class CostParameterSetsService {
     try {
       await m.query(sql, params);
     } catch (err) {
-      if (
-        (err as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505' ||
-        (err as { code?: string }).code === '23505'
-      ) {
-        throw yearTaken(year);
-      }
+      if (isUniqueViolation(err)) throw yearTaken(year);
       throw err;
     }
   }

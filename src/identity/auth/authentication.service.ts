@@ -10,6 +10,7 @@ import { AgencyKind, Role } from '../domain/roles';
 import { AccountLoginDelay } from './login-throttling';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
+import { isUuid } from '../../common/ids';
 
 interface TokenClaims {
   sub: string;
@@ -28,7 +29,6 @@ export interface LoginResult {
 
 const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', detail);
 const API_KEY_PATTERN = /^rck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is calling: passwords → tokens, tokens and API keys → principals. */
 @Injectable()
@@ -116,7 +116,7 @@ export class AuthenticationService {
       );
     }
     const u =
-      typeof claims.sub === 'string' && UUID.test(claims.sub)
+      typeof claims.sub === 'string' && isUuid(claims.sub)
         ? await this.principals.get(claims.sub)
         : undefined;
     if (!u || !u.active || !u.agencyActive || u.tokenVersion !== claims.ver) {

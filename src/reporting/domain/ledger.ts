@@ -21,6 +21,7 @@
  *   (approvals) and of the amending document's effective date (implementations).
  */
 import { percentOf, Rational, roundVnd } from '../../costing/domain';
+import { vietnamDayNumber } from '../../common/vietnam-time';
 
 export const STAGES = ['other', 'pipeline', 'approved', 'implemented', 'rejected'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -417,8 +418,7 @@ export function series(t: LedgerTotals, programme: ProgrammeInfo): SeriesPoint[]
 
 /** Whole calendar days (Asia/Ho_Chi_Minh) from the deadline's day to today's; never negative. */
 export function daysOverdue(deadline: Date, now: Date): number {
-  const day = (d: Date) => Math.floor((d.getTime() + 7 * 3_600_000) / 86_400_000);
-  return Math.max(0, day(now) - day(deadline));
+  return Math.max(0, vietnamDayNumber(now) - vietnamDayNumber(deadline));
 }
 
 /** The fields of a stored estimate the ledger reads. */

@@ -18,8 +18,7 @@ import { ProgrammesService } from '../../register/programmes/programmes.service'
 import { NationalProgress, nationalProgress } from '../domain/national-progress';
 import { overdueScope, progressScope, requireScope } from '../domain/report-access';
 import { OverdueQuery, ProgressItemsQuery, ProgressQuery } from './progress.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids';
 
 /** One regulation behind a figure (`GET /reports/progress/items`, the workbook's list). */
 export interface ProgressItem {
@@ -157,7 +156,7 @@ export class ProgressService {
               to_char(end_date, 'YYYY-MM-DD') AS end_date,
               to_char(baseline_date, 'YYYY-MM-DD') AS baseline_date,
               target_count_pct::float8 AS target_count_pct, target_cost_pct::float8 AS target_cost_pct
-         FROM programme WHERE ${UUID.test(key) ? 'id = $1::uuid' : 'upper(code) = upper($1)'}`,
+         FROM programme WHERE ${isUuid(key) ? 'id = $1::uuid' : 'upper(code) = upper($1)'}`,
       [key],
     );
     if (rows.length === 0) {
@@ -274,7 +273,7 @@ export class ProgressService {
       where.push(`progress_month(${column}) = $${params.length}`);
     }
     if (after) {
-      if (typeof after[0] !== 'string' || !UUID.test(after[0])) throw badCursor();
+      if (typeof after[0] !== 'string' || !isUuid(after[0])) throw badCursor();
       params.push(after[0]);
       where.push(`l.regulation_id > $${params.length}::uuid`);
     }
@@ -348,7 +347,7 @@ export class ProgressService {
         typeof after[0] !== 'string' ||
         Number.isNaN(Date.parse(after[0])) ||
         typeof after[1] !== 'string' ||
-        !UUID.test(after[1])
+        !isUuid(after[1])
       ) {
         throw badCursor();
       }
