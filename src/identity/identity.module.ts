@@ -28,6 +28,7 @@ import {
 import { PasswordHasher } from './auth/password-hasher';
 import { ExpertsController } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
+import { ExpertDirectory } from './experts/expert-directory';
 import { PrincipalCache } from './auth/principal-cache';
 import { PrincipalRepository } from './persistence/principal.repository';
 import { MeController } from './me/me.controller';
@@ -80,6 +81,7 @@ import { UsersService } from './users/users.service';
     PasswordHasher,
     ExpertsRepository,
     ExpertsService,
+    ExpertDirectory,
     PrincipalRepository,
     PrincipalCache,
     AuthenticationService,
@@ -99,6 +101,7 @@ import { UsersService } from './users/users.service';
     AgenciesService,
     PasswordHasher,
     IdentitySeeder,
+    ExpertDirectory,
   ],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ import { ConsultationRoundsService } from './consultation/consultation-rounds.se
 import { WorkflowHistoryService } from './history/workflow-history.service';
 import { ConsultationsController } from './http/consultations.controller';
 import { WorkflowController } from './http/workflow.controller';
+import { WorkflowHistoryRepository } from './persistence/workflow-history.repository';
 import { WorkflowRepository } from './persistence/workflow.repository';
 import { TransitionHooks } from './transition-hooks';
 import { WorkflowDefinitionService } from './workflow-definition.service';
@@ -26,6 +27,7 @@ import { WorkflowService } from './workflow.service';
   providers: [
     WorkflowService,
     WorkflowRepository,
+    WorkflowHistoryRepository,
     WorkflowHistoryService,
     WorkflowDefinitionService,
     WorkflowFactsContributors,

@@ -8,6 +8,7 @@ import { FieldError, ProblemException, ValidationProblem } from '../common/probl
 import { isIdempotencyKeyRace, isTransientFailure } from '../database/pg-errors';
 import { TransactionRunner, Tx, withRetry } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
+import { ExpertDirectory } from '../identity/experts/expert-directory';
 import { ROLES, Role } from '../identity/domain/roles';
 import { DueTimer } from '../jobs/timers/timer-handler';
 import { TimerService } from '../jobs/timers/timer.service';
@@ -159,6 +160,7 @@ export class WorkflowService {
     private readonly rounds: ConsultationRoundsService,
     private readonly costing: CostingFacts,
     private readonly repository: WorkflowRepository,
+    private readonly experts: ExpertDirectory,
   ) {}
 
   /**
@@ -559,7 +561,7 @@ export class WorkflowService {
   /** Invited experts must be active users with the role `expert` (422 otherwise). */
   private async checkExperts(tx: Tx, expertIds: string[]): Promise<void> {
     const found = new Set(
-      (await this.repository.activeExperts(tx, expertIds)).map((id) => id.toLowerCase()),
+      (await this.experts.activeAmong(tx.manager, expertIds)).map((id) => id.toLowerCase()),
     );
     const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length) {

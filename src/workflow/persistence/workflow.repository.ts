@@ -154,15 +154,6 @@ export class WorkflowRepository {
     return rows[0] ? Number(rows[0].version) : null;
   }
 
-  /** Active users with the role expert among these ids. */
-  async activeExperts(tx: Tx, ids: string[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await tx.manager.query(
-      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'expert' AND active`,
-      [ids],
-    );
-    return rows.map((r) => r.id);
-  }
-
   private async readHead(client: PoolClient, regulationId: string): Promise<HistoryHead | null> {
     const { rows } = await client.query(named('workflow.head', HEAD_SQL, [regulationId]));
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
