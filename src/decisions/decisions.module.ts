@@ -6,6 +6,7 @@ import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { AmendmentLink } from './implementation/amendment-link';
 import { AmendmentsRepository } from './persistence/amendments.repository';
+import { DecisionsRepository } from './persistence/decisions.repository';
 import { RemindersRepository } from './persistence/reminders.repository';
 import { RemindersController } from './reminders/reminders.controller';
 import { RemindersService } from './reminders/reminders.service';
@@ -20,6 +21,7 @@ import { RemindersService } from './reminders/reminders.service';
   controllers: [DecisionsController, RemindersController],
   providers: [
     DecisionsService,
+    DecisionsRepository,
     RemindersService,
     RemindersRepository,
     AmendmentLink,

@@ -6,6 +6,7 @@ import { RegulationEntity } from './persistence/regulation.entity';
 import { RegulationRepository } from './persistence/regulation.repository';
 import { SectorEntity } from './persistence/sector.entity';
 import { LegalDocumentRepository } from './persistence/legal-document.repository';
+import { ImportUploadRepository } from './persistence/import-upload.repository';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
@@ -39,6 +40,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
   ],
   providers: [
     ImportsService,
+    ImportUploadRepository,
     RegisterDemoSeeder,
     RegulationRepository,
     LegalDocumentRepository,
