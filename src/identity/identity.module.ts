@@ -29,6 +29,8 @@ import { PasswordHasher } from './auth/password-hasher';
 import { ExpertsController } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
 import { ExpertDirectory } from './experts/expert-directory';
+import { AgencyDirectory } from './agencies/agency-directory';
+import { AccountRepository } from './persistence/account.repository';
 import { PrincipalCache } from './auth/principal-cache';
 import { PrincipalRepository } from './persistence/principal.repository';
 import { MeController } from './me/me.controller';
@@ -82,6 +84,8 @@ import { UsersService } from './users/users.service';
     ExpertsRepository,
     ExpertsService,
     ExpertDirectory,
+    AgencyDirectory,
+    AccountRepository,
     PrincipalRepository,
     PrincipalCache,
     AuthenticationService,
@@ -102,6 +106,7 @@ import { UsersService } from './users/users.service';
     PasswordHasher,
     IdentitySeeder,
     ExpertDirectory,
+    AgencyDirectory,
   ],
 })
 export class IdentityModule {}

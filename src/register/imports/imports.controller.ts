@@ -22,7 +22,7 @@ import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunService } from '../../jobs/runs/job-run.service';
 import { buildErrorReport, buildImportTemplate } from '../import';
-import { ImportUploadRepository } from '../persistence/import-upload.repository';
+import { SectorRepository } from '../persistence/sector.repository';
 import {
   IMPORT_INTERNAL_ERROR,
   IMPORT_JOB,
@@ -50,7 +50,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly jobRuns: JobRunService,
-    private readonly uploads: ImportUploadRepository,
+    private readonly sectors: SectorRepository,
   ) {}
 
   /**
@@ -81,7 +81,7 @@ export class ImportsController {
   @Get('template.xlsx')
   @Public()
   async template(@Res({ passthrough: true }) res: Response) {
-    const sectors = await this.uploads.activeSectors();
+    const sectors = await this.sectors.active();
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', 'attachment; filename="regcut-mau-nhap-quy-dinh.xlsx"');
     return new StreamableFile(await buildImportTemplate({ sectors }));

@@ -19,6 +19,7 @@ import {
 } from '../import';
 import { ImportUploadRepository } from '../persistence/import-upload.repository';
 import { writeImportRows } from './import-writer';
+import { SectorRepository } from '../persistence/sector.repository';
 
 export const IMPORT_JOB = 'register.import';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -53,6 +54,7 @@ export class ImportsService implements JobRunHandlerClass {
 
   constructor(
     private readonly uploads: ImportUploadRepository,
+    private readonly sectors: SectorRepository,
     private readonly transactions: TransactionRunner,
     private readonly jobRuns: JobRunService,
     private readonly clock: Clock,
@@ -143,7 +145,7 @@ export class ImportsService implements JobRunHandlerClass {
       onProgress?: (done: number, total: number) => Promise<void> | void;
     },
   ): Promise<ImportOutcome> {
-    const sectors = await this.uploads.activeSectors();
+    const sectors = await this.sectors.active();
     let parsed;
     try {
       // In a worker thread with a memory limit: no file can take this process down.

@@ -13,7 +13,7 @@ export interface NewImportUpload {
   createdAt: Date;
 }
 
-/** Import uploads, and the active sectors an import file may name. */
+/** Import uploads, kept until their job has imported them. */
 @Injectable()
 export class ImportUploadRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,10 +53,5 @@ export class ImportUploadRepository {
       `UPDATE import_upload SET imported_at = $2, outcome = $3, content = ''::bytea WHERE id = $1`,
       [id, at, JSON.stringify(outcome)],
     );
-  }
-
-  /** The active sectors (lĩnh vực), by code. */
-  activeSectors(): Promise<Array<{ code: string; name: string }>> {
-    return this.dataSource.query(`SELECT code, name FROM sector WHERE active ORDER BY code`);
   }
 }
