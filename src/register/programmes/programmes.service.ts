@@ -44,8 +44,8 @@ export class ProgrammesService {
     private readonly audit: AdminAuditService,
   ) {}
 
-  async list(): Promise<ProgrammeView[]> {
-    const rows = await this.dataSource
+  async list(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeView[]> {
+    const rows = await manager
       .getRepository(ProgrammeEntity)
       .find({ order: { startDate: 'ASC', code: 'ASC' } });
     return rows.map(programmeView);
