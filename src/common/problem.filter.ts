@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { defaultTitle, ProblemBody, problemType } from './problem';
+import { isTransientFailure, isUniqueViolation, pgErrorCode } from '../database/pg-errors';
 
 const CONNECTION_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -141,7 +142,7 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception as unknown as { code?: string }).code ?? '';
+      const code = pgErrorCode(exception) ?? '';
       // Data exceptions come from values the database refused (a bad uuid, a number out of range).
       if (code.startsWith('22')) {
         return {
@@ -151,7 +152,7 @@ export class ProblemFilter implements ExceptionFilter {
           detail: 'A value in the request is not acceptable.',
         };
       }
-      if (code === '23505') {
+      if (isUniqueViolation(exception)) {
         return {
           type: problemType('duplicate'),
           title: defaultTitle(409),
@@ -159,7 +160,7 @@ export class ProblemFilter implements ExceptionFilter {
           detail: 'A record with the same identifying values already exists.',
         };
       }
-      if (code === '40001' || code === '40P01') {
+      if (isTransientFailure(exception)) {
         return {
           type: problemType('concurrent-update'),
           title: defaultTitle(409),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CostingModule } from '../costing/costing.module';
 import { RegisterModule } from '../register/register.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { EvidenceDetailExtension } from './evidence/evidence-detail.extension';
@@ -10,7 +11,6 @@ import { FeedbackService } from './feedback/feedback.service';
 import { FeedbackTasksReader } from './feedback/feedback-tasks.reader';
 import { ConsultationOutbox } from './persistence/consultation-outbox';
 import { FeedbackRepository } from './persistence/feedback.repository';
-import { IdempotentWrite } from './persistence/idempotent-write';
 import { ReportController } from './report/report.controller';
 import { ReportService } from './report/report.service';
 import { ResponsesService } from './responses/responses.service';
@@ -27,12 +27,11 @@ import {
  * evidence summary of the regulation view; the report; outbox events and the 3-day reminder.
  */
 @Module({
-  imports: [RegisterModule, CostingModule, WorkflowModule],
+  imports: [RegisterModule, CostingModule, WorkflowModule, IdempotencyModule],
   controllers: [FeedbackController, AttachmentsController, ReportController],
   providers: [
     FeedbackRepository,
     ConsultationOutbox,
-    IdempotentWrite,
     FeedbackService,
     FeedbackTasksReader,
     ResponsesService,

@@ -13,6 +13,9 @@ import { PlanHooks } from './plan/plan-hooks';
 import { PlanService } from './plan/plan.service';
 import { RecalculationJob } from './recalculation/recalculation.job';
 import { CostingReader } from './shared/costing-reader';
+import { EstimateHistoryRepository } from './persistence/estimate-history.repository';
+import { PlanRepository } from './persistence/plan.repository';
+import { ParameterSetRepository } from './persistence/parameter-set.repository';
 
 /**
  * Compliance costs by the Standard Cost Model (domain.md §4): parameter sets, baseline and
@@ -33,6 +36,9 @@ import { CostingReader } from './shared/costing-reader';
     PlanService,
     RecalculationJob,
     CostingReader,
+    PlanRepository,
+    ParameterSetRepository,
+    EstimateHistoryRepository,
     CostingFacts,
     CostingDetailExtension,
   ],

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RegisterModule } from '../register/register.module';
 import { WorkflowModule } from '../workflow/workflow.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { AmendmentLink } from './implementation/amendment-link';
 import { AmendmentsRepository } from './persistence/amendments.repository';
+import { DecisionsRepository } from './persistence/decisions.repository';
 import { RemindersRepository } from './persistence/reminders.repository';
 import { RemindersController } from './reminders/reminders.controller';
 import { RemindersService } from './reminders/reminders.service';
@@ -15,10 +17,11 @@ import { RemindersService } from './reminders/reminders.service';
  * the Government Office's reminders (đôn đốc) while they are implemented.
  */
 @Module({
-  imports: [RegisterModule, WorkflowModule],
+  imports: [RegisterModule, WorkflowModule, IdempotencyModule],
   controllers: [DecisionsController, RemindersController],
   providers: [
     DecisionsService,
+    DecisionsRepository,
     RemindersService,
     RemindersRepository,
     AmendmentLink,

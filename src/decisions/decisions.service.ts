@@ -1,19 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
 import { TransactionRunner, Tx } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
 import type { RecordDecisionEvent, WorkflowWarning } from '../workflow/domain';
-import {
-  IdempotencyService,
-  requestFingerprint,
-} from '../workflow/idempotency/idempotency.service';
+import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
 import { TransitionContext, TransitionHooks } from '../workflow/transition-hooks';
 import { WorkflowService } from '../workflow/workflow.service';
 import { DecisionListQuery, RecordDecisionDto } from './decision.dto';
+import { DecisionsRepository } from './persistence/decisions.repository';
 import {
   canonicalDecisionNumber,
   decisionNumberErrors,
@@ -21,10 +19,12 @@ import {
   DecisionOutcome,
   validateDecisionInput,
 } from './domain/decision-input';
+import { isUuid } from '../common/ids';
+import { vietnamDate } from '../common/vietnam-time';
+import { isIdempotencyKeyRace, isTransientFailure, isUniqueViolation } from '../database/pg-errors';
 
 const IDEMPOTENCY_SCOPE = 'POST /decisions';
 const MAX_ATTEMPTS = 4;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DecisionRegulationView {
   id: string;
@@ -58,20 +58,6 @@ export interface RecordOutcome {
   replayed: boolean;
 }
 
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.code ?? e?.driverError?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Deadlocks and serialization failures: the whole transaction may simply run again. */
-const isTransient = (err: unknown) => ['40001', '40P01'].includes(pgCode(err) ?? '');
-
-/** The calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh, UTC+7 all year. */
-const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Decisions of the Prime Minister (quyết định phê duyệt phương án) as records. A decision over many
  * regulations (`POST /decisions`) applies RECORD_DECISION to each through the workflow's one
@@ -82,7 +68,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 @Injectable()
 export class DecisionsService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly decisions: DecisionsRepository,
     private readonly transactions: TransactionRunner,
     private readonly workflow: WorkflowService,
     private readonly hooks: TransitionHooks,
@@ -108,27 +94,20 @@ export class DecisionsService implements OnModuleInit {
       idempotencyKey !== undefined
         ? requestFingerprint(IDEMPOTENCY_SCOPE, null, checked.value)
         : undefined;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transactions.run((tx) =>
-          this.recordInTx(tx, principal, checked.value, idempotencyKey, requestHash),
-        );
-      } catch (err) {
-        const idempotencyRace =
-          pgCode(err) === '23505' &&
-          (err as { constraint?: string }).constraint === 'idempotency_key_pkey';
-        if ((isTransient(err) || idempotencyRace) && attempt < MAX_ATTEMPTS) {
-          await sleep(10 * attempt + Math.random() * 20);
-          continue;
-        }
-        if (
-          pgCode(err) === '23505' &&
-          (err as { constraint?: string }).constraint === 'decision_identity'
-        ) {
-          throw this.duplicate(checked.value, null);
-        }
-        throw err;
-      }
+    try {
+      return await this.transactions.runWithRetry(
+        (tx) => this.recordInTx(tx, principal, checked.value, idempotencyKey, requestHash),
+        {
+          attempts: MAX_ATTEMPTS,
+          retryAfter: (err, attempt) =>
+            isTransientFailure(err) || isIdempotencyKeyRace(err)
+              ? 10 * attempt + Math.random() * 20
+              : null,
+        },
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, 'decision_identity')) throw this.duplicate(checked.value, null);
+      throw err;
     }
   }
 
@@ -140,12 +119,8 @@ export class DecisionsService implements OnModuleInit {
     requestHash: string | undefined,
   ): Promise<RecordOutcome> {
     const m = tx.manager;
-    // Every regulation's row first, in id order (as every multi-row writer locks them), so two
-    // decisions over overlapping regulations serialise instead of deadlocking.
-    const rows: Array<{ id: string; agency_id: string; state_name: string }> = await m.query(
-      `SELECT id, agency_id, state_name FROM regulation WHERE id IN (SELECT unnest($1::uuid[])) ORDER BY id FOR UPDATE`,
-      [input.regulationIds],
-    );
+    // Every regulation's row first, in id order, so overlapping decisions serialise.
+    const rows = await this.decisions.lockRegulations(m, input.regulationIds);
     if (idempotencyKey !== undefined) {
       const stored = await this.idempotency.lookup(m, principal.id, idempotencyKey);
       if (stored) {
@@ -212,22 +187,18 @@ export class DecisionsService implements OnModuleInit {
     if (existing) throw this.duplicate(input, existing.id);
 
     const decisionId = randomUUID();
-    await m.query(
-      `INSERT INTO decision (id, number, decision_date, agency_id, outcome, implementation_deadline,
-         source, recorded_by, recorded_by_kind, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'batch', $7, $8, $9)`,
-      [
-        decisionId,
-        input.decisionNumber,
-        input.decisionDate,
-        agencyId,
-        input.outcome,
-        input.implementationDeadline,
-        principal.userId,
-        principal.kind,
-        this.clock.now(),
-      ],
-    );
+    await this.decisions.insert(m, {
+      id: decisionId,
+      number: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      agencyId,
+      outcome: input.outcome,
+      implementationDeadline: input.implementationDeadline,
+      source: 'batch',
+      recordedBy: principal.userId,
+      recordedByKind: principal.kind,
+      recordedAt: this.clock.now(),
+    });
     const event: RecordDecisionEvent = {
       type: 'RECORD_DECISION',
       outcome: input.outcome,
@@ -279,22 +250,21 @@ export class DecisionsService implements OnModuleInit {
     const m = tx.manager;
     const number = canonicalDecisionNumber(e.decisionNumber);
     const agencyId = ctx.regulation.agencyId;
-    await m.query(
-      `INSERT INTO decision (id, number, decision_date, agency_id, outcome, implementation_deadline,
-         source, recorded_by, recorded_by_kind, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'event', $7, $8, $9)
-       ON CONFLICT (upper(number), decision_date, agency_id) DO NOTHING`,
-      [
-        randomUUID(),
+    await this.decisions.insert(
+      m,
+      {
+        id: randomUUID(),
         number,
-        e.decisionDate,
+        decisionDate: e.decisionDate,
         agencyId,
-        e.outcome,
-        e.implementationDeadline ?? null,
-        ctx.actor.userId,
-        ctx.actor.kind,
-        ctx.at,
-      ],
+        outcome: e.outcome,
+        implementationDeadline: e.implementationDeadline ?? null,
+        source: 'event',
+        recordedBy: ctx.actor.userId,
+        recordedByKind: ctx.actor.kind,
+        recordedAt: ctx.at,
+      },
+      true,
     );
     const decision = (await this.find(m, number, e.decisionDate, agencyId))!;
     if (decision.outcome !== e.outcome) {
@@ -308,19 +278,14 @@ export class DecisionsService implements OnModuleInit {
         },
       );
     }
-    await m.query(
-      `INSERT INTO decision_regulation (decision_id, regulation_id, outcome, implementation_deadline,
-         history_seq, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        decision.id,
-        ctx.regulation.id,
-        e.outcome,
-        e.implementationDeadline ?? null,
-        ctx.historySeq,
-        ctx.at,
-      ],
-    );
+    await this.decisions.linkRegulation(m, {
+      decisionId: decision.id,
+      regulationId: ctx.regulation.id,
+      outcome: e.outcome,
+      implementationDeadline: e.implementationDeadline ?? null,
+      historySeq: ctx.historySeq,
+      recordedAt: ctx.at,
+    });
   }
 
   private async find(
@@ -329,12 +294,10 @@ export class DecisionsService implements OnModuleInit {
     date: string,
     agencyId: string,
   ): Promise<{ id: string; outcome: DecisionOutcome } | null> {
-    const rows = await m.query(
-      `SELECT id, outcome FROM decision
-        WHERE upper(number) = upper($1) AND decision_date = $2 AND agency_id = $3`,
-      [number, date, agencyId],
-    );
-    return rows[0] ?? null;
+    return (await this.decisions.findByIdentity(m, number, date, agencyId)) as {
+      id: string;
+      outcome: DecisionOutcome;
+    } | null;
   }
 
   private duplicate(input: DecisionInput, existingId: string | null): ProblemException {
@@ -355,44 +318,26 @@ export class DecisionsService implements OnModuleInit {
   async list(q: DecisionListQuery): Promise<Page<DecisionView>> {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 2);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (q.agencyId) {
-      params.push(q.agencyId);
-      where.push(`d.agency_id = $${params.length}`);
-    }
-    if (q.outcome) {
-      params.push(q.outcome);
-      where.push(`d.outcome = $${params.length}`);
-    }
     if (after) {
       const [date, id] = after;
       if (
         typeof date !== 'string' ||
         !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
         typeof id !== 'string' ||
-        !UUID.test(id)
+        !isUuid(id)
       ) {
         throw new ValidationProblem([
           { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
         ]);
       }
-      params.push(date, id);
-      where.push(
-        `(d.decision_date, d.id) < ($${params.length - 1}::date, $${params.length}::uuid)`,
-      );
     }
-    params.push(limit + 1);
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT d.id FROM decision d
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY d.decision_date DESC, d.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const views = await this.views(
-      this.dataSource.manager,
-      rows.map((r) => r.id),
-    );
+    const ids = await this.decisions.listIds({
+      agencyId: q.agencyId,
+      outcome: q.outcome,
+      after: after ? [after[0] as string, after[1] as string] : undefined,
+      limit: limit + 1,
+    });
+    const views = await this.views(undefined, ids);
     return toPage(
       views,
       limit,
@@ -402,36 +347,20 @@ export class DecisionsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<DecisionView> {
-    const v = await this.view(this.dataSource.manager, id);
+    const v = await this.view(undefined, id);
     if (!v) throw new ProblemException(404, 'not-found', 'No such decision.');
     return v;
   }
 
-  private async view(m: EntityManager, id: string): Promise<DecisionView | null> {
+  private async view(m: EntityManager | undefined, id: string): Promise<DecisionView | null> {
     return (await this.views(m, [id]))[0] ?? null;
   }
 
   /** The decisions with their agency and the regulations they cover, in the order of `ids`. */
-  private async views(m: EntityManager, ids: string[]): Promise<DecisionView[]> {
+  private async views(m: EntityManager | undefined, ids: string[]): Promise<DecisionView[]> {
     if (ids.length === 0) return [];
-    const decisions: Array<Record<string, any>> = await m.query(
-      `SELECT d.id, d.number, to_char(d.decision_date, 'YYYY-MM-DD') AS decision_date, d.outcome,
-              d.implementation_deadline, d.agency_id, d.source, d.recorded_at,
-              a.code AS agency_code, a.name AS agency_name
-         FROM decision d JOIN agency a ON a.id = d.agency_id
-        WHERE d.id = ANY ($1::uuid[])`,
-      [ids],
-    );
-    const covered: Array<Record<string, any>> = await m.query(
-      `SELECT dr.decision_id, r.id, r.title, r.provision, r.state_name, r.state,
-              dr.implementation_deadline, l.savings::text AS savings
-         FROM decision_regulation dr
-         JOIN regulation r ON r.id = dr.regulation_id
-         LEFT JOIN progress_line l ON l.regulation_id = r.id
-        WHERE dr.decision_id = ANY ($1::uuid[])
-        ORDER BY dr.decision_id, dr.recorded_at, r.id`,
-      [ids],
-    );
+    const decisions = await this.decisions.decisions(ids, m);
+    const covered = await this.decisions.covered(ids, m);
     const byDecision = new Map<string, DecisionRegulationView[]>();
     for (const r of covered) {
       const list = byDecision.get(r.decision_id) ?? [];

@@ -28,6 +28,9 @@ import {
 import { PasswordHasher } from './auth/password-hasher';
 import { ExpertsController } from './experts/experts.controller';
 import { ExpertsService } from './experts/experts.service';
+import { ExpertDirectory } from './experts/expert-directory';
+import { AgencyDirectory } from './agencies/agency-directory';
+import { AccountRepository } from './persistence/account.repository';
 import { PrincipalCache } from './auth/principal-cache';
 import { PrincipalRepository } from './persistence/principal.repository';
 import { MeController } from './me/me.controller';
@@ -90,6 +93,9 @@ import { PublicAccountsService } from './public-accounts/public-accounts.service
     PasswordHasher,
     ExpertsRepository,
     ExpertsService,
+    ExpertDirectory,
+    AgencyDirectory,
+    AccountRepository,
     PrincipalRepository,
     PrincipalCache,
     AuthenticationService,
@@ -116,6 +122,8 @@ import { PublicAccountsService } from './public-accounts/public-accounts.service
     PasswordHasher,
     IdentitySeeder,
     AbuseLimiter,
+    ExpertDirectory,
+    AgencyDirectory,
   ],
 })
 export class IdentityModule {}

@@ -7,6 +7,8 @@ import { BullJobDriver, QUEUE_NAME } from './drivers/bull.driver';
 import { InProcessJobDriver } from './drivers/in-process.driver';
 import { HandlerRegistry } from './handler-registry';
 import { JobQueueDriver } from './job-queue.port';
+import { JobRunRepository } from './persistence/job-run.repository';
+import { TimerRepository } from './persistence/timer.repository';
 import { JobRunService } from './runs/job-run.service';
 import { JobRunsController } from './job-runs.controller';
 import { TimerService } from './timers/timer.service';
@@ -41,7 +43,15 @@ export class JobsModule {
       module: JobsModule,
       imports,
       controllers: [JobRunsController],
-      providers: [driver, HandlerRegistry, TimerService, JobRunService, WorkerLifecycle],
+      providers: [
+        driver,
+        HandlerRegistry,
+        TimerRepository,
+        TimerService,
+        JobRunRepository,
+        JobRunService,
+        WorkerLifecycle,
+      ],
       exports: [JobQueueDriver, TimerService, JobRunService, WorkerLifecycle],
     };
   }

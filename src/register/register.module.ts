@@ -6,6 +6,8 @@ import { RegulationEntity } from './persistence/regulation.entity';
 import { RegulationRepository } from './persistence/regulation.repository';
 import { SectorEntity } from './persistence/sector.entity';
 import { LegalDocumentRepository } from './persistence/legal-document.repository';
+import { ImportUploadRepository } from './persistence/import-upload.repository';
+import { SectorRepository } from './persistence/sector.repository';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
@@ -39,6 +41,8 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
   ],
   providers: [
     ImportsService,
+    ImportUploadRepository,
+    SectorRepository,
     RegisterDemoSeeder,
     RegulationRepository,
     LegalDocumentRepository,

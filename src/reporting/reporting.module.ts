@@ -6,6 +6,8 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { LedgerAdminController } from './ledger/ledger-admin.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { ProgressController } from './progress/progress.controller';
+import { LedgerRepository } from './persistence/ledger.repository';
+import { ProgressRepository } from './persistence/progress.repository';
 import { ProgressService } from './progress/progress.service';
 
 /**
@@ -18,7 +20,7 @@ import { ProgressService } from './progress/progress.service';
   // The decisions module comes in with the reports: one entry in AppModule for issue 8.
   imports: [RegisterModule, CostingModule, WorkflowModule, DecisionsModule],
   controllers: [ProgressController, LedgerAdminController],
-  providers: [LedgerService, ProgressService],
+  providers: [LedgerService, LedgerRepository, ProgressService, ProgressRepository],
   exports: [LedgerService, ProgressService],
 })
 export class ReportingModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { StateValue } from 'xstate';
 import { AccessPolicy } from '../access/access-policy';
 import { requireAccess } from '../access/require-access';
@@ -14,6 +13,7 @@ import {
   type RegulationEventType,
   type WorkflowDescription,
 } from './domain';
+import { WorkflowHistoryRepository } from './persistence/workflow-history.repository';
 import { WorkflowService } from './workflow.service';
 
 export interface WorkflowDefinitionView {
@@ -41,7 +41,7 @@ export class WorkflowDefinitionService {
   private readonly cache = new Map<number, Omit<WorkflowDefinitionView, 'current'>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: WorkflowHistoryRepository,
     private readonly workflow: WorkflowService,
   ) {}
 
@@ -68,29 +68,24 @@ export class WorkflowDefinitionService {
     principal: Principal | undefined,
     id: string,
   ): Promise<WorkflowDefinitionView> {
-    const rows = await this.dataSource.query(
-      `SELECT agency_id, published, plan_public, machine_version, workflow_snapshot, version
-         FROM regulation WHERE id = $1`,
-      [id],
-    );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
-    const r = rows[0];
+    const r = await this.repository.workflowOf(id);
+    if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
     // A regulation the caller may not see does not exist for them (the same 404 as an unknown id).
     requireAccess(
       AccessPolicy.readRegulation(principal, {
-        agencyId: r.agency_id,
+        agencyId: r.agencyId,
         published: r.published,
-        planPublic: r.plan_public,
+        planPublic: r.planPublic,
       }),
       'regulation',
     );
-    const view: WorkflowDefinitionView = { ...this.definition(r.machine_version) };
-    const snapshot = r.workflow_snapshot as PersistedWorkflowSnapshot;
+    const view: WorkflowDefinitionView = { ...this.definition(r.machineVersion) };
+    const snapshot = r.workflowSnapshot as PersistedWorkflowSnapshot;
     view.current = {
       ...stateOf(snapshot),
       version: r.version,
       availableEvents: this.workflow.availableEventsFor(principal, {
-        agencyId: r.agency_id,
+        agencyId: r.agencyId,
         workflowSnapshot: snapshot,
       }),
     };

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CostingModule } from '../costing/costing.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { RegisterModule } from '../register/register.module';
 import { ConsultationRoundsService } from './consultation/consultation-rounds.service';
 import { RoundsReader } from './consultation/rounds.reader';
 import { WorkflowHistoryService } from './history/workflow-history.service';
 import { ConsultationsController } from './http/consultations.controller';
 import { WorkflowController } from './http/workflow.controller';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { WorkflowHistoryRepository } from './persistence/workflow-history.repository';
 import { WorkflowRepository } from './persistence/workflow.repository';
 import { TransitionHooks } from './transition-hooks';
 import { WorkflowDefinitionService } from './workflow-definition.service';
@@ -17,21 +18,21 @@ import { WorkflowService } from './workflow.service';
 
 /**
  * The regulation workflow (domain.md §5) on the database: transitions, history, durable
- * deadlines, idempotency, consultation rounds. Other modules hook in through TransitionHooks
+ * deadlines, consultation rounds (Idempotency-Key records are IdempotencyModule's). Other modules hook in through TransitionHooks
  * (in-transaction work), WorkflowFactsContributors (guard facts they own) and
  * ConsultationRoundsService (the rounds feedback belongs to).
  */
 @Module({
-  imports: [RegisterModule, CostingModule],
+  imports: [RegisterModule, CostingModule, IdempotencyModule],
   controllers: [WorkflowController, ConsultationsController],
   providers: [
     WorkflowService,
     WorkflowRepository,
+    WorkflowHistoryRepository,
     WorkflowHistoryService,
     WorkflowDefinitionService,
     WorkflowFactsContributors,
     TransitionHooks,
-    IdempotencyService,
     ConsultationRoundsService,
     RoundsReader,
     WorkflowDetailExtension,
@@ -41,7 +42,6 @@ import { WorkflowService } from './workflow.service';
     WorkflowService,
     TransitionHooks,
     WorkflowFactsContributors,
-    IdempotencyService,
     ConsultationRoundsService,
     RoundsReader,
     WorkflowHistoryService,

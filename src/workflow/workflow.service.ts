@@ -5,8 +5,10 @@ import { requireAccess } from '../access/require-access';
 import { Clock } from '../common/clock';
 import { CostingFacts } from '../costing/costing-facts';
 import { FieldError, ProblemException, ValidationProblem } from '../common/problem';
-import { TransactionRunner, Tx } from '../database/transaction-runner';
+import { isIdempotencyKeyRace, isTransientFailure } from '../database/pg-errors';
+import { TransactionRunner, Tx, withRetry } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
+import { ExpertDirectory } from '../identity/experts/expert-directory';
 import { ROLES, Role } from '../identity/domain/roles';
 import { DueTimer } from '../jobs/timers/timer-handler';
 import { TimerService } from '../jobs/timers/timer.service';
@@ -34,7 +36,7 @@ import {
   roundOpenIn,
 } from './consultation/consultation-rounds.service';
 import { chain } from './history/history-chain';
-import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service';
+import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
 import { TransitionContext, TransitionHooks, WorkflowActorInfo } from './transition-hooks';
 import { FactsContext, WorkflowFactsContributors } from './workflow-facts';
 import {
@@ -42,6 +44,7 @@ import {
   TransitionWrite,
   WorkflowRepository,
 } from './persistence/workflow.repository';
+import { isUuid } from '../common/ids';
 
 /** `POST /regulations/:id/events` → 200 */
 export interface EventResponse {
@@ -68,9 +71,6 @@ export interface SendOutcome {
 
 const IDEMPOTENCY_SCOPE = 'POST /regulations/:id/events';
 const MAX_ATTEMPTS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Postgres errors after which the whole transaction may simply be run again. */
-const TRANSIENT_CODES = new Set(['40001', '40P01']);
 const COSTING_FACTS = ['baselineComplete', 'plan', 'proposedEstimateExists', 'minConsultationDays'];
 const SYSTEM_ACTOR: WorkflowActorInfo = {
   kind: 'system',
@@ -89,21 +89,8 @@ class VersionConflict extends Error {
   }
 }
 
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.code ?? e?.driverError?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function isTransient(err: unknown): boolean {
-  const code = pgCode(err);
-  if (code && TRANSIENT_CODES.has(code)) return true;
-  // Two requests with one Idempotency-Key: the loser retries and then finds the winner's answer.
-  const constraint = (err as { constraint?: unknown })?.constraint;
-  return code === '23505' && constraint === 'idempotency_key_pkey';
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Deadlocks, serialization failures, and two requests racing with one Idempotency-Key. */
+const isTransient = (err: unknown) => isTransientFailure(err) || isIdempotencyKeyRace(err);
 
 /** `{type, ...payload}` → the payload recorded in the history. */
 function payloadOf(event: RegulationCommand): Record<string, unknown> {
@@ -175,6 +162,7 @@ export class WorkflowService {
     private readonly rounds: ConsultationRoundsService,
     private readonly costing: CostingFacts,
     private readonly repository: WorkflowRepository,
+    private readonly experts: ExpertDirectory,
   ) {}
 
   /**
@@ -195,48 +183,56 @@ export class WorkflowService {
         : undefined;
     // Events that read no facts, without an Idempotency-Key, try the short path first.
     let short = opts.idempotencyKey === undefined && isShortPathCandidate(type);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (short) {
-          const outcome = await this.sendAlone(
-            principal,
-            regulationId,
-            type,
-            body as Record<string, unknown>,
-            opts,
+    let lostShortRace = false;
+    try {
+      return await withRetry(
+        async () => {
+          if (short) {
+            const outcome = await this.sendAlone(
+              principal,
+              regulationId,
+              type,
+              body as Record<string, unknown>,
+              opts,
+            ).catch((err: unknown) => {
+              if (err instanceof VersionConflict) lostShortRace = true;
+              throw err;
+            });
+            if (outcome) return outcome;
+            short = false; // the transition has work beyond one statement
+          }
+          return await this.transactions.run((tx) =>
+            this.sendInTx(tx, principal, regulationId, type, body as Record<string, unknown>, {
+              ...opts,
+              requestHash,
+            }),
           );
-          if (outcome) return outcome;
-          short = false; // the transition has work beyond one statement
-        }
-        return await this.transactions.run((tx) =>
-          this.sendInTx(tx, principal, regulationId, type, body as Record<string, unknown>, {
-            ...opts,
-            requestHash,
-          }),
+        },
+        {
+          attempts: MAX_ATTEMPTS,
+          retryAfter: (err, attempt) => {
+            if (lostShortRace) {
+              // Lost a race on the short path: contended, so queue on the row lock from now on
+              // (which also answers a stale If-Match with the current version, as without it).
+              lostShortRace = short = false;
+              return 0;
+            }
+            // Without If-Match a conflict is re-read and re-evaluated; with it, stale is stale.
+            const retry =
+              isTransient(err) || (err instanceof VersionConflict && opts.ifMatch === undefined);
+            return retry ? 5 * attempt + Math.random() * 10 * attempt : null;
+          },
+        },
+      );
+    } catch (err) {
+      if (err instanceof VersionConflict || isTransient(err)) {
+        throw new ProblemException(
+          409,
+          'version-conflict',
+          'The regulation was changed by another request at the same moment; read it again and retry.',
         );
-      } catch (err) {
-        if (short && err instanceof VersionConflict) {
-          // Lost a race on the short path: contended, so queue on the row lock from now on (which
-          // also answers a stale If-Match with the current version, as without the short path).
-          short = false;
-          continue;
-        }
-        // Without If-Match a conflict is re-read and re-evaluated; with it, stale is stale.
-        const retry =
-          isTransient(err) || (err instanceof VersionConflict && opts.ifMatch === undefined);
-        if (retry && attempt < MAX_ATTEMPTS) {
-          await sleep(5 * attempt + Math.random() * 10 * attempt);
-          continue;
-        }
-        if (err instanceof VersionConflict || isTransient(err)) {
-          throw new ProblemException(
-            409,
-            'version-conflict',
-            'The regulation was changed by another request at the same moment; read it again and retry.',
-          );
-        }
-        throw err;
       }
+      throw err;
     }
   }
 
@@ -554,7 +550,7 @@ export class WorkflowService {
     if (!Array.isArray(expertIds)) return;
     const errors: FieldError[] = [];
     expertIds.forEach((id, i) => {
-      if (typeof id === 'string' && !UUID.test(id.trim())) {
+      if (typeof id === 'string' && !isUuid(id.trim())) {
         errors.push({
           field: `expertIds[${i}]`,
           message: 'must be the id (UUID) of an expert user',
@@ -567,7 +563,7 @@ export class WorkflowService {
   /** Invited experts must be active users with the role `expert` (422 otherwise). */
   private async checkExperts(tx: Tx, expertIds: string[]): Promise<void> {
     const found = new Set(
-      (await this.repository.activeExperts(tx, expertIds)).map((id) => id.toLowerCase()),
+      (await this.experts.activeAmong(tx.manager, expertIds)).map((id) => id.toLowerCase()),
     );
     const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length) {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Rational } from '../../src/costing/domain';
 import { LedgerService } from '../../src/reporting/ledger/ledger.service';
-import { targetSavings } from '../../src/reporting/domain/ledger';
+import { stageOf, targetSavings } from '../../src/reporting/domain/ledger';
+import { TOP_LEVEL_STATES } from '../../src/workflow/domain/regulation.machine';
 import { FixtureState } from '../../src/workflow/domain/workflow.fixtures';
 import { createRegulation } from '../support/factories';
 import { waitFor } from '../support/wait-for';
@@ -334,6 +335,45 @@ describe('the ledger equals a recomputation', () => {
       `SELECT actor_id FROM admin_audit_log WHERE action = 'reports.rebuild' ORDER BY at DESC LIMIT 1`,
     );
     expect(audit.actor_id).toBe(w.admin.id);
+  });
+
+  it('maps every workflow state to the same ledger stage in SQL as stageOf()', async () => {
+    for (const state of [...TOP_LEVEL_STATES, 'not_a_state']) {
+      const [row] = await w.t.dataSource.query(`SELECT progress_stage($1) AS stage`, [state]);
+      expect({ state, stage: row.stage }).toEqual({ state, stage: stageOf(state) });
+    }
+    // The view reads the function: a regulation's fresh line has its state's stage.
+    const lines: Array<{ state_name: string; stage: string }> = await w.t.dataSource.query(
+      `SELECT r.state_name, f.stage FROM progress_line_fresh f JOIN regulation r ON r.id = f.regulation_id`,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.stage).toBe(stageOf(l.state_name));
+  });
+
+  it('rounds ties and negative savings in SQL as Rational.toFixed(0) does', async () => {
+    const cases: Array<[string, string]> = [
+      ['1/2', '0'],
+      ['3/2', '0'],
+      ['5/2', '0'],
+      ['0', '1/2'],
+      ['0', '5/2'],
+      ['7/3', '1/3'],
+      ['1000000000000001/2', '0'],
+      ['10', '21/2'],
+      ['999999/1000000', '0'],
+      ['0', '0'],
+    ];
+    for (const [b, p] of cases) {
+      const [row] = await w.t.dataSource.query(`SELECT progress_savings($1, $2)::text AS s`, [
+        b,
+        p,
+      ]);
+      expect({ b, p, s: row.s }).toEqual({
+        b,
+        p,
+        s: Rational.parse(b).sub(Rational.parse(p)).toFixed(0),
+      });
+    }
   });
 
   it('rounds savings in SQL exactly as the costing domain does', async () => {

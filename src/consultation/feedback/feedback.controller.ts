@@ -16,7 +16,7 @@ import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { parseIdempotencyKey } from '../../workflow/http/headers';
-import { WriteOutcome } from '../persistence/idempotent-write';
+import { WriteOutcome } from '../../idempotency/idempotent-write';
 import { ResponsesService } from '../responses/responses.service';
 import {
   CreateFeedbackDto,

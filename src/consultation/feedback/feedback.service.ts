@@ -36,7 +36,7 @@ import {
   FeedbackRow,
   FeedbackView,
 } from '../persistence/feedback.repository';
-import { IdempotentWrite, WriteOutcome } from '../persistence/idempotent-write';
+import { IdempotentWrite, WriteOutcome } from '../../idempotency/idempotent-write';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
 import {
   CreateFeedbackDto,

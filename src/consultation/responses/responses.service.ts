@@ -24,7 +24,7 @@ import {
   FeedbackView,
   targetView,
 } from '../persistence/feedback.repository';
-import { IdempotentWrite, WriteOutcome } from '../persistence/idempotent-write';
+import { IdempotentWrite, WriteOutcome } from '../../idempotency/idempotent-write';
 import { cycleOf } from '../persistence/regulation-lock';
 import { RespondDto } from '../feedback/feedback.dto';
 

@@ -17,6 +17,7 @@ import { StoredInputs, StoredResults } from '../shared/rows';
 import { EstimateHistoryQuery, PutEstimateDto } from './estimate.dto';
 import { estimateView, EstimateView } from './estimate.view';
 import { EstimateWriter } from './estimate-writer';
+import { EstimateHistoryRepository } from '../persistence/estimate-history.repository';
 
 export interface EstimateHistoryItem {
   id: string;
@@ -47,6 +48,7 @@ export class CostEstimatesService {
     private readonly regulations: RegulationRepository,
     private readonly writer: EstimateWriter,
     private readonly reader: CostingReader,
+    private readonly versions: EstimateHistoryRepository,
   ) {}
 
   /** PUT: replaces the estimate of `kind`, keeping the previous version in its history. */
@@ -99,22 +101,12 @@ export class CostEstimatesService {
     await this.readable(p, regulationId);
     const limit = Math.min(q.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     const after = decodeCursor(q.cursor, 1);
-    const params: unknown[] = [regulationId, limit + 1];
-    let where = 'h.regulation_id = $1';
-    if (q.kind) {
-      params.push(q.kind);
-      where += ` AND h.kind = $${params.length}`;
-    }
-    if (after) {
-      params.push(String(after[0]));
-      where += ` AND h.id > $${params.length}::bigint`;
-    }
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT h.*, u.full_name AS changed_by_name
-         FROM cost_estimate_history h LEFT JOIN app_user u ON u.id = h.changed_by
-        WHERE ${where} ORDER BY h.id LIMIT $2`,
-      params,
-    );
+    const rows = await this.versions.page({
+      regulationId,
+      kind: q.kind,
+      afterId: after ? String(after[0]) : undefined,
+      limit: limit + 1,
+    });
     return toPage(rows, limit, historyItem, (r) => [String(r.id)]);
   }
 

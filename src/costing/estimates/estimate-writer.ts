@@ -27,8 +27,7 @@ import {
   toStoredResults,
 } from '../shared/rows';
 import { EstimateHooks } from './estimate-hooks';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids';
 
 /** A change of one estimate from raw input (PUT, accepted consultation feedback). */
 export interface EstimateWrite {
@@ -273,7 +272,7 @@ export class EstimateWriter {
       errors.push({ field, message: 'is required' });
       return null;
     }
-    if (typeof id !== 'string' || !UUID.test(id)) {
+    if (typeof id !== 'string' || !isUuid(id)) {
       errors.push({ field, message: 'must be the id (a UUID) of a cost-parameter set' });
       return null;
     }

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { isUniqueViolation } from '../../database/pg-errors';
 import { AdminAuditService, diff } from '../../identity/audit/admin-audit.service';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunService } from '../../jobs/runs/job-run.service';
@@ -23,6 +24,7 @@ import {
   sameValues,
   toParameterValues,
 } from './parameter-values';
+import { ParameterSetRepository } from '../persistence/parameter-set.repository';
 
 export interface ParameterSetView {
   id: string;
@@ -83,16 +85,13 @@ export class CostParameterSetsService {
     private readonly audit: AdminAuditService,
     private readonly jobs: JobRunService,
     private readonly clock: Clock,
+    private readonly sets: ParameterSetRepository,
   ) {}
 
   async list(q: ParameterSetListQuery): Promise<Page<ParameterSetView>> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(q.cursor, 1);
-    const rows = await this.dataSource.query(
-      `SELECT * FROM cost_parameter_set WHERE ($1::int IS NULL OR year < $1::int)
-        ORDER BY year DESC LIMIT $2`,
-      [after ? Number(after[0]) : null, limit + 1],
-    );
+    const rows = await this.sets.page(after ? Number(after[0]) : null, limit + 1);
     return toPage(rows.map(toParameterSetRow), limit, parameterSetView, (r: ParameterSetRow) => [
       r.year,
     ]);
@@ -105,11 +104,7 @@ export class CostParameterSetsService {
   /** The versions of one set, oldest first. */
   async history(id: string) {
     await this.find(this.dataSource.manager, id);
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT version, values, changed_by, changed_at FROM cost_parameter_set_history
-        WHERE parameter_set_id = $1 ORDER BY version`,
-      [id],
-    );
+    const rows = await this.sets.history(id);
     return {
       items: rows.map((r) => ({
         version: Number(r.version),
@@ -127,14 +122,8 @@ export class CostParameterSetsService {
       await this.assertYearFree(manager, values.year);
       const id = randomUUID();
       const now = this.clock.now();
-      await this.insertOrConflict(
-        manager,
-        `INSERT INTO cost_parameter_set (id, year, hourly_rate, annual_income_per_capita, months_per_year,
-           working_days_per_month, hours_per_day, hourly_rate_exact, version, created_at, updated_at,
-           source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $10)`,
-        [id, ...this.columns(values), now, cleanSource(source)],
-        values.year,
+      await this.insertOrConflict(values.year, () =>
+        this.sets.insert(manager, id, this.columns(values), now, cleanSource(source)),
       );
       const view = parameterSetView(await this.find(manager, id));
       await this.recordHistory(manager, actor, view);
@@ -173,10 +162,7 @@ export class CostParameterSetsService {
       }
       if (figuresSame) {
         // Only the note on where the figure comes from: no estimate changes, nothing to recompute.
-        await m.query(
-          `UPDATE cost_parameter_set SET source = $2, version = $3, updated_at = $4 WHERE id = $1`,
-          [id, source, current.version + 1, this.clock.now()],
-        );
+        await this.sets.setSource(m, id, source, current.version + 1, this.clock.now());
         const view = parameterSetView(await this.find(m, id));
         await this.recordHistory(m, actor, view);
         await this.audit.record(m, actor, {
@@ -189,14 +175,8 @@ export class CostParameterSetsService {
       }
       if (next.year !== before.year) await this.assertYearFree(m, next.year);
       const version = current.version + 1;
-      await this.insertOrConflict(
-        m,
-        `UPDATE cost_parameter_set SET year = $2, hourly_rate = $3, annual_income_per_capita = $4,
-           months_per_year = $5, working_days_per_month = $6, hours_per_day = $7,
-           hourly_rate_exact = $8, version = $9, updated_at = $10, source = $11
-         WHERE id = $1`,
-        [id, ...this.columns(next), version, this.clock.now(), source],
-        next.year,
+      await this.insertOrConflict(next.year, () =>
+        this.sets.update(m, id, this.columns(next), version, this.clock.now(), source),
       );
       const beforeView = parameterSetView(current);
       const view = parameterSetView(await this.find(m, id));
@@ -225,11 +205,7 @@ export class CostParameterSetsService {
   remove(actor: Principal, id: string): Promise<void> {
     return this.transactions.run(async ({ manager }) => {
       const current = await this.find(manager, id, 'FOR UPDATE');
-      const [use] = await manager.query(
-        `SELECT (SELECT count(*) FROM cost_estimate WHERE parameter_set_id = $1)::int AS estimates,
-                (SELECT count(*) FROM cost_estimate_history WHERE parameter_set_id = $1)::int AS versions`,
-        [id],
-      );
+      const use = await this.sets.usage(manager, id);
       if (use.estimates > 0 || use.versions > 0) {
         throw new ProblemException(
           409,
@@ -238,10 +214,7 @@ export class CostParameterSetsService {
           { estimates: use.estimates, estimateVersions: use.versions },
         );
       }
-      await manager.query(`DELETE FROM cost_parameter_set_history WHERE parameter_set_id = $1`, [
-        id,
-      ]);
-      await manager.query(`DELETE FROM cost_parameter_set WHERE id = $1`, [id]);
+      await this.sets.delete(manager, id);
       await this.audit.record(manager, actor, {
         action: 'cost_parameter_set.delete',
         entityType: 'cost_parameter_set',
@@ -277,34 +250,23 @@ export class CostParameterSetsService {
     id: string,
     lock: '' | 'FOR UPDATE' = '',
   ): Promise<ParameterSetRow> {
-    const rows = await m.query(`SELECT * FROM cost_parameter_set WHERE id = $1 ${lock}`, [id]);
-    if (rows.length === 0) {
+    const row = await this.sets.find(m, id, lock);
+    if (!row) {
       throw new ProblemException(404, 'not-found', 'No such cost-parameter set.');
     }
-    return toParameterSetRow(rows[0]);
+    return toParameterSetRow(row);
   }
 
   private async assertYearFree(m: EntityManager, year: number): Promise<void> {
-    const rows = await m.query(`SELECT 1 FROM cost_parameter_set WHERE year = $1`, [year]);
-    if (rows.length > 0) throw yearTaken(year);
+    if (await this.sets.yearTaken(m, year)) throw yearTaken(year);
   }
 
   /** A concurrent create of the same year ends in the unique index: a 409 too, never a 500. */
-  private async insertOrConflict(
-    m: EntityManager,
-    sql: string,
-    params: unknown[],
-    year: number,
-  ): Promise<void> {
+  private async insertOrConflict(year: number, write: () => Promise<void>): Promise<void> {
     try {
-      await m.query(sql, params);
+      await write();
     } catch (err) {
-      if (
-        (err as { code?: string; driverError?: { code?: string } }).driverError?.code === '23505' ||
-        (err as { code?: string }).code === '23505'
-      ) {
-        throw yearTaken(year);
-      }
+      if (isUniqueViolation(err)) throw yearTaken(year);
       throw err;
     }
   }
@@ -315,11 +277,13 @@ export class CostParameterSetsService {
     view: ParameterSetView,
   ): Promise<void> {
     const { id, version, createdAt: _c, updatedAt: _u, ...values } = view;
-    await m.query(
-      `INSERT INTO cost_parameter_set_history (parameter_set_id, version, values, changed_by, changed_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [id, version, JSON.stringify(values), actor.userId, this.clock.now()],
-    );
+    await this.sets.insertHistory(m, {
+      id,
+      version,
+      values,
+      changedBy: actor.userId,
+      at: this.clock.now(),
+    });
   }
 }
 

@@ -21,6 +21,8 @@ import {
 import { PlanHooks } from './plan-hooks';
 import { PutPlanDto } from './plan.dto';
 import { PlanView } from './plan.view';
+import { ProgrammesService } from '../../register/programmes/programmes.service';
+import { PlanRepository } from '../persistence/plan.repository';
 
 @Injectable()
 export class PlanService {
@@ -30,6 +32,8 @@ export class PlanService {
     private readonly reader: CostingReader,
     private readonly hooks: PlanHooks,
     private readonly clock: Clock,
+    private readonly plans: PlanRepository,
+    private readonly programmes: ProgrammesService,
   ) {}
 
   async get(p: Principal | undefined, regulationId: string): Promise<PlanView> {
@@ -58,23 +62,15 @@ export class PlanService {
       assertVersion(ifMatch, before?.version ?? null, 'plan');
       const programmeId = await this.programmeFor(m, dto.programme, before);
 
-      await m.query(
-        `INSERT INTO regulation_plan (regulation_id, action, description, target_document, programme_id, version, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
-         ON CONFLICT (regulation_id) DO UPDATE SET action = EXCLUDED.action,
-           description = EXCLUDED.description, target_document = EXCLUDED.target_document,
-           programme_id = EXCLUDED.programme_id, version = regulation_plan.version + 1,
-           updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-        [
-          regulationId,
-          dto.action,
-          dto.description.trim().normalize('NFC'),
-          dto.targetDocument?.trim().normalize('NFC') || null,
-          programmeId,
-          p.userId,
-          this.clock.now(),
-        ],
-      );
+      await this.plans.upsert(m, {
+        regulationId,
+        action: dto.action,
+        description: dto.description.trim().normalize('NFC'),
+        targetDocument: dto.targetDocument?.trim().normalize('NFC') || null,
+        programmeId,
+        updatedBy: p.userId,
+        updatedAt: this.clock.now(),
+      });
       const after = (await this.reader.plan(regulationId, m))!;
       await this.hooks.run(tx, { regulationId, before, after });
       return after;
@@ -91,26 +87,20 @@ export class PlanService {
     current: PlanView | null,
   ): Promise<string> {
     if (code !== undefined) {
-      const rows = await m.query(`SELECT id FROM programme WHERE upper(code) = upper($1)`, [
-        code.trim(),
-      ]);
-      if (rows.length === 0) {
+      const programme = await this.programmes.byCode(code.trim(), m);
+      if (!programme) {
         throw new ValidationProblem([
           { field: 'programme', message: `no programme has the code ${code.trim()}` },
         ]);
       }
-      return rows[0].id;
+      return programme.id;
     }
     if (current) return current.programmeId;
-    const programmes: ProgrammePeriod[] = (
-      await m.query(
-        `SELECT id, code, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM programme`,
-      )
-    ).map((r: Record<string, string>) => ({
+    const programmes: ProgrammePeriod[] = (await this.programmes.list(m)).map((r) => ({
       id: r.id,
       code: r.code,
-      startDate: r.start_date,
-      endDate: r.end_date,
+      startDate: r.startDate,
+      endDate: r.endDate,
     }));
     const today = vietnamDate(this.clock.now());
     const chosen = defaultProgramme(programmes, today);

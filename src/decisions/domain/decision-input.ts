@@ -4,6 +4,7 @@
  */
 import { normalizeDocumentNumber, validateDocumentNumber } from '../../register/domain';
 import { DateTimeFormatError, parseCalendarDate, parseDeadline } from '../../workflow/domain/time';
+import { vietnamStartOfDay } from '../../common/vietnam-time';
 
 export interface FieldError {
   field: string;
@@ -89,7 +90,7 @@ export function validateDecisionInput(
         // but it cannot come before the day of the decision that sets it.
         if (
           decisionDate &&
-          Date.parse(implementationDeadline) < Date.parse(`${decisionDate}T00:00:00+07:00`)
+          Date.parse(implementationDeadline) < Date.parse(vietnamStartOfDay(decisionDate))
         ) {
           errors.push({
             field: 'implementationDeadline',

@@ -16,8 +16,7 @@ import { NotificationTriggers } from '../../notifications/triggers/feed-triggers
 import { RegulationRepository } from '../../register/persistence/regulation.repository';
 import { ReminderRow, RemindersRepository } from '../persistence/reminders.repository';
 import { ReminderListQuery, SendReminderDto } from './reminder.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids';
 
 /**
  * Đôn đốc: while an approved plan is being implemented (on track or overdue), the Government
@@ -92,7 +91,7 @@ export class RemindersService {
       (typeof key[0] !== 'string' ||
         Number.isNaN(Date.parse(key[0])) ||
         typeof key[1] !== 'string' ||
-        !UUID.test(key[1]))
+        !isUuid(key[1]))
     ) {
       throw invalidCursor();
     }

@@ -11,6 +11,7 @@ import { roleFitsAgency } from '../domain/roles';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { UserEntity } from '../persistence/user.entity';
 import { AgencyListQuery, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
+import { AccountRepository } from '../persistence/account.repository';
 
 const view = (a: AgencyEntity): AgencyView => ({
   id: a.id,
@@ -24,6 +25,7 @@ const view = (a: AgencyEntity): AgencyView => ({
 export class AgenciesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAuditService,
   ) {}
@@ -109,10 +111,7 @@ export class AgenciesService {
   }
 
   private async assertCodeFree(manager: import('typeorm').EntityManager, code: string) {
-    const taken = await manager.query(`SELECT 1 FROM agency WHERE upper(code) = upper($1)`, [
-      code.trim(),
-    ]);
-    if (taken.length) {
+    if (await this.accounts.agencyCodeTaken(manager, code.trim())) {
       throw new ProblemException(409, 'duplicate', `An agency with code ${code} already exists.`, {
         errors: [{ field: 'code', message: 'already in use' }],
       });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -10,6 +10,8 @@ import { AgencyKind, Role } from '../domain/roles';
 import { AccountLoginDelay } from './login-throttling';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
+import { isUuid } from '../../common/ids';
+import { AccountRepository } from '../persistence/account.repository';
 
 interface TokenClaims {
   sub: string;
@@ -28,7 +30,6 @@ export interface LoginResult {
 
 const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', detail);
 const API_KEY_PATTERN = /^rck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is calling: passwords → tokens, tokens and API keys → principals. */
 @Injectable()
@@ -39,7 +40,7 @@ export class AuthenticationService {
 
   constructor(
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly principals: PrincipalCache,
@@ -49,14 +50,7 @@ export class AuthenticationService {
 
   async login(email: string, password: string, address: string): Promise<LoginResult> {
     await this.loginDelay.beforeAttempt(email, address);
-    const rows = await this.dataSource.query(
-      `SELECT u.id, u.email, u.full_name, u.role, u.agency_id, u.password_hash, u.active, u.token_version,
-              a.active AS agency_active
-         FROM app_user u JOIN agency a ON a.id = u.agency_id
-        WHERE lower(u.email) = lower($1)`,
-      [email],
-    );
-    const user = rows[0];
+    const user = await this.accounts.loginCandidate(email);
     this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
     const ok = user
       ? await this.hasher.verify(user.password_hash, password)
@@ -80,11 +74,7 @@ export class AuthenticationService {
    * e-mail verification): the same token as `POST /auth/login` gives.
    */
   async sessionFor(manager: EntityManager, userId: string): Promise<LoginResult> {
-    const [user] = await manager.query(
-      `SELECT id, email, full_name, role, agency_id, token_version FROM app_user WHERE id = $1`,
-      [userId],
-    );
-    return this.session(user);
+    return this.session(await this.accounts.sessionUser(manager, userId));
   }
 
   private async session(user: {
@@ -139,7 +129,7 @@ export class AuthenticationService {
       );
     }
     const u =
-      typeof claims.sub === 'string' && UUID.test(claims.sub)
+      typeof claims.sub === 'string' && isUuid(claims.sub)
         ? await this.principals.get(claims.sub)
         : undefined;
     if (!u || !u.active || !u.agencyActive || u.tokenVersion !== claims.ver) {
@@ -159,13 +149,7 @@ export class AuthenticationService {
   async principalFromApiKey(key: string): Promise<Principal> {
     const m = API_KEY_PATTERN.exec(key);
     if (!m) throw unauthorized('The API key is invalid.');
-    const rows = await this.dataSource.query(
-      `SELECT k.id, k.secret_hash, k.access, k.agency_id, k.revoked_at, k.last_used_at,
-              a.kind AS agency_kind, a.active AS agency_active
-         FROM api_key k JOIN agency a ON a.id = k.agency_id WHERE k.prefix = $1`,
-      [m[1]],
-    );
-    const k = rows[0];
+    const k = await this.accounts.apiKeyByPrefix(m[1]);
     const given = Buffer.from(hashSecret(m[2]), 'hex');
     const stored = Buffer.from(k?.secret_hash ?? '00'.repeat(32), 'hex');
     if (!k || !timingSafeEqual(given, stored) || k.revoked_at || !k.agency_active) {
@@ -174,9 +158,7 @@ export class AuthenticationService {
     const now = this.clock.now();
     // Recorded at most once a minute, so reads through a key do not each cost a write.
     if (!k.last_used_at || now.getTime() - new Date(k.last_used_at).getTime() > 60_000) {
-      void this.dataSource
-        .query(`UPDATE api_key SET last_used_at = $2 WHERE id = $1`, [k.id, now])
-        .catch(() => undefined);
+      void this.accounts.touchApiKey(k.id, now).catch(() => undefined);
     }
     return {
       kind: 'api_key',

@@ -11,6 +11,7 @@ import { ProblemException } from '../../common/problem';
 import { Principal } from '../domain/principal';
 import { ExpertRow, ExpertsRepository } from '../persistence/experts.repository';
 import { ExpertListQuery, UpdateExpertProfileDto } from './expert.dto';
+import { isUuid } from '../../common/ids';
 
 export interface ExpertView {
   id: string;
@@ -20,8 +21,6 @@ export interface ExpertView {
   /** Only when the expert agreed to show it. */
   email: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function expertView(r: ExpertRow): ExpertView {
   return {
@@ -44,7 +43,7 @@ export class ExpertsService {
   async list(q: ExpertListQuery): Promise<Page<ExpertView>> {
     const limit = q.limit ?? DEFAULT_LIMIT;
     const key = decodeCursor(q.cursor, 2);
-    if (key && (typeof key[0] !== 'string' || typeof key[1] !== 'string' || !UUID.test(key[1]))) {
+    if (key && (typeof key[0] !== 'string' || typeof key[1] !== 'string' || !isUuid(key[1]))) {
       throw invalidCursor();
     }
     const search = q.search?.trim() || undefined;

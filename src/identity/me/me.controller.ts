@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
 import { ProblemException } from '../../common/problem';
 import { Principal } from '../domain/principal';
 import { PrincipalRepository } from '../persistence/principal.repository';
 import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
+import { AccountRepository } from '../persistence/account.repository';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -15,16 +15,14 @@ import { UsersService } from '../users/users.service';
 export class MeController {
   constructor(
     private readonly users: UsersService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     private readonly principals: PrincipalRepository,
   ) {}
 
   @Get()
   async me(@CurrentPrincipal() p: Principal) {
     if (p.kind === 'api_key') {
-      const [k] = await this.dataSource.query(`SELECT name, access FROM api_key WHERE id = $1`, [
-        p.id,
-      ]);
+      const k = await this.accounts.apiKeyProfile(p.id);
       return {
         id: p.id,
         kind: 'api_key',

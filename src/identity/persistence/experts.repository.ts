@@ -74,6 +74,15 @@ export class ExpertsRepository {
     return rows.length ? toRow(rows[0]) : null;
   }
 
+  /** Which of these ids are active users with the role `expert`. */
+  async activeAmong(ids: string[], manager: EntityManager = this.dataSource.manager) {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'expert' AND active`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Writes the fields given (undefined keeps the stored value), in one statement. */
   async saveProfile(
     userId: string,

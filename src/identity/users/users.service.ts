@@ -18,6 +18,7 @@ import {
   UserListQuery,
   UserView,
 } from './user.dto';
+import { AccountRepository } from '../persistence/account.repository';
 
 export const userView = (u: UserEntity): UserView => ({
   id: u.id,
@@ -32,6 +33,7 @@ export const userView = (u: UserEntity): UserView => ({
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRunner,
     private readonly hasher: PasswordHasher,
     private readonly audit: AdminAuditService,
@@ -67,10 +69,7 @@ export class UsersService {
   ): Promise<UserView> {
     const work = async (m: EntityManager) => {
       await this.assertRoleFits(m, dto.role, dto.agencyId);
-      const exists = await m.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [
-        dto.email.trim(),
-      ]);
-      if (exists.length) {
+      if (await this.accounts.emailTaken(m, dto.email.trim())) {
         throw new ProblemException(409, 'duplicate', 'A user with this email already exists.', {
           errors: [{ field: 'email', message: 'already in use' }],
         });
@@ -157,11 +156,8 @@ export class UsersService {
     if (!principal.userId)
       throw new ProblemException(403, 'forbidden', 'API keys have no password.');
     await this.transactions.run(async ({ manager }) => {
-      const [row] = await manager.query(
-        `SELECT password_hash FROM app_user WHERE id = $1 FOR UPDATE`,
-        [principal.userId],
-      );
-      if (!row || !(await this.hasher.verify(row.password_hash, dto.currentPassword))) {
+      const hash = await this.accounts.lockPasswordHash(manager, principal.userId!);
+      if (!hash || !(await this.hasher.verify(hash, dto.currentPassword))) {
         throw new ValidationProblem([
           { field: 'currentPassword', message: 'the current password is not correct' },
         ]);
@@ -171,9 +167,10 @@ export class UsersService {
           { field: 'newPassword', message: 'must differ from the current password' },
         ]);
       }
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1`,
-        [principal.userId, await this.hasher.hash(dto.newPassword)],
+      await this.accounts.setPassword(
+        manager,
+        principal.userId!,
+        await this.hasher.hash(dto.newPassword),
       );
     });
   }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Tx } from '../../database/transaction-runner';
 import { HandlerRegistry } from '../handler-registry';
 import { JobQueueDriver } from '../job-queue.port';
+import { JobRunRepository } from '../persistence/job-run.repository';
 import { JobRunFailure } from './job-run-handler';
 
 export const JOB_RUN_EXECUTE_JOB = 'job-run.execute';
@@ -38,7 +38,7 @@ export class JobRunService {
   private readonly logger = new Logger(JobRunService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly runs: JobRunRepository,
     private readonly driver: JobQueueDriver,
     private readonly clock: Clock,
     private readonly registry: HandlerRegistry,
@@ -54,10 +54,14 @@ export class JobRunService {
     agencyId: string | null = null,
   ): Promise<string> {
     const id = randomUUID();
-    await tx.manager.query(
-      `INSERT INTO job_run (id, kind, payload, created_by, agency_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, kind, JSON.stringify(payload), createdBy, agencyId, this.clock.now()],
-    );
+    await this.runs.insert(tx.manager, {
+      id,
+      kind,
+      payload,
+      createdBy,
+      agencyId,
+      createdAt: this.clock.now(),
+    });
     tx.afterCommit(() => this.enqueue(id));
     return id;
   }
@@ -67,33 +71,25 @@ export class JobRunService {
   }
 
   async find(id: string): Promise<JobRunView | null> {
-    const rows = await this.dataSource.query(`SELECT * FROM job_run WHERE id = $1`, [id]);
-    return rows.length ? toView(rows[0]) : null;
+    const row = await this.runs.find(id);
+    return row ? toView(row) : null;
   }
 
   async execute(id: string): Promise<void> {
     const now = this.clock.now();
-    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-    const [claimed]: [Array<Record<string, any>>, number] = await this.dataSource.query(
-      `UPDATE job_run SET status = 'running', started_at = coalesce(started_at, $2),
-              heartbeat_at = $2, attempts = attempts + 1
-        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND heartbeat_at < $3 AND attempts < $4))
-        RETURNING *`,
-      [id, now, new Date(now.getTime() - STALE_HEARTBEAT_MS), MAX_CRASHED_ATTEMPTS],
+    const row = await this.runs.claim(
+      id,
+      now,
+      new Date(now.getTime() - STALE_HEARTBEAT_MS),
+      MAX_CRASHED_ATTEMPTS,
     );
-    if (claimed.length === 0) {
+    if (!row) {
       await this.failCrashedTwice(id, now);
       return;
     }
-    const row = claimed[0];
     const handler = this.registry.jobRuns.get(row.kind);
     const heartbeat = setInterval(() => {
-      void this.dataSource
-        .query(`UPDATE job_run SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'`, [
-          id,
-          this.clock.now(),
-        ])
-        .catch(() => undefined);
+      void this.runs.heartbeat(id, this.clock.now()).catch(() => undefined);
     }, HEARTBEAT_MS);
     try {
       if (!handler) throw new Error(`no handler for job kind "${row.kind}"`);
@@ -103,23 +99,14 @@ export class JobRunService {
         createdBy: row.created_by,
         progress: (done, total) => this.progress(id, done, total),
       });
-      await this.dataSource.query(
-        // A finished job has done all it counted, whatever progress it last had time to write.
-        `UPDATE job_run SET status = 'succeeded', result = $2, finished_at = $3,
-            progress_done = coalesce(progress_total, progress_done) WHERE id = $1`,
-        [id, JSON.stringify(result ?? {}), this.clock.now()],
-      );
+      await this.runs.succeed(id, result, this.clock.now());
     } catch (err) {
       this.logger.error(`job ${row.kind} ${id} failed: ${String(err)}`);
-      await this.dataSource.query(
-        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3, result = coalesce($4, result)
-          WHERE id = $1`,
-        [
-          id,
-          err instanceof Error ? err.message : String(err),
-          this.clock.now(),
-          err instanceof JobRunFailure ? JSON.stringify(err.result) : null,
-        ],
+      await this.runs.fail(
+        id,
+        err instanceof Error ? err.message : String(err),
+        this.clock.now(),
+        err instanceof JobRunFailure ? err.result : null,
       );
     } finally {
       clearInterval(heartbeat);
@@ -127,45 +114,30 @@ export class JobRunService {
   }
 
   private async failCrashedTwice(id: string, now: Date): Promise<void> {
-    const [failed]: [Array<{ kind: string; attempts: number }>, number] =
-      await this.dataSource.query(
-        `UPDATE job_run SET status = 'failed', error = $2, finished_at = $3
-        WHERE id = $1 AND status = 'running' AND heartbeat_at < $4 AND attempts >= $5
-        RETURNING kind, attempts`,
-        [
-          id,
-          CRASHED_JOB_ERROR,
-          now,
-          new Date(now.getTime() - STALE_HEARTBEAT_MS),
-          MAX_CRASHED_ATTEMPTS,
-        ],
-      );
-    if (failed.length > 0) {
+    const failed = await this.runs.failCrashed(
+      id,
+      CRASHED_JOB_ERROR,
+      now,
+      new Date(now.getTime() - STALE_HEARTBEAT_MS),
+      MAX_CRASHED_ATTEMPTS,
+    );
+    if (failed) {
       this.logger.error(
-        `job ${failed[0].kind} ${id} died with its process ${failed[0].attempts} times; failed, not retried`,
+        `job ${failed.kind} ${id} died with its process ${failed.attempts} times; failed, not retried`,
       );
     }
   }
 
   async progress(id: string, done: number, total?: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE job_run SET progress_done = $2, progress_total = coalesce($3, progress_total), heartbeat_at = $4
-        WHERE id = $1`,
-      [id, done, total ?? null, this.clock.now()],
-    );
+    await this.runs.progress(id, done, total ?? null, this.clock.now());
   }
 
   /** Queues again the jobs whose queue message was lost (a restart, a Redis outage). */
   async requeueLost(): Promise<number> {
     const now = this.clock.now().getTime();
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM job_run
-        WHERE (status = 'queued' AND created_at < $1) OR (status = 'running' AND heartbeat_at < $2)
-        ORDER BY created_at LIMIT 500`,
-      [new Date(now - 10_000), new Date(now - STALE_HEARTBEAT_MS)],
-    );
-    for (const { id } of rows) await this.enqueue(id).catch(() => undefined);
-    return rows.length;
+    const ids = await this.runs.lost(new Date(now - 10_000), new Date(now - STALE_HEARTBEAT_MS));
+    for (const id of ids) await this.enqueue(id).catch(() => undefined);
+    return ids.length;
   }
 }
 

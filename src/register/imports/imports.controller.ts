@@ -14,7 +14,6 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } fro
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { readsEverything } from '../../access/access-policy';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
@@ -23,6 +22,7 @@ import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { JobRunService } from '../../jobs/runs/job-run.service';
 import { buildErrorReport, buildImportTemplate } from '../import';
+import { SectorRepository } from '../persistence/sector.repository';
 import {
   IMPORT_INTERNAL_ERROR,
   IMPORT_JOB,
@@ -50,7 +50,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly jobRuns: JobRunService,
-    private readonly dataSource: DataSource,
+    private readonly sectors: SectorRepository,
   ) {}
 
   /**
@@ -81,9 +81,7 @@ export class ImportsController {
   @Get('template.xlsx')
   @Public()
   async template(@Res({ passthrough: true }) res: Response) {
-    const sectors = await this.dataSource.query(
-      `SELECT code, name FROM sector WHERE active ORDER BY code`,
-    );
+    const sectors = await this.sectors.active();
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', 'attachment; filename="regcut-mau-nhap-quy-dinh.xlsx"');
     return new StreamableFile(await buildImportTemplate({ sectors }));

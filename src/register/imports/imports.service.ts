@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -17,7 +17,9 @@ import {
   ImportTooLargeError,
   parseImportFileGuarded,
 } from '../import';
+import { ImportUploadRepository } from '../persistence/import-upload.repository';
 import { writeImportRows } from './import-writer';
+import { SectorRepository } from '../persistence/sector.repository';
 
 export const IMPORT_JOB = 'register.import';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -51,7 +53,8 @@ export class ImportsService implements JobRunHandlerClass {
   private readonly logger = new Logger('Imports');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uploads: ImportUploadRepository,
+    private readonly sectors: SectorRepository,
     private readonly transactions: TransactionRunner,
     private readonly jobRuns: JobRunService,
     private readonly clock: Clock,
@@ -72,21 +75,16 @@ export class ImportsService implements JobRunHandlerClass {
     const format = detectFormat(file.buffer) ?? 'csv';
     return this.transactions.run(async (tx) => {
       const uploadId = randomUUID();
-      await tx.manager.query(
-        `INSERT INTO import_upload (id, agency_id, filename, format, size_bytes, content, valid_rows_only, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          uploadId,
-          actor.agencyId,
-          file.originalname.slice(0, 300),
-          format,
-          file.buffer.length,
-          file.buffer,
-          validRowsOnly,
-          actor.userId,
-          this.clock.now(),
-        ],
-      );
+      await this.uploads.insert(tx.manager, {
+        id: uploadId,
+        agencyId: actor.agencyId,
+        filename: file.originalname.slice(0, 300),
+        format,
+        content: file.buffer,
+        validRowsOnly,
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      });
       const jobId = await this.jobRuns.create(
         tx,
         IMPORT_JOB,
@@ -117,9 +115,7 @@ export class ImportsService implements JobRunHandlerClass {
 
   private async runImport(ctx: JobRunContext): Promise<Record<string, unknown>> {
     const uploadId = String(ctx.payload.uploadId);
-    const [upload] = await this.dataSource.query(`SELECT * FROM import_upload WHERE id = $1`, [
-      uploadId,
-    ]);
+    const upload = await this.uploads.find(uploadId);
     if (!upload) throw new Error(`import upload ${uploadId} is gone`);
     // A re-run after the import committed returns what it did, and writes nothing twice.
     if (upload.imported_at) return upload.outcome;
@@ -149,9 +145,7 @@ export class ImportsService implements JobRunHandlerClass {
       onProgress?: (done: number, total: number) => Promise<void> | void;
     },
   ): Promise<ImportOutcome> {
-    const sectors: Array<{ code: string; name: string }> = await this.dataSource.query(
-      `SELECT code, name FROM sector WHERE active`,
-    );
+    const sectors = await this.sectors.active();
     let parsed;
     try {
       // In a worker thread with a memory limit: no file can take this process down.
@@ -228,12 +222,9 @@ export class ImportsService implements JobRunHandlerClass {
   private async finish(
     uploadId: string | undefined,
     outcome: ImportOutcome,
-    manager = this.dataSource.manager,
+    manager?: EntityManager,
   ) {
     if (!uploadId) return;
-    await manager.query(
-      `UPDATE import_upload SET imported_at = $2, outcome = $3, content = ''::bytea WHERE id = $1`,
-      [uploadId, this.clock.now(), JSON.stringify(outcome)],
-    );
+    await this.uploads.markImported(uploadId, outcome, this.clock.now(), manager);
   }
 }

@@ -14,6 +14,7 @@ import {
   validateLegalDocument,
 } from '../domain';
 import { LegalDocumentEntity } from '../persistence/legal-document.entity';
+import { LegalDocumentRepository } from '../persistence/legal-document.repository';
 import { regulationSearchText, searchWords } from '../regulations/search-text';
 import { LegalDocumentListQuery } from './legal-document.dto';
 
@@ -49,6 +50,7 @@ export class LegalDocumentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly documents: LegalDocumentRepository,
   ) {}
 
   async list(q: LegalDocumentListQuery): Promise<Page<LegalDocumentView>> {
@@ -135,34 +137,22 @@ export class LegalDocumentsService {
   }
 
   private async reindexRegulations(manager: EntityManager, d: LegalDocumentEntity) {
-    const regs: Array<{
-      id: string;
-      title: string;
-      description: string;
-      provision: string;
-      procedure_code: string | null;
-    }> = await manager.query(
-      `SELECT id, title, description, provision, procedure_code FROM regulation WHERE legal_document_id = $1`,
-      [d.id],
-    );
+    const regs = await this.documents.regulationsTextOf(manager, d.id);
     for (const r of regs) {
       const text = regulationSearchText({ ...r, procedureCode: r.procedure_code }, d);
-      await manager.query(`UPDATE regulation SET search_text = $2 WHERE id = $1`, [r.id, text]);
+      await this.documents.setRegulationSearchText(manager, r.id, text);
     }
   }
 
   private async assertUnique(manager: EntityManager, f: LegalDocumentFields, exceptId?: string) {
-    const dup = await manager.query(
-      `SELECT id FROM legal_document WHERE upper(number) = upper($1) AND lower(issuer) = lower($2) AND issued_on = $3 AND id <> coalesce($4::uuid, '00000000-0000-0000-0000-000000000000')`,
-      [f.number, f.issuer, f.issuedOn, exceptId ?? null],
-    );
-    if (dup.length) {
+    const existingId = await this.documents.duplicateOf(manager, f, exceptId);
+    if (existingId) {
       throw new ProblemException(
         409,
         'duplicate',
         `Document ${f.number} of ${f.issuer} issued on ${f.issuedOn} is already in the catalogue.`,
         {
-          existingId: dup[0].id,
+          existingId,
           errors: [
             {
               field: 'number',

@@ -69,4 +69,40 @@ export class LegalDocumentRepository {
     );
     return (await this.findByKey(manager, fields))!;
   }
+
+  /** The searchable text of the regulations under a document (it includes the document's). */
+  regulationsTextOf(
+    manager: EntityManager,
+    documentId: string,
+  ): Promise<
+    Array<{
+      id: string;
+      title: string;
+      description: string;
+      provision: string;
+      procedure_code: string | null;
+    }>
+  > {
+    return manager.query(
+      `SELECT id, title, description, provision, procedure_code FROM regulation WHERE legal_document_id = $1`,
+      [documentId],
+    );
+  }
+
+  async setRegulationSearchText(manager: EntityManager, id: string, text: string): Promise<void> {
+    await manager.query(`UPDATE regulation SET search_text = $2 WHERE id = $1`, [id, text]);
+  }
+
+  /** Another document with the same identity (number, issuer, issued date), but `exceptId`. */
+  async duplicateOf(
+    manager: EntityManager,
+    f: { number: string; issuer: string; issuedOn: string },
+    exceptId?: string,
+  ): Promise<string | null> {
+    const dup = await manager.query(
+      `SELECT id FROM legal_document WHERE upper(number) = upper($1) AND lower(issuer) = lower($2) AND issued_on = $3 AND id <> coalesce($4::uuid, '00000000-0000-0000-0000-000000000000')`,
+      [f.number, f.issuer, f.issuedOn, exceptId ?? null],
+    );
+    return dup[0]?.id ?? null;
+  }
 }

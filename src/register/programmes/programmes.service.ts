@@ -44,8 +44,8 @@ export class ProgrammesService {
     private readonly audit: AdminAuditService,
   ) {}
 
-  async list(): Promise<ProgrammeView[]> {
-    const rows = await this.dataSource
+  async list(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeView[]> {
+    const rows = await manager
       .getRepository(ProgrammeEntity)
       .find({ order: { startDate: 'ASC', code: 'ASC' } });
     return rows.map(programmeView);
@@ -55,10 +55,11 @@ export class ProgrammesService {
     code: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ProgrammeEntity | null> {
-    const [row] = await manager.query(`SELECT id FROM programme WHERE upper(code) = upper($1)`, [
-      code,
-    ]);
-    return row ? manager.findOneBy(ProgrammeEntity, { id: row.id }) : null;
+    return manager
+      .getRepository(ProgrammeEntity)
+      .createQueryBuilder('p')
+      .where('upper(p.code) = upper(:code)', { code })
+      .getOne();
   }
 
   async get(id: string): Promise<ProgrammeView> {

@@ -12,6 +12,8 @@ import { RegulationEntity } from '../persistence/regulation.entity';
 import { applyRegulationVisibility } from './regulation-query';
 import { RegulationListQuery } from './regulation.dto';
 import { RegulationsService } from './regulations.service';
+import { AgencyDirectory } from '../../identity/agencies/agency-directory';
+import { SectorRepository } from '../persistence/sector.repository';
 
 const BATCH = 1000;
 // Extra columns after the import columns, so an export can be edited and imported again.
@@ -28,6 +30,8 @@ export class RegulationsExportController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regulations: RegulationsService,
+    private readonly agencies: AgencyDirectory,
+    private readonly sectors: SectorRepository,
   ) {}
 
   @Get('export.csv')
@@ -87,16 +91,8 @@ export class RegulationsExportController {
     p: Principal | undefined,
     q: RegulationListQuery,
   ): AsyncGenerator<string[][]> {
-    const agencies = new Map<string, string>(
-      (await this.dataSource.query(`SELECT id, code FROM agency`)).map(
-        (a: { id: string; code: string }) => [a.id, a.code],
-      ),
-    );
-    const sectors = new Map<string, string>(
-      (await this.dataSource.query(`SELECT code, name FROM sector`)).map(
-        (s: { code: string; name: string }) => [s.code, s.name],
-      ),
-    );
+    const agencies = await this.agencies.codesById();
+    const sectors = await this.sectors.namesByCode();
     let after: [string, string] | null = null;
     for (;;) {
       const qb = this.dataSource.getRepository(RegulationEntity).createQueryBuilder('r');

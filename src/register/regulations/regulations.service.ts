@@ -22,6 +22,7 @@ import {
 } from './regulation-query';
 import { CreateRegulationDto, RegulationListQuery, UpdateRegulationDto } from './regulation.dto';
 import { regulationSearchText } from './search-text';
+import { SectorRepository } from '../persistence/sector.repository';
 
 export interface RegulationView {
   id: string;
@@ -74,6 +75,7 @@ export class RegulationsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly regulations: RegulationRepository,
+    private readonly sectors: SectorRepository,
     private readonly programmes: ProgrammesService,
     private readonly extensions: RegulationDetailExtensions,
     private readonly clock: Clock,
@@ -282,9 +284,7 @@ export class RegulationsService {
   }
 
   private async validated(manager: EntityManager, input: Record<string, unknown>) {
-    const sectors: Array<{ code: string }> = await manager.query(
-      `SELECT code FROM sector WHERE active`,
-    );
+    const sectors = await this.sectors.active(manager);
     const result = validateRegulationFields(input, {
       sectorCodes: new Set(sectors.map((s) => s.code)),
     });

@@ -21,25 +21,29 @@
  *   (approvals) and of the amending document's effective date (implementations).
  */
 import { percentOf, Rational, roundVnd } from '../../costing/domain';
+import { vietnamDayNumber } from '../../common/vietnam-time';
 
 export const STAGES = ['other', 'pipeline', 'approved', 'implemented', 'rejected'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Where a workflow state counts in the ledger (the view progress_line_fresh says the same). */
+/**
+ * The workflow states that count in the ledger, and where; every other state is 'other'. The one
+ * source of the mapping: the SQL function progress_stage() (used by the view progress_line_fresh)
+ * is generated from this table by a migration (reporting/persistence/ledger-sql.ts).
+ */
+export const LEDGER_STAGE_OF_STATE: Readonly<Record<string, Exclude<Stage, 'other'>>> = {
+  government_office_review: 'pipeline',
+  awaiting_decision: 'pipeline',
+  implementing: 'approved',
+  implemented: 'implemented',
+  rejected: 'rejected',
+};
+
+/** Where a workflow state counts in the ledger. */
 export function stageOf(stateName: string): Stage {
-  switch (stateName) {
-    case 'government_office_review':
-    case 'awaiting_decision':
-      return 'pipeline';
-    case 'implementing':
-      return 'approved';
-    case 'implemented':
-      return 'implemented';
-    case 'rejected':
-      return 'rejected';
-    default:
-      return 'other';
-  }
+  return Object.prototype.hasOwnProperty.call(LEDGER_STAGE_OF_STATE, stateName)
+    ? LEDGER_STAGE_OF_STATE[stateName]
+    : 'other';
 }
 
 /** implementing.overdue, the state the durable deadline timer moves an implementation to. */
@@ -417,8 +421,7 @@ export function series(t: LedgerTotals, programme: ProgrammeInfo): SeriesPoint[]
 
 /** Whole calendar days (Asia/Ho_Chi_Minh) from the deadline's day to today's; never negative. */
 export function daysOverdue(deadline: Date, now: Date): number {
-  const day = (d: Date) => Math.floor((d.getTime() + 7 * 3_600_000) / 86_400_000);
-  return Math.max(0, day(now) - day(deadline));
+  return Math.max(0, vietnamDayNumber(now) - vietnamDayNumber(deadline));
 }
 
 /** The fields of a stored estimate the ledger reads. */

@@ -12,6 +12,7 @@ import { PlanHooks } from '../../costing/plan/plan-hooks';
 import { TransactionRunner, Tx } from '../../database/transaction-runner';
 import { TransitionHooks } from '../../workflow/transition-hooks';
 import { affectsLedger } from '../domain/ledger';
+import { LedgerRepository } from '../persistence/ledger.repository';
 
 /** Fold the deltas after this many were written by this process (keeps reads small). */
 const COMPACT_AFTER = 2000;
@@ -65,6 +66,7 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly ledger: LedgerRepository,
     private readonly transactions: TransactionRunner,
     private readonly transitionHooks: TransitionHooks,
     private readonly planHooks: PlanHooks,
@@ -96,10 +98,7 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
   /** Folds when the deltas span many rows (max id − min id: two index probes, no count). */
   async compactIfLarge(): Promise<number | null> {
     try {
-      const [row] = await this.dataSource.query(
-        `SELECT coalesce(max(id) - min(id) + 1, 0) AS span FROM progress_delta`,
-      );
-      const span = Number(row.span);
+      const span = await this.ledger.deltaSpan();
       if (span <= Math.max(COMPACT_ABOVE_ROWS, 2 * this.keptByLastCompaction)) return null;
       return await this.compact();
     } catch (err) {
@@ -114,10 +113,7 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
    */
   async refresh(tx: Tx, regulationIds: string[]): Promise<number> {
     if (regulationIds.length === 0) return 0;
-    const [row] = await tx.manager.query(`SELECT progress_refresh($1::uuid[]) AS written`, [
-      regulationIds,
-    ]);
-    const written = Number(row.written);
+    const written = await this.ledger.refresh(tx.manager, regulationIds);
     this.writtenSinceCompaction += written;
     if (this.writtenSinceCompaction >= COMPACT_AFTER) {
       this.writtenSinceCompaction = 0;
@@ -134,13 +130,10 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
     if (this.compacting) return this.compacting.then(() => null);
     const run = this.dataSource
       .transaction(async (m) => {
-        const [lock] = await m.query(`SELECT pg_try_advisory_xact_lock($1) AS got`, [
-          COMPACTION_LOCK_KEY,
-        ]);
-        if (!lock.got) return null;
-        const [row] = await m.query(`SELECT progress_compact() AS kept`);
-        this.keptByLastCompaction = Number(row.kept);
-        return Number(row.kept);
+        if (!(await this.ledger.tryTransactionLock(m, COMPACTION_LOCK_KEY))) return null;
+        const kept = await this.ledger.compact(m);
+        this.keptByLastCompaction = kept;
+        return kept;
       })
       .catch((err) => {
         this.logger.warn(`ledger compaction failed (will retry later): ${String(err)}`);
@@ -156,8 +149,7 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
     alsoInTransaction?: (manager: EntityManager, result: { regulations: number }) => Promise<void>,
   ): Promise<{ regulations: number }> {
     return this.transactions.run(async ({ manager }) => {
-      const [row] = await manager.query(`SELECT progress_rebuild() AS lines`);
-      const result = { regulations: Number(row.lines) };
+      const result = { regulations: await this.ledger.rebuild(manager) };
       await alsoInTransaction?.(manager, result);
       return result;
     });
@@ -169,23 +161,8 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
    */
   check(programme: { id: string; code: string } | null): Promise<LedgerCheck> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const [{ regulations }] = await m.query(
-        `SELECT count(*)::int AS regulations FROM progress_line_fresh`,
-      );
-      const stale: Array<{ regulation_id: string; total: number }> = await m.query(`
-        SELECT coalesce(f.regulation_id, l.regulation_id) AS regulation_id,
-               count(*) OVER ()::int AS total
-          FROM progress_line_fresh f
-          FULL JOIN progress_line l ON l.regulation_id = f.regulation_id
-         WHERE (f.agency_id, f.stage, f.overdue, f.baseline_programme_ids, f.costed, f.baseline_cost,
-                f.plan_programme_id, f.plan_action, f.savings, f.approved_on, f.implemented_on,
-                f.implementation_deadline)
-               IS DISTINCT FROM
-               (l.agency_id, l.stage, l.overdue, l.baseline_programme_ids, l.costed, l.baseline_cost,
-                l.plan_programme_id, l.plan_action, l.savings, l.approved_on, l.implemented_on,
-                l.implementation_deadline)
-         ORDER BY 1
-         LIMIT 20`);
+      const regulations = await this.ledger.freshLineCount(m);
+      const stale = await this.ledger.staleLines(m);
       const differences = await this.aggregateDifferences(m, programme?.id ?? null);
       return {
         programme: programme?.code ?? null,
@@ -202,38 +179,7 @@ export class LedgerService implements OnModuleInit, OnApplicationBootstrap, OnAp
     m: EntityManager,
     programmeId: string | null,
   ): Promise<LedgerDifference[]> {
-    const rows: Array<Record<string, any>> = await m.query(
-      `WITH expected AS (
-         SELECT c_programme_id AS programme_id, c_agency_id AS agency_id, c_bucket AS bucket,
-                c_in_baseline AS in_baseline, c_month AS month,
-                sum(c_n) AS n, sum(c_costed) AS costed, sum(c_amount) AS amount
-           FROM progress_line_fresh f, LATERAL progress_contributions(
-             f.agency_id, f.stage, f.overdue, f.baseline_programme_ids, f.costed, f.baseline_cost,
-             f.plan_programme_id, f.savings, f.approved_on, f.implemented_on) c
-          WHERE $1::uuid IS NULL OR c_programme_id = $1
-          GROUP BY 1, 2, 3, 4, 5
-       ), actual AS (
-         SELECT programme_id, agency_id, bucket::text AS bucket, in_baseline, month,
-                sum(n) AS n, sum(costed) AS costed, sum(amount) AS amount
-           FROM progress_delta
-          WHERE $1::uuid IS NULL OR programme_id = $1
-          GROUP BY 1, 2, 3, 4, 5
-       )
-       SELECT programme_id, g.code AS programme_code, agency_id, bucket, in_baseline, month,
-              coalesce(e.n, 0)::text AS expected_n, coalesce(e.costed, 0)::text AS expected_costed,
-              coalesce(e.amount, 0)::text AS expected_amount,
-              coalesce(a.n, 0)::text AS actual_n, coalesce(a.costed, 0)::text AS actual_costed,
-              coalesce(a.amount, 0)::text AS actual_amount
-         FROM expected e
-         FULL JOIN actual a USING (programme_id, agency_id, bucket, in_baseline, month)
-         LEFT JOIN programme g ON g.id = programme_id
-        WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
-           OR coalesce(e.costed, 0) <> coalesce(a.costed, 0)
-           OR coalesce(e.amount, 0) <> coalesce(a.amount, 0)
-        ORDER BY 2, 3, 4, 5, 6
-        LIMIT 200`,
-      [programmeId],
-    );
+    const rows = await this.ledger.aggregateDifferences(m, programmeId);
     return rows.map((r) => ({
       programmeId: r.programme_id,
       programme: r.programme_code,

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { REGULATION_CATEGORY_LABELS, RegulationCategory } from '../../register/domain';
 import { CostTargetStatus, ProgressReport } from '../domain/ledger';
 import type { ProgressItem } from './progress.service';
+import { vietnamDate } from '../../common/vietnam-time';
 
 /** Vietnamese names of the workflow states, as the Government Office writes them. */
 export const STATE_LABELS: Readonly<Record<string, string>> = {
@@ -40,10 +41,6 @@ function vnd(value: string | null): number | string | null {
 
 /** 40.00 (%) → 0.4, shown as 40.00% by the cell format. */
 const pct = (value: number | null) => (value === null ? null : Number((value / 100).toFixed(4)));
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving). */
-const vietnamIsoDate = (d: Date) =>
-  new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 const date = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
 
@@ -199,7 +196,7 @@ export async function writeProgressWorkbook(
   const { scope } = input;
   const p = scope.programme;
   const asOf = new Date(scope.asOf);
-  const vnDate = (d: Date) => vietnamIsoDate(d).split('-').reverse().join('/');
+  const vnDate = (d: Date) => vietnamDate(d).split('-').reverse().join('/');
 
   // ---- Tổng hợp ------------------------------------------------------------------------------
   const summary = workbook.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 6 }] });
@@ -282,9 +279,7 @@ export async function writeProgressWorkbook(
           date(item.approvedOn),
           date(item.implementedOn),
           date(
-            item.implementationDeadline
-              ? vietnamIsoDate(new Date(item.implementationDeadline))
-              : null,
+            item.implementationDeadline ? vietnamDate(new Date(item.implementationDeadline)) : null,
           ),
           item.overdue ? 'Có' : 'Không',
         ])

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { ValidationProblem } from '../../common/problem';
@@ -18,8 +17,8 @@ import { ProgrammesService } from '../../register/programmes/programmes.service'
 import { NationalProgress, nationalProgress } from '../domain/national-progress';
 import { overdueScope, progressScope, requireScope } from '../domain/report-access';
 import { OverdueQuery, ProgressItemsQuery, ProgressQuery } from './progress.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/ids';
+import { ProgressRepository } from '../persistence/progress.repository';
 
 /** One regulation behind a figure (`GET /reports/progress/items`, the workbook's list). */
 export interface ProgressItem {
@@ -64,34 +63,6 @@ export interface OverdueItem {
   savings: string | null;
 }
 
-/** The drill-down conditions, on `progress_line l` with the programme id as $1. */
-const BUCKET_FILTERS: Readonly<Record<DrillDownBucket, string>> = {
-  baseline: `$1 = ANY (l.baseline_programme_ids)`,
-  pipeline: `l.plan_programme_id = $1 AND l.stage = 'pipeline' AND $1 = ANY (l.baseline_programme_ids)`,
-  approved: `l.plan_programme_id = $1 AND l.stage IN ('approved', 'implemented') AND $1 = ANY (l.baseline_programme_ids)`,
-  implemented: `l.plan_programme_id = $1 AND l.stage = 'implemented' AND $1 = ANY (l.baseline_programme_ids)`,
-  outside: `l.plan_programme_id = $1 AND l.stage IN ('pipeline', 'approved', 'implemented') AND NOT ($1 = ANY (l.baseline_programme_ids))`,
-  overdue: `l.plan_programme_id = $1 AND l.stage = 'approved' AND l.overdue`,
-};
-
-/** Every regulation a programme's report is about: its baseline and the plans filed under it. */
-export const PROGRAMME_LINES = `($1 = ANY (l.baseline_programme_ids) OR l.plan_programme_id = $1)`;
-
-const ITEM_COLUMNS = `
-  l.regulation_id, l.agency_id, l.stage, l.overdue, l.costed, l.baseline_cost::text AS baseline_cost,
-  l.plan_action, l.savings::text AS savings,
-  to_char(l.approved_on, 'YYYY-MM-DD') AS approved_on,
-  to_char(l.implemented_on, 'YYYY-MM-DD') AS implemented_on, l.implementation_deadline,
-  $1 = ANY (l.baseline_programme_ids) AS in_baseline,
-  r.title, r.provision, r.category, r.state_name, d.id AS document_id, d.number AS document_number,
-  a.code AS agency_code, a.name AS agency_name, g.code AS plan_programme`;
-
-const ITEM_JOINS = `
-  JOIN regulation r ON r.id = l.regulation_id
-  JOIN legal_document d ON d.id = r.legal_document_id
-  JOIN agency a ON a.id = l.agency_id
-  LEFT JOIN programme g ON g.id = l.plan_programme_id`;
-
 export function toProgressItem(r: Record<string, any>): ProgressItem {
   return {
     regulationId: r.regulation_id,
@@ -120,7 +91,7 @@ export function toProgressItem(r: Record<string, any>): ProgressItem {
 @Injectable()
 export class ProgressService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly ledger: ProgressRepository,
     private readonly clock: Clock,
     private readonly programmes: ProgrammesService,
   ) {}
@@ -152,18 +123,10 @@ export class ProgressService {
   /** A programme by code (case-insensitive) or id; 400 naming `programme` when unknown. */
   async programme(ref: string, field = 'programme'): Promise<ProgrammeInfo> {
     const key = ref.trim();
-    const rows = await this.dataSource.query(
-      `SELECT id, code, name, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(end_date, 'YYYY-MM-DD') AS end_date,
-              to_char(baseline_date, 'YYYY-MM-DD') AS baseline_date,
-              target_count_pct::float8 AS target_count_pct, target_cost_pct::float8 AS target_cost_pct
-         FROM programme WHERE ${UUID.test(key) ? 'id = $1::uuid' : 'upper(code) = upper($1)'}`,
-      [key],
-    );
-    if (rows.length === 0) {
+    const p = await this.ledger.programme(key);
+    if (!p) {
       throw new ValidationProblem([{ field, message: `no programme has the code or id "${key}"` }]);
     }
-    const p = rows[0];
     return {
       id: p.id,
       code: p.code,
@@ -177,13 +140,11 @@ export class ProgressService {
   }
 
   async agency(id: string): Promise<AgencyInfo> {
-    const rows = await this.dataSource.query(`SELECT id, code, name FROM agency WHERE id = $1`, [
-      id,
-    ]);
-    if (rows.length === 0) {
+    const agency = await this.ledger.agency(id);
+    if (!agency) {
       throw new ValidationProblem([{ field: 'agencyId', message: 'no agency has this id' }]);
     }
-    return rows[0];
+    return agency;
   }
 
   /** Who may see what, then the programme and the agency (400 for unknown ones). */
@@ -210,14 +171,7 @@ export class ProgressService {
 
   /** The summed deltas of one programme, for one agency or all of them. */
   async aggregateRows(programmeId: string, agencyId: string | null): Promise<AggregateRow[]> {
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT bucket, in_baseline, month, sum(n)::text AS n, sum(costed)::text AS costed,
-              sum(amount)::text AS amount
-         FROM progress_delta
-        WHERE programme_id = $1 ${agencyId ? 'AND agency_id = $2' : ''}
-        GROUP BY bucket, in_baseline, month`,
-      agencyId ? [programmeId, agencyId] : [programmeId],
-    );
+    const rows = await this.ledger.aggregateRows(programmeId, agencyId);
     return rows.map(toAggregateRow);
   }
 
@@ -226,15 +180,7 @@ export class ProgressService {
     programmeId: string,
     agencyId: string | null,
   ): Promise<Map<string, AggregateRow[]>> {
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT agency_id, bucket, in_baseline, sum(n)::text AS n, sum(costed)::text AS costed,
-              sum(amount)::text AS amount
-         FROM progress_delta
-        WHERE programme_id = $1 ${agencyId ? 'AND agency_id = $2' : ''}
-        GROUP BY agency_id, bucket, in_baseline
-       HAVING sum(n) <> 0 OR sum(amount) <> 0`,
-      agencyId ? [programmeId, agencyId] : [programmeId],
-    );
+    const rows = await this.ledger.aggregateRowsByAgency(programmeId, agencyId);
     const out = new Map<string, AggregateRow[]>();
     for (const r of rows) {
       const list = out.get(r.agency_id) ?? [];
@@ -246,10 +192,7 @@ export class ProgressService {
 
   async agencies(ids: string[]): Promise<AgencyInfo[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT id, code, name FROM agency WHERE id = ANY ($1::uuid[]) ORDER BY code, id`,
-      [ids],
-    );
+    return this.ledger.agencies(ids);
   }
 
   /** The regulations behind one figure, in regulation id order (keyset paging). */
@@ -257,34 +200,24 @@ export class ProgressService {
     const { programme, agency } = await this.resolve(p, q);
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 1);
-    const params: unknown[] = [programme.id];
-    const where = [BUCKET_FILTERS[q.bucket]];
-    if (agency) {
-      params.push(agency.id);
-      where.push(`l.agency_id = $${params.length}`);
-    }
     if (q.month !== undefined) {
       if (q.bucket !== 'approved' && q.bucket !== 'implemented') {
         throw new ValidationProblem([
           { field: 'month', message: 'applies only to the approved and implemented buckets' },
         ]);
       }
-      params.push(monthOf(q.month));
-      const column = q.bucket === 'approved' ? 'l.approved_on' : 'l.implemented_on';
-      where.push(`progress_month(${column}) = $${params.length}`);
     }
     if (after) {
-      if (typeof after[0] !== 'string' || !UUID.test(after[0])) throw badCursor();
-      params.push(after[0]);
-      where.push(`l.regulation_id > $${params.length}::uuid`);
+      if (typeof after[0] !== 'string' || !isUuid(after[0])) throw badCursor();
     }
-    params.push(limit + 1);
-    const rows = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS} FROM progress_line l ${ITEM_JOINS}
-        WHERE ${where.join(' AND ')}
-        ORDER BY l.regulation_id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.ledger.items({
+      programmeId: programme.id,
+      bucket: q.bucket,
+      agencyId: agency?.id ?? null,
+      month: q.month !== undefined ? monthOf(q.month) : undefined,
+      afterId: after ? (after[0] as string) : undefined,
+      limit: limit + 1,
+    });
     return toPage(rows, limit, toProgressItem, (r) => [r.regulation_id]);
   }
 
@@ -300,24 +233,7 @@ export class ProgressService {
     // Grouped by agency: keyset on (agency id, regulation id), which progress_line_agency indexes.
     let after: [string, string] | null = null;
     for (;;) {
-      const params: unknown[] = [programmeId, batch];
-      const where = [PROGRAMME_LINES];
-      if (agencyId) {
-        params.push(agencyId);
-        where.push(`l.agency_id = $${params.length}`);
-      }
-      if (after) {
-        params.push(after[0], after[1]);
-        where.push(
-          `(l.agency_id, l.regulation_id) > ($${params.length - 1}::uuid, $${params.length}::uuid)`,
-        );
-      }
-      const rows: Array<Record<string, any>> = await this.dataSource.query(
-        `SELECT ${ITEM_COLUMNS} FROM progress_line l ${ITEM_JOINS}
-          WHERE ${where.join(' AND ')}
-          ORDER BY l.agency_id, l.regulation_id LIMIT $2`,
-        params,
-      );
+      const rows = await this.ledger.programmeLines(programmeId, agencyId, after, batch);
       if (rows.length === 0) return;
       yield rows.map(toProgressItem);
       const last = rows[rows.length - 1];
@@ -333,47 +249,22 @@ export class ProgressService {
     const programme = q.programme ? await this.programme(q.programme) : null;
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 2);
-    const params: unknown[] = [];
-    const where = ['l.overdue'];
-    if (agencyId) {
-      params.push(agencyId);
-      where.push(`l.agency_id = $${params.length}`);
-    }
-    if (programme) {
-      params.push(programme.id);
-      where.push(`l.plan_programme_id = $${params.length}`);
-    }
     if (after) {
       if (
         typeof after[0] !== 'string' ||
         Number.isNaN(Date.parse(after[0])) ||
         typeof after[1] !== 'string' ||
-        !UUID.test(after[1])
+        !isUuid(after[1])
       ) {
         throw badCursor();
       }
-      params.push(after[0], after[1]);
-      where.push(
-        `(l.implementation_deadline, l.regulation_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
     }
-    params.push(limit + 1);
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT l.regulation_id, l.agency_id, l.implementation_deadline, l.savings::text AS savings,
-              r.title, r.provision, a.code AS agency_code, a.name AS agency_name,
-              g.code AS plan_programme,
-              r.workflow_snapshot #>> '{snapshot,context,decision,decisionNumber}' AS decision_number,
-              r.workflow_snapshot #>> '{snapshot,context,decision,decisionDate}' AS decision_date,
-              r.workflow_snapshot #>> '{snapshot,context,overdueSince}' AS overdue_since
-         FROM progress_line l
-         JOIN regulation r ON r.id = l.regulation_id
-         JOIN agency a ON a.id = l.agency_id
-         LEFT JOIN programme g ON g.id = l.plan_programme_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY l.implementation_deadline, l.regulation_id
-        LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.ledger.overdue({
+      agencyId: agencyId ?? null,
+      programmeId: programme?.id ?? null,
+      after: after ? [after[0] as string, after[1] as string] : undefined,
+      limit: limit + 1,
+    });
     const now = this.clock.now();
     return toPage(
       rows,

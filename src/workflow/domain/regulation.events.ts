@@ -5,6 +5,7 @@
 import { checkAmendingDocumentNumber } from '../../register/domain/amending-document';
 import type { LegalDocumentType } from '../../register/domain/legal-document';
 import { DateTimeFormatError, parseCalendarDate, parseDeadline, parseInstant } from './time';
+import { isUuid } from '../../common/ids';
 
 export type PlanAction = 'abolish' | 'simplify' | 'amend'; // bãi bỏ | đơn giản hóa | sửa đổi, bổ sung
 export const PLAN_ACTIONS: readonly PlanAction[] = ['abolish', 'simplify', 'amend'];
@@ -217,8 +218,6 @@ export type ValidationResult =
 
 type Raw = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 class Collector {
   readonly errors: FieldError[] = [];
   fail(field: string, message: string): undefined {
@@ -381,7 +380,7 @@ function buildCommand(
       if (number && !number.ok) for (const e of number.errors) c.fail(e.field, e.message);
       let amendingDocumentId: string | undefined;
       if (raw.amendingDocumentId != null) {
-        if (typeof raw.amendingDocumentId !== 'string' || !UUID.test(raw.amendingDocumentId)) {
+        if (typeof raw.amendingDocumentId !== 'string' || !isUuid(raw.amendingDocumentId)) {
           c.fail('amendingDocumentId', 'must be the id (UUID) of a legal document');
         } else {
           amendingDocumentId = raw.amendingDocumentId.toLowerCase();

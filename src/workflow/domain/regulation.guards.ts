@@ -6,6 +6,7 @@
 import type { RegulationEvent, WorkflowFacts } from './regulation.events';
 import type { RegulationContext } from './regulation.machine';
 import { DAY_MS, addMillis, toMillis } from './time';
+import { vietnamStartOfDay } from '../../common/vietnam-time';
 
 export interface GuardArgs {
   context: RegulationContext;
@@ -225,7 +226,7 @@ const CHECKS: Record<CheckName, GuardCheck> = {
 
 /** The first instant of an effective date (YYYY-MM-DD), in Vietnam. */
 export function effectiveStart(date: string): string {
-  return new Date(`${date}T00:00:00+07:00`).toISOString();
+  return vietnamStartOfDay(date);
 }
 
 /** The guards the machine refers to by name, each the conjunction of its checks. */

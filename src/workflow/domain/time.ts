@@ -1,10 +1,8 @@
+import { vietnamEndOfDay } from '../../common/vietnam-time';
 /**
  * Pure date/time helpers for the workflow. No clock is read here: "now" always comes in from the
  * caller (WorkflowFacts.now), so tests run on a fixed clock.
  */
-
-/** Asia/Ho_Chi_Minh is UTC+7 all year (Vietnam has no daylight saving time). */
-export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 
 const HOUR_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -92,7 +90,7 @@ export function parseInstant(input: unknown): string {
 export function parseDeadline(input: unknown): string {
   if (typeof input === 'string' && DATE_ONLY.test(input.trim())) {
     const date = parseCalendarDate(input);
-    return parseInstant(`${date}T23:59:59+07:00`);
+    return parseInstant(vietnamEndOfDay(date));
   }
   return parseInstant(input);
 }

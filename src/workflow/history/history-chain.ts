@@ -3,7 +3,9 @@
  * its content and the previous entry's hash, so changing, deleting or reordering any stored row
  * breaks every link after it. Pure: no Nest, no database.
  */
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../common/canonical-json';
+
+export { canonicalJson, sha256Hex };
 
 /** The hash the first entry of every chain points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,29 +32,6 @@ export interface HistoryEntryContent {
 export interface ChainedEntry extends HistoryEntryContent {
   prevHash: string;
   hash: string;
-}
-
-/**
- * JSON with object keys sorted at every level, so that the same content always gives the same
- * bytes (jsonb does not keep key order, and the hash is recomputed from what jsonb returns).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new TypeError('cannot hash a non-finite number');
-    }
-    return JSON.stringify(value ?? null);
-  }
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function entryHash(prevHash: string, content: HistoryEntryContent): string {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AccessPolicy, RegulationAccessFacts } from '../../access/access-policy';
 import { requireAccess } from '../../access/require-access';
 import { DEFAULT_LIMIT, Page, decodeCursor, toPage } from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
+import { WorkflowHistoryRepository } from '../persistence/workflow-history.repository';
 import { ChainVerification, ChainedEntry, verifyChain } from './history-chain';
 
 export interface HistoryEntryView {
@@ -63,19 +63,12 @@ const toView = (r: any): HistoryEntryView => ({
 /** Reading and verifying a regulation's workflow history (nhật ký xử lý). */
 @Injectable()
 export class WorkflowHistoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: WorkflowHistoryRepository) {}
 
   private async regulationAccess(id: string): Promise<RegulationAccessFacts> {
-    const rows = await this.dataSource.query(
-      `SELECT agency_id, published, plan_public FROM regulation WHERE id = $1`,
-      [id],
-    );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
-    return {
-      agencyId: rows[0].agency_id,
-      published: rows[0].published,
-      planPublic: rows[0].plan_public,
-    };
+    const access = await this.repository.access(id);
+    if (!access) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    return access;
   }
 
   /** Entries in order (seq ascending), for those who may read the regulation's internals. */
@@ -95,9 +88,10 @@ export class WorkflowHistoryService {
         { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
       ]);
     }
-    const rows = await this.dataSource.query(
-      `SELECT * FROM workflow_history WHERE regulation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [regulationId, after ? after[0] : 0, limit + 1],
+    const rows = await this.repository.entries(
+      regulationId,
+      after ? (after[0] as number) : 0,
+      limit + 1,
     );
     return toPage(rows, limit, toView, (r: any) => [r.seq]);
   }
@@ -110,10 +104,7 @@ export class WorkflowHistoryService {
     );
     const entries: ChainedEntry[] = [];
     for (let after = 0; ;) {
-      const rows = await this.dataSource.query(
-        `SELECT * FROM workflow_history WHERE regulation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [regulationId, after, VERIFY_BATCH],
-      );
+      const rows = await this.repository.entries(regulationId, after, VERIFY_BATCH);
       entries.push(...rows.map(toChained));
       if (rows.length < VERIFY_BATCH) break;
       after = rows[rows.length - 1].seq;

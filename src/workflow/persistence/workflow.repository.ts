@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { pgPool } from '../../database/pg-pool';
 import { Tx } from '../../database/transaction-runner';
 import type { PersistedWorkflowSnapshot } from '../domain';
+import { isUuid } from '../../common/ids';
 
 /** The head (last entry) of a regulation's history chain. */
 export interface HistoryHead {
@@ -84,8 +85,6 @@ const WRITE_SQL = `WITH upd AS (
  )
  SELECT version FROM upd`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The workflow's statements on the hot path, as named prepared statements on plain `pg` (parsed
  * once per connection): inside a transaction on its connection, or alone on the pool.
@@ -101,7 +100,7 @@ export class WorkflowRepository {
    * statement's snapshot, and the head is read again.
    */
   async lock(tx: Tx, regulationId: string): Promise<RegulationForTransition | null> {
-    if (!UUID.test(regulationId)) return null;
+    if (!isUuid(regulationId)) return null;
     const client = await connectionOf(tx);
     const { rows } = await client.query(named('workflow.lock', LOCK_SQL, [regulationId]));
     const row = rows[0];
@@ -113,7 +112,7 @@ export class WorkflowRepository {
 
   /** The committed row and its chain head, without a lock or a transaction (one round trip). */
   async read(regulationId: string): Promise<RegulationForTransition | null> {
-    if (!UUID.test(regulationId)) return null;
+    if (!isUuid(regulationId)) return null;
     const { rows } = await pgPool(this.dataSource).query(
       named('workflow.read', READ_SQL, [regulationId]),
     );
@@ -153,15 +152,6 @@ export class WorkflowRepository {
       ? await (await connectionOf(tx)).query(query)
       : await pgPool(this.dataSource).query(query);
     return rows[0] ? Number(rows[0].version) : null;
-  }
-
-  /** Active users with the role expert among these ids. */
-  async activeExperts(tx: Tx, ids: string[]): Promise<string[]> {
-    const rows: Array<{ id: string }> = await tx.manager.query(
-      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'expert' AND active`,
-      [ids],
-    );
-    return rows.map((r) => r.id);
   }
 
   private async readHead(client: PoolClient, regulationId: string): Promise<HistoryHead | null> {

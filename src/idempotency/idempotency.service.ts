@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ProblemException } from '../../common/problem';
-import { canonicalJson, sha256Hex } from '../history/history-chain';
+import { canonicalJson, sha256Hex } from '../common/canonical-json';
+import { ProblemException } from '../common/problem';
+import { IdempotencyRepository } from './persistence/idempotency.repository';
 
 /** The stored first answer to a request sent with an Idempotency-Key. */
 export interface StoredAnswer {
@@ -31,19 +32,14 @@ export function requestFingerprint(
  */
 @Injectable()
 export class IdempotencyService {
-  async lookup(
+  constructor(private readonly repository: IdempotencyRepository) {}
+
+  lookup(
     manager: EntityManager,
     principalId: string,
     key: string,
   ): Promise<IdempotencyRecord | null> {
-    const rows: Array<{ request_hash: string; scope: string; status: number; body: any }> =
-      await manager.query(
-        `SELECT request_hash, scope, status, body FROM idempotency_key WHERE principal_id = $1 AND key = $2`,
-        [principalId, key],
-      );
-    if (rows.length === 0) return null;
-    const r = rows[0];
-    return { requestHash: r.request_hash, scope: r.scope, status: r.status, body: r.body };
+    return this.repository.find(manager, principalId, key);
   }
 
   /** The stored answer when the request is the same one; 422 when the key was used for another. */
@@ -69,18 +65,14 @@ export class IdempotencyService {
       answer: StoredAnswer;
     },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO idempotency_key (principal_id, key, scope, request_hash, status, body, resource_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        entry.principalId,
-        entry.key,
-        entry.scope,
-        entry.requestHash,
-        entry.answer.status,
-        JSON.stringify(entry.answer.body),
-        entry.resourceId,
-      ],
-    );
+    await this.repository.insert(manager, {
+      principalId: entry.principalId,
+      key: entry.key,
+      scope: entry.scope,
+      requestHash: entry.requestHash,
+      resourceId: entry.resourceId,
+      status: entry.answer.status,
+      body: entry.answer.body,
+    });
   }
 }
