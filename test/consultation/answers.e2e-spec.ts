@@ -40,7 +40,8 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
   };
 
   beforeAll(async () => {
-    w = await createWorld();
+    // These cases assert the English texts of the guards and validators (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     c = await openConsultation(
       w,
       await planReady(w, 'Thủ tục cấp giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm'),

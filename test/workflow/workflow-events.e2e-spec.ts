@@ -30,7 +30,8 @@ describe('workflow events over HTTP', () => {
   let w: World;
 
   beforeAll(async () => {
-    w = await createWorld();
+    // These cases assert the English texts of the guards and validators (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     await w.t.dataSource.query(
       `CREATE TABLE test_transition_effect (regulation_id uuid NOT NULL, seq integer NOT NULL, event text NOT NULL)`,
     );

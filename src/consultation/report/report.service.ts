@@ -59,6 +59,8 @@ export interface ConsultationReport {
   };
   /** The regulation's figures now. */
   currentCosts: CostSummary;
+  /** The estimates' activity names by index, so `activities[0].hours` reads as the activity's name. */
+  activityNames: { baseline: string[]; proposed: string[] };
   items: FeedbackView[];
 }
 
@@ -129,6 +131,10 @@ export class ReportService {
         })),
         publishedAt: published ? new Date(published).toISOString() : null,
         generatedAt: this.clock.now().toISOString(),
+        activityNames: {
+          baseline: costs.baseline?.inputs.activities.map((a) => a.name) ?? [],
+          proposed: costs.proposed?.inputs.activities.map((a) => a.name) ?? [],
+        },
         summary: {
           items: items.length,
           answered: answers.length,

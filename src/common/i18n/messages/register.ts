@@ -223,6 +223,10 @@ export const REGISTER_MESSAGES = {
     en: 'the file is larger than {limit} bytes',
     vi: 'tệp lớn hơn {limit} byte',
   },
+  'import.internalError': {
+    en: 'the import stopped on an internal error and imported nothing; upload the file again later',
+    vi: 'lượt nhập dừng do lỗi nội bộ và chưa nhập dữ liệu nào; hãy tải tệp lên lại sau',
+  },
   'import.noSuch': { en: 'No such import.', vi: 'Không tìm thấy lượt nhập.' },
   'import.notFinished': {
     en: 'The import is {status}; the report exists once it has finished.',
@@ -274,7 +278,7 @@ export const REGISTER_MESSAGES = {
   },
   'regulation.editOnlyDraft': {
     en: 'A regulation can be edited only in draft; it is in {state}.',
-    vi: 'Chỉ sửa được quy định ở trạng thái Dự thảo; quy định đang ở trạng thái "{state}".',
+    vi: 'Chỉ sửa được quy định ở trạng thái "Dự thảo"; quy định đang ở trạng thái "{state}".',
   },
   'regulation.sendIfMatch': {
     en: 'Send If-Match with the version you edited (from GET /regulations/:id).',
