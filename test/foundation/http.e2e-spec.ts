@@ -46,7 +46,11 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const res = await t.http.get('/no-such-route').expect(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, title: 'Không tìm thấy', type: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: 404,
+      title: 'Không tìm thấy',
+      type: expect.any(String),
+    });
     expect(res.headers['content-language']).toBe('vi');
   });
 
@@ -77,7 +81,10 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
         .send(invalid)
         .expect(400);
       expect(en.headers['content-language']).toBe('en');
-      expect(en.body).toMatchObject({ type: 'urn:regcut:problem:validation', title: 'Invalid request' });
+      expect(en.body).toMatchObject({
+        type: 'urn:regcut:problem:validation',
+        title: 'Invalid request',
+      });
       expect(en.body.errors).toEqual(
         expect.arrayContaining([
           { field: 'items[0].hours', message: 'hours must not be less than 0' },

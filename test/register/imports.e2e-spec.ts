@@ -141,7 +141,9 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     const lines = new Map<number, string>();
     for (let r = 2; r <= sheet.rowCount; r++)
       lines.set(Number(sheet.getRow(r).getCell(1).value), String(sheet.getRow(r).getCell(3).value));
-    expect(lines.get(3)).toMatch(/^nhóm quy định "không rõ" không có trong danh mục; hãy dùng một trong: /);
+    expect(lines.get(3)).toMatch(
+      /^nhóm quy định "không rõ" không có trong danh mục; hãy dùng một trong: /,
+    );
     expect(lines.get(4)).toMatch(/^phải bắt đầu bằng số thứ tự: số hiệu nghị định có dạng /);
 
     const partial = await upload(csv, 'loi.csv', '?validRowsOnly=true').expect(202);

@@ -5,7 +5,6 @@ import { REGULATION_CATEGORY_LABELS, RegulationCategory } from '../../register/d
 import { CostTargetStatus, ProgressReport } from '../domain/ledger';
 import type { ProgressItem } from './progress.service';
 
-
 export const PLAN_ACTION_LABELS: Readonly<Record<string, string>> = {
   abolish: 'Bãi bỏ',
   simplify: 'Đơn giản hóa',
