@@ -204,6 +204,14 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     expect(job.result).toMatchObject({ outcome: 'unreadable', httpStatus: 400, imported: 0 });
     expect(job.result.message).toMatch(/Số hiệu văn bản/);
     expect(job.error).toBe(job.result.message);
+    // The job's reason in Vietnamese by default, in English on request (issue 16).
+    expect(job.result.message).toMatch(/^không tìm thấy dòng tiêu đề/);
+    const en = await t.http
+      .get(`/jobs/${res.body.jobId}`)
+      .set('Authorization', officer.auth)
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(en.body.error).toMatch(/^no header row found; the first row must name the columns/);
     const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('Tệp');

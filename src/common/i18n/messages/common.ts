@@ -29,6 +29,12 @@ export const COMMON_MESSAGES = {
     vi: 'không phải JSON hợp lệ (tại vị trí {offset})',
   },
   'http.json': { en: 'is not valid JSON', vi: 'không phải JSON hợp lệ' },
+  'http.nestedBody': {
+    en: 'The JSON body is nested deeper than {max} levels.',
+    vi: 'Nội dung JSON lồng sâu quá {max} cấp.',
+  },
+  'http.nested': { en: 'is nested deeper than {max} levels', vi: 'lồng sâu quá {max} cấp' },
+  'http.nul': { en: 'must not contain a NUL character', vi: 'không được chứa ký tự NUL' },
   'http.encodingMismatch': {
     en: 'The request says Content-Encoding: {encoding}, but {message}.',
     vi: 'Yêu cầu ghi Content-Encoding: {encoding}, nhưng {message}.',
