@@ -7,6 +7,7 @@ import { UuidParam } from '../common/uuid-param';
 import { AnyRole, CurrentPrincipal } from '../identity/auth/decorators';
 import { Principal, readsEverything } from '../identity/domain/principal';
 import { JobRunService, JobRunView } from './runs/job-run.service';
+import { msg } from '../common/i18n/catalogue';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class JobRunsController {
       !run ||
       !(readsEverything(p) || ownAgencyLead || (run.createdBy && run.createdBy === p.userId))
     ) {
-      throw new ProblemException(404, 'not-found', 'No such job.');
+      throw new ProblemException(404, 'not-found', msg('jobs.noSuchJob'));
     }
     return localizeRun(run, negotiateLanguage(acceptLanguage));
   }

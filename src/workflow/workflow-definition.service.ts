@@ -15,6 +15,7 @@ import {
   type WorkflowDescription,
 } from './domain';
 import { WorkflowService } from './workflow.service';
+import { msg } from '../common/i18n/catalogue';
 
 export interface WorkflowDefinitionView {
   machineId: string;
@@ -73,7 +74,7 @@ export class WorkflowDefinitionService {
          FROM regulation WHERE id = $1`,
       [id],
     );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (rows.length === 0) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     const r = rows[0];
     // A regulation the caller may not see does not exist for them (the same 404 as an unknown id).
     requireAccess(

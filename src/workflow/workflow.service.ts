@@ -42,6 +42,7 @@ import {
   TransitionWrite,
   WorkflowRepository,
 } from './persistence/workflow.repository';
+import { msg } from '../common/i18n/catalogue';
 
 /** `POST /regulations/:id/events` → 200 */
 export interface EventResponse {
@@ -227,11 +228,7 @@ export class WorkflowService {
           continue;
         }
         if (err instanceof VersionConflict || isTransient(err)) {
-          throw new ProblemException(
-            409,
-            'version-conflict',
-            'The regulation was changed by another request at the same moment; read it again and retry.',
-          );
+          throw new ProblemException(409, 'version-conflict', msg('workflow.concurrentRead'));
         }
         throw err;
       }
@@ -264,11 +261,7 @@ export class WorkflowService {
     } catch (err) {
       // Cannot happen while the row lock is held, but never leak the internal error type.
       if (err instanceof VersionConflict) {
-        throw new ProblemException(
-          409,
-          'version-conflict',
-          'The regulation was changed by another request at the same moment; retry.',
-        );
+        throw new ProblemException(409, 'version-conflict', msg('workflow.concurrent'));
       }
       throw err;
     }
@@ -393,7 +386,7 @@ export class WorkflowService {
     principal: Principal,
     row: LockedRegulation | null,
   ): asserts row is LockedRegulation {
-    if (!row) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!row) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     const access: RegulationAccessFacts = {
       agencyId: row.agency_id,
       published: row.published,
@@ -418,7 +411,7 @@ export class WorkflowService {
       throw new ProblemException(
         409,
         'version-conflict',
-        `The regulation is at version ${row.version}, not ${opts.ifMatch} (If-Match); read it again.`,
+        msg('workflow.staleVersion', { version: row.version, ifMatch: opts.ifMatch }),
         { currentVersion: row.version },
       );
     }
@@ -570,7 +563,7 @@ export class WorkflowService {
     const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length) {
       const message = `must be active users with the role expert; not: ${missing.join(', ')}`;
-      throw new ProblemException(422, 'guard-failed', `expertIds ${message}`, {
+      throw new ProblemException(422, 'guard-failed', msg('workflow.expertIds', { message }), {
         guard: 'invitedUsersAreExperts',
         errors: [{ field: 'expertIds', message }],
       });

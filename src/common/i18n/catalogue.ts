@@ -86,8 +86,14 @@ export function translate(key: MessageKey, params?: MessageParams, lang: Languag
   return render(entry[lang], params, lang);
 }
 
+/** A message in the given language; a parameter that is itself a catalogue text is localised too. */
 export function translateMessage(m: Message, lang: Language): string {
-  return translate(m.key, m.params, lang);
+  if (lang === 'en' || !m.params) return translate(m.key, m.params, lang);
+  const params: MessageParams = {};
+  for (const [k, v] of Object.entries(m.params))
+    params[k] =
+      k === 'state' || k === 'states' || typeof v !== 'string' ? v : localizeText(v, lang);
+  return translate(m.key, params, lang);
 }
 
 interface CompiledTemplate {

@@ -30,6 +30,7 @@ import {
 import { IdempotentWrite, WriteOutcome } from '../persistence/idempotent-write';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
 import { CreateFeedbackDto, MyFeedbackQuery, RegulationFeedbackQuery } from './feedback.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -102,9 +103,9 @@ export class FeedbackService {
   ): Promise<FeedbackView> {
     const m = tx.manager;
     const found = await this.rounds.find(roundId, m);
-    if (!found) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    if (!found) throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     const regulation = await lockRegulationShared(m, found.regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'consultation round');
     requireAccess(mayGiveFeedback(p, found), 'consultation round');
 
@@ -117,7 +118,7 @@ export class FeedbackService {
       now,
     );
     if (closed) {
-      throw new ProblemException(409, 'round-closed', `No more feedback: ${closed}.`, {
+      throw new ProblemException(409, 'round-closed', msg('feedback.closed', { closed }), {
         consultationId: round.id,
         roundStatus: round.status,
         closesAt: round.closesAt,
@@ -193,7 +194,7 @@ export class FeedbackService {
   async get(p: Principal | undefined, id: string): Promise<FeedbackView> {
     const row = await this.repository.findRow(this.dataSource.manager, id);
     const regulation = row && (await this.regulations.find(row.regulation_id));
-    if (!row || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    if (!row || !regulation) throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
     requireAccess(
       AccessPolicy.readFeedback(p, accessFacts(regulation), {
         authorId: row.author_id,
@@ -250,7 +251,7 @@ export class FeedbackService {
     q: RegulationFeedbackQuery,
   ): Promise<Page<FeedbackView>> {
     const regulation = await this.regulations.find(regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'regulation');
     const limit = q.limit ?? DEFAULT_LIMIT;
     const params: unknown[] = [regulationId];

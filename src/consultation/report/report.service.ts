@@ -22,6 +22,7 @@ import {
   FeedbackRow,
   FeedbackView,
 } from '../persistence/feedback.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface ConsultationReport {
   /** The round asked for; the report covers its whole consultation (both rounds of the cycle). */
@@ -81,7 +82,7 @@ export class ReportService {
     const round = await this.rounds.find(roundId);
     const regulation = round && (await this.regulations.find(round.regulationId));
     if (!round || !regulation) {
-      throw new ProblemException(404, 'not-found', 'No such consultation round.');
+      throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     }
     requireAccess(
       AccessPolicy.readRegulationInternals(p, accessFacts(regulation)),

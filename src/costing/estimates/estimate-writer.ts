@@ -27,6 +27,7 @@ import {
   toStoredResults,
 } from '../shared/rows';
 import { EstimateHooks } from './estimate-hooks';
+import { msg } from '../../common/i18n/catalogue';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -132,7 +133,7 @@ export class EstimateWriter {
         throw new ProblemException(
           409,
           'no-estimate',
-          `There is no ${r.kind} estimate to revise; enter one first.`,
+          msg('estimate.noneToRevise', { kind: r.kind }),
         );
       }
       try {
@@ -157,7 +158,7 @@ export class EstimateWriter {
     inputOf: (current: StoredEstimate | null) => { parameterSetId: unknown; input: unknown },
   ): Promise<EstimateWriteResult> {
     const regulation = await this.regulations.findForUpdate(tx.manager, w.regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     const current = await this.current(tx.manager, regulation.id, w.kind);
     await w.precondition?.({ regulation, current });
     const { parameterSetId, input } = inputOf(current);

@@ -23,6 +23,7 @@ import {
   sameValues,
   toParameterValues,
 } from './parameter-values';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface ParameterSetView {
   id: string;
@@ -234,7 +235,11 @@ export class CostParameterSetsService {
         throw new ProblemException(
           409,
           'in-use',
-          `The cost-parameter set ${current.year} is used by ${use.estimates} current estimate(s) and ${use.versions} estimate version(s); it cannot be deleted.`,
+          msg('parameterSet.inUse', {
+            year: current.year,
+            estimates: use.estimates,
+            versions: use.versions,
+          }),
           { estimates: use.estimates, estimateVersions: use.versions },
         );
       }
@@ -279,7 +284,7 @@ export class CostParameterSetsService {
   ): Promise<ParameterSetRow> {
     const rows = await m.query(`SELECT * FROM cost_parameter_set WHERE id = $1 ${lock}`, [id]);
     if (rows.length === 0) {
-      throw new ProblemException(404, 'not-found', 'No such cost-parameter set.');
+      throw new ProblemException(404, 'not-found', msg('parameterSet.noSuch'));
     }
     return toParameterSetRow(rows[0]);
   }
@@ -330,10 +335,7 @@ function cleanSource(v: string | null | undefined): string | null {
 }
 
 function yearTaken(year: number): ProblemException {
-  return new ProblemException(
-    409,
-    'conflict',
-    `A cost-parameter set for ${year} already exists; edit it instead.`,
-    { errors: [{ field: 'year', message: `a set for ${year} already exists` }] },
-  );
+  return new ProblemException(409, 'conflict', msg('parameterSet.exists', { year }), {
+    errors: [{ field: 'year', message: `a set for ${year} already exists` }],
+  });
 }

@@ -15,6 +15,7 @@ import { Principal } from '../../identity/domain/principal';
 import { RegulationRepository } from '../../register/persistence/regulation.repository';
 import { ReminderRow, RemindersRepository } from '../persistence/reminders.repository';
 import { ReminderListQuery, SendReminderDto } from './reminder.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,12 +39,12 @@ export class RemindersService {
     return this.transactions.run(async ({ manager }) => {
       // Locked like a transition: a reminder never lands after the implementation was recorded.
       const r = await this.regulations.findForUpdate(manager, regulationId);
-      if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+      if (!r) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
       if (r.stateName !== 'implementing') {
         throw new ProblemException(
           409,
           'not-implementing',
-          `A reminder is for a plan being implemented; this regulation is in ${r.stateName}.`,
+          msg('reminder.onlyImplementing', { state: r.stateName }),
           { stateName: r.stateName },
         );
       }
@@ -66,7 +67,7 @@ export class RemindersService {
   async ofRegulation(p: Principal, regulationId: string): Promise<{ items: ReminderRow[] }> {
     const r = await this.regulations.find(regulationId);
     if (!r || !(readsEverything(p) || ownsRecord(p, r))) {
-      throw new ProblemException(404, 'not-found', 'No such regulation.');
+      throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     }
     return { items: await this.reminders.ofRegulation(regulationId) };
   }
@@ -76,7 +77,7 @@ export class RemindersService {
     let agencyId: string | null = q.agencyId ?? null;
     if (isMinistry(p)) {
       if (agencyId && agencyId !== p.agencyId) {
-        throw new ProblemException(403, 'forbidden', 'A ministry reads its own reminders only.');
+        throw new ProblemException(403, 'forbidden', msg('reminder.ownOnly'));
       }
       agencyId = p.agencyId;
     }

@@ -7,6 +7,7 @@ import { Principal } from '../domain/principal';
 import { PrincipalRepository } from '../persistence/principal.repository';
 import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
+import { msg } from '../../common/i18n/catalogue';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -35,7 +36,7 @@ export class MeController {
       };
     }
     const profile = await this.principals.ownProfile(p.id);
-    if (!profile) throw new ProblemException(404, 'not-found', 'No such user.');
+    if (!profile) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
     return profile;
   }
 

@@ -18,6 +18,7 @@ import {
   UserListQuery,
   UserView,
 } from './user.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 export const userView = (u: UserEntity): UserView => ({
   id: u.id,
@@ -56,7 +57,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserView> {
     const u = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!u) throw new ProblemException(404, 'not-found', 'No such user.');
+    if (!u) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
     return userView(u);
   }
 
@@ -71,7 +72,7 @@ export class UsersService {
         dto.email.trim(),
       ]);
       if (exists.length) {
-        throw new ProblemException(409, 'duplicate', 'A user with this email already exists.', {
+        throw new ProblemException(409, 'duplicate', msg('user.exists'), {
           errors: [{ field: 'email', message: 'already in use' }],
         });
       }
@@ -103,17 +104,13 @@ export class UsersService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!u) throw new ProblemException(404, 'not-found', 'No such user.');
+      if (!u) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
       const before = userView(u);
       const role = dto.role ?? u.role;
       const agencyId = dto.agencyId ?? u.agencyId;
       if (dto.role || dto.agencyId) await this.assertRoleFits(manager, role, agencyId);
       if (actor.userId === id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-        throw new ProblemException(
-          409,
-          'conflict',
-          'Administrators cannot deactivate or demote themselves.',
-        );
+        throw new ProblemException(409, 'conflict', msg('user.selfDemote'));
       }
       const revoke =
         dto.active === false ||
@@ -155,7 +152,7 @@ export class UsersService {
   /** The caller's own password; every token issued before stops working. */
   async changeOwnPassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
     if (!principal.userId)
-      throw new ProblemException(403, 'forbidden', 'API keys have no password.');
+      throw new ProblemException(403, 'forbidden', msg('user.apiKeyNoPassword'));
     await this.transactions.run(async ({ manager }) => {
       const [row] = await manager.query(
         `SELECT password_hash FROM app_user WHERE id = $1 FOR UPDATE`,

@@ -6,6 +6,7 @@ import { DEFAULT_LIMIT, Page, decodeCursor, toPage } from '../../common/paginati
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
 import { ChainVerification, ChainedEntry, verifyChain } from './history-chain';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface HistoryEntryView {
   seq: number;
@@ -70,7 +71,7 @@ export class WorkflowHistoryService {
       `SELECT agency_id, published, plan_public FROM regulation WHERE id = $1`,
       [id],
     );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (rows.length === 0) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     return {
       agencyId: rows[0].agency_id,
       published: rows[0].published,

@@ -86,7 +86,137 @@ export const COMMON_MESSAGES = {
     en: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
     vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.',
   },
+  // What a file is, as the import and the attachments say it.
+  'fileType.windowsProgram': {
+    en: 'a Windows program (EXE/DLL)',
+    vi: 'một chương trình Windows (EXE/DLL)',
+  },
+  'fileType.linuxProgram': {
+    en: 'a Linux program (ELF)',
+    vi: 'một chương trình Linux (ELF)',
+  },
+  'fileType.macProgram': {
+    en: 'a macOS program',
+    vi: 'một chương trình macOS',
+  },
+  'fileType.gif': {
+    en: 'a GIF image',
+    vi: 'một ảnh GIF',
+  },
+  'fileType.bmp': {
+    en: 'a BMP image',
+    vi: 'một ảnh BMP',
+  },
+  'fileType.tiff': {
+    en: 'a TIFF image',
+    vi: 'một ảnh TIFF',
+  },
+  'fileType.png': {
+    en: 'a PNG image',
+    vi: 'một ảnh PNG',
+  },
+  'fileType.jpeg': {
+    en: 'a JPEG image',
+    vi: 'một ảnh JPEG',
+  },
+  'fileType.pdf': {
+    en: 'a PDF document',
+    vi: 'một tài liệu PDF',
+  },
+  'fileType.rar': {
+    en: 'a RAR archive',
+    vi: 'một tệp nén RAR',
+  },
+  'fileType.sevenZip': {
+    en: 'a 7-Zip archive',
+    vi: 'một tệp nén 7-Zip',
+  },
+  'fileType.gzip': {
+    en: 'a gzip archive',
+    vi: 'một tệp nén gzip',
+  },
+  'fileType.zip': {
+    en: 'a ZIP archive',
+    vi: 'một tệp nén ZIP',
+  },
+  'fileType.oldOffice': {
+    en: 'an old Office file (.doc/.xls) or a password-protected document',
+    vi: 'một tệp Office cũ (.doc/.xls) hoặc tài liệu có mật khẩu',
+  },
+  'fileType.empty': {
+    en: 'an empty file',
+    vi: 'một tệp rỗng',
+  },
+  'fileType.damagedZip': {
+    en: 'a damaged or incomplete ZIP/Office file',
+    vi: 'một tệp ZIP/Office bị hỏng hoặc không đầy đủ',
+  },
+  'fileType.powerPoint': {
+    en: 'a PowerPoint file',
+    vi: 'một tệp PowerPoint',
+  },
+  'fileType.openDocument': {
+    en: 'an OpenDocument file (.odt/.ods)',
+    vi: 'một tệp OpenDocument (.odt/.ods)',
+  },
+  'fileType.notAccepted': {
+    en: 'a file of a type that is not accepted',
+    vi: 'một tệp thuộc loại không được chấp nhận',
+  },
+  'fileType.html': {
+    en: 'an HTML or SVG page',
+    vi: 'một trang HTML hoặc SVG',
+  },
+  'fileType.xml': {
+    en: 'an XML file',
+    vi: 'một tệp XML',
+  },
+  'fileType.text': {
+    en: 'a text file',
+    vi: 'một tệp văn bản',
+  },
+  'fileType.xls': {
+    en: 'an Excel 97–2003 (.xls) or password-protected workbook; remove any password and save it as .xlsx (Excel Workbook)',
+    vi: 'một bảng tính Excel 97–2003 (.xls) hoặc bảng tính có mật khẩu; hãy bỏ mật khẩu và lưu lại dạng .xlsx (Excel Workbook)',
+  },
+  'fileType.word': {
+    en: 'a Word document (.docx), not a spreadsheet',
+    vi: 'một tài liệu Word (.docx), không phải bảng tính',
+  },
+  'fileType.pptx': {
+    en: 'a PowerPoint presentation, not a spreadsheet',
+    vi: 'một bản trình chiếu PowerPoint, không phải bảng tính',
+  },
+  'fileType.ods': {
+    en: 'an OpenDocument file (.ods); save it as .xlsx (Excel Workbook)',
+    vi: 'một tệp OpenDocument (.ods); hãy lưu lại dạng .xlsx (Excel Workbook)',
+  },
+  'fileType.zipNotXlsx': {
+    en: 'a ZIP archive, not an XLSX workbook',
+    vi: 'một tệp nén ZIP, không phải bảng tính XLSX',
+  },
+  'attachment.refusedType': {
+    en: 'the file is {what}; attach {types} (recognised by content, not by name)',
+    vi: 'tệp này là {what}; hãy đính kèm {types} (nhận biết theo nội dung, không theo tên tệp)',
+  },
+  'import.file.notSpreadsheet': {
+    en: 'the file is {what}, not an XLSX or CSV spreadsheet',
+    vi: 'tệp này là {what}, không phải bảng tính XLSX hoặc CSV',
+  },
+  'import.file.empty': { en: 'the file is empty', vi: 'tệp rỗng' },
+  'import.file.neither': {
+    en: 'the file is neither an XLSX workbook nor CSV text',
+    vi: 'tệp không phải bảng tính XLSX cũng không phải văn bản CSV',
+  },
+  'import.file.htmlPage': {
+    en: 'the file is an HTML or XML page, not a spreadsheet; open it in Excel and save it as .xlsx (Excel Workbook)',
+    vi: 'tệp là một trang HTML hoặc XML, không phải bảng tính; hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook)',
+  },
   'http.noSuch': { en: 'No such {what}.', vi: 'Không tìm thấy {what}.' },
+  'noun.regulation': { en: 'regulation', vi: 'quy định' },
+  'noun.consultationRound': { en: 'consultation round', vi: 'vòng lấy ý kiến' },
+  'noun.feedback': { en: 'feedback', vi: 'ý kiến' },
+  'noun.record': { en: 'record', vi: 'bản ghi' },
   'web.notBuilt': {
     en: 'The web app is not built: run `npm run build`.',
     vi: 'Ứng dụng web chưa được build: hãy chạy `npm run build`.',
