@@ -101,6 +101,20 @@ interface CompiledTemplate {
   regex: RegExp;
   names: string[];
   literal: number;
+  /** The fixed text between the parameters: a cheap test before the regex. */
+  pieces: string[];
+}
+
+/** Whether the fixed pieces occur in order, the first at the start and the last at the end. */
+function piecesFit(text: string, pieces: string[]): boolean {
+  if (!text.startsWith(pieces[0]) || !text.endsWith(pieces[pieces.length - 1])) return false;
+  let at = pieces[0].length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const found = text.indexOf(pieces[i], at);
+    if (found < 0) return false;
+    at = found + pieces[i].length;
+  }
+  return true;
 }
 
 let compiled: CompiledTemplate[] | null = null;
@@ -119,7 +133,13 @@ function compileTemplates(): CompiledTemplate[] {
         (acc, p, i) =>
           acc + (PATH_PARAMS.has(names[i - 1]) ? '([\\w.\\[\\]-]+)' : '([\\s\\S]+?)') + p,
       );
-    out.push({ key, regex: new RegExp(`^${source}$`), names, literal: pieces.join('').length });
+    out.push({
+      key,
+      regex: new RegExp(`^${source}$`),
+      names,
+      literal: pieces.join('').length,
+      pieces,
+    });
   }
   // The most specific template (most fixed text) wins: "must be one of: {x}" before "{a} {b}".
   return out.sort((a, b) => b.literal - a.literal);
@@ -129,6 +149,7 @@ function compileTemplates(): CompiledTemplate[] {
 export function matchText(text: string): Message | null {
   compiled ??= compileTemplates();
   for (const t of compiled) {
+    if (!piecesFit(text, t.pieces)) continue;
     const m = t.regex.exec(text);
     if (!m) continue;
     const params: MessageParams = {};
@@ -144,6 +165,20 @@ export function matchText(text: string): Message | null {
  */
 export function localizeText(text: string, lang: Language): string {
   if (lang === 'en' || !text) return text;
+  const cached = localized.get(text);
+  if (cached !== undefined) return cached;
+  const out = localizeUncached(text, lang);
+  // Messages repeat (the same refusal for every bad row of an import): remember a bounded few.
+  if (localized.size >= LOCALIZED_CACHE_SIZE) localized.clear();
+  localized.set(text, out);
+  return out;
+}
+
+const LOCALIZED_CACHE_SIZE = 10_000;
+/** Vietnamese texts by English text (the one other language). */
+const localized = new Map<string, string>();
+
+function localizeUncached(text: string, lang: Language): string {
   const m = matchText(text);
   if (!m) {
     // Several messages joined by "; " (a guard's failures, a list of field errors): each part.
