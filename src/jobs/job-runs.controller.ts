@@ -1,5 +1,5 @@
-import { Controller, Get, Headers } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { localizeText } from '../common/i18n/catalogue';
 import { Language, negotiateLanguage } from '../common/i18n/language';
 import { ProblemException } from '../common/problem';
@@ -18,10 +18,15 @@ export class JobRunsController {
   /** Status, progress and result of a background job (an import, a recalculation). */
   @Get(':id')
   @AnyRole()
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'en for English messages; Vietnamese otherwise',
+  })
   async get(
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Req() req: { headers: Record<string, string | string[] | undefined> },
   ) {
     const run = await this.runs.find(id);
     // Its creator, the lead of the creator's agency, the Government Office and admins see a job;
@@ -34,7 +39,7 @@ export class JobRunsController {
     ) {
       throw new ProblemException(404, 'not-found', msg('jobs.noSuchJob'));
     }
-    return localizeRun(run, negotiateLanguage(acceptLanguage));
+    return localizeRun(run, negotiateLanguage(req.headers['accept-language']));
   }
 }
 
