@@ -367,6 +367,21 @@ describe('workflow events over HTTP', () => {
         guard: 'baselineComplete',
         detail: 'a complete baseline estimate is required',
       });
+      // The same refusal in Vietnamese, the default (issue 16): the guard's code stays as it is.
+      const vi = await send(
+        w,
+        w.officer,
+        id,
+        { type: 'CONFIRM_BASELINE' },
+        { 'Accept-Language': 'vi' },
+      );
+      expect(vi.headers['content-language']).toBe('vi');
+      expect(vi.body).toMatchObject({
+        type: res.body.type,
+        guard: 'baselineComplete',
+        title: 'Không thể xử lý',
+        detail: 'cần có ước tính chi phí hiện hành đầy đủ',
+      });
       await giveEstimate(w.t, id, 'baseline');
       expect((await send(w, w.officer, id, { type: 'CONFIRM_BASELINE' })).status).toBe(200);
     });
