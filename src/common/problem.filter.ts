@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { localizeProblem } from './i18n/localize-problem';
+import { negotiateLanguage } from './i18n/language';
 import { defaultTitle, ProblemBody, problemType } from './problem';
 import { isTransientFailure, isUniqueViolation, pgErrorCode } from '../database/pg-errors';
 
@@ -51,7 +53,9 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const problem = this.toProblem(exception, req);
+    // Vietnamese unless Accept-Language prefers English; type URIs and field paths never change.
+    const lang = negotiateLanguage(req?.headers?.['accept-language']);
+    const problem = localizeProblem(this.toProblem(exception, req), lang);
     problem.instance = req?.originalUrl;
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -60,6 +64,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
     if (typeof problem.retryAfterSeconds === 'number')
       res.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    res.setHeader('Content-Language', lang);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -1,10 +1,19 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
+import type { FieldError } from './field-error';
+import { Message, translateMessage } from './i18n/catalogue';
 
-/** One field-level error in a problem+json body. */
-export interface FieldError {
-  field: string;
-  message: string;
+export type { FieldError } from './field-error';
+
+/**
+ * The catalogue messages a problem was made from (not serialised: a symbol key); the problem
+ * filter renders them in the request's language. `fromErrors`: the detail lists the field errors.
+ */
+export const PROBLEM_MESSAGES = Symbol('problemMessages');
+export interface ProblemMessages {
+  title?: Message;
+  detail?: Message;
+  fromErrors?: boolean;
 }
 
 /** RFC 9457 problem details; extra members (e.g. `errors`, `acceptedEvents`) are allowed. */
@@ -15,42 +24,60 @@ export interface ProblemBody {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  [PROBLEM_MESSAGES]?: ProblemMessages;
   [extra: string]: unknown;
 }
 
 export const problemType = (slug: string) => `urn:regcut:problem:${slug}`;
 
-/** An HTTP error whose body is already shaped as a problem. */
+/**
+ * An HTTP error whose body is already shaped as a problem. `detail` and `title` are a catalogue
+ * message (`msg('key', params)`) or English text the catalogue knows (common/i18n); the body keeps
+ * the English text, and the problem filter serves the request's language.
+ */
 export class ProblemException extends HttpException {
   constructor(
     status: number,
     slug: string,
-    detail: string,
+    detail: string | Message,
     extras: Record<string, unknown> = {},
-    title?: string,
+    title?: string | Message,
   ) {
+    const messages: ProblemMessages = {};
+    if (typeof detail !== 'string') messages.detail = detail;
+    if (title !== undefined && typeof title !== 'string') messages.title = title;
     super(
       {
         type: problemType(slug),
-        title: title ?? defaultTitle(status),
+        title:
+          title === undefined
+            ? defaultTitle(status)
+            : typeof title === 'string'
+              ? title
+              : translateMessage(title, 'en'),
         status,
-        detail,
+        detail: typeof detail === 'string' ? detail : translateMessage(detail, 'en'),
         ...extras,
-      } satisfies ProblemBody,
+        [PROBLEM_MESSAGES]: messages,
+      } satisfies ProblemBody as Record<string, unknown>,
       status,
     );
   }
 }
 
 export class ValidationProblem extends ProblemException {
-  constructor(errors: FieldError[], detail?: string) {
+  constructor(errors: FieldError[], detail?: string | Message) {
     super(
       HttpStatus.BAD_REQUEST,
       'validation',
       detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '),
       { errors },
-      'Invalid request',
+      { key: 'problem.invalidRequest' },
     );
+    if (detail === undefined) {
+      const body = this.getResponse() as ProblemBody;
+      body[PROBLEM_MESSAGES] = { ...body[PROBLEM_MESSAGES], fromErrors: true };
+    }
   }
 }
 

@@ -22,6 +22,7 @@ import {
 import { isUuid } from '../common/ids';
 import { vietnamDate } from '../common/vietnam-time';
 import { isIdempotencyKeyRace, isTransientFailure, isUniqueViolation } from '../database/pg-errors';
+import { msg } from '../common/i18n/catalogue';
 
 const IDEMPOTENCY_SCOPE = 'POST /decisions';
 const MAX_ATTEMPTS = 4;
@@ -140,7 +141,7 @@ export class DecisionsService implements OnModuleInit {
       throw new ProblemException(
         422,
         'unknown-regulations',
-        `No regulation has the id ${missing.join(', ')}; nothing was recorded.`,
+        msg('decision.noRegulation', { ids: missing.join(', ') }),
         {
           regulationIds: missing,
           errors: missing.map((id) => ({ field: field(id), message: 'no such regulation' })),
@@ -153,7 +154,7 @@ export class DecisionsService implements OnModuleInit {
       throw new ProblemException(
         422,
         'one-agency-per-decision',
-        `A decision is recorded for one agency's regulations; ${foreign.join(', ')} belong to another agency than ${input.regulationIds[0]}. Nothing was recorded.`,
+        msg('decision.oneAgency', { ids: foreign.join(', '), first: input.regulationIds[0] }),
         {
           regulationIds: foreign,
           errors: foreign.map((id) => ({
@@ -170,9 +171,9 @@ export class DecisionsService implements OnModuleInit {
       throw new ProblemException(
         409,
         'event-not-accepted',
-        `RECORD_DECISION is accepted only in awaiting_decision; ${notWaiting
-          .map((id) => `${id} is in ${byId.get(id)!.state_name}`)
-          .join('; ')}. Nothing was recorded.`,
+        msg('decision.notWaiting', {
+          list: notWaiting.map((id) => `${id} is in ${byId.get(id)!.state_name}`).join('; '),
+        }),
         {
           eventType: 'RECORD_DECISION',
           regulations: notWaiting.map((id) => ({ id, stateName: byId.get(id)!.state_name })),
@@ -271,7 +272,12 @@ export class DecisionsService implements OnModuleInit {
       throw new ProblemException(
         409,
         'decision-conflict',
-        `Decision ${number} of ${e.decisionDate} is recorded as ${decision.outcome} for this agency; it cannot also be ${e.outcome}.`,
+        msg('decision.outcomeConflict', {
+          number,
+          date: e.decisionDate,
+          outcome: decision.outcome,
+          other: e.outcome,
+        }),
         {
           decisionId: decision.id,
           errors: [{ field: 'outcome', message: `must be ${decision.outcome}` }],
@@ -304,7 +310,7 @@ export class DecisionsService implements OnModuleInit {
     return new ProblemException(
       409,
       'duplicate',
-      `Decision ${input.decisionNumber} of ${input.decisionDate} is already recorded for this agency; add a regulation to it with RECORD_DECISION on that regulation (POST /regulations/:id/events).`,
+      msg('decision.exists', { number: input.decisionNumber, date: input.decisionDate }),
       {
         ...(existingId && { existingId }),
         errors: [{ field: 'decisionNumber', message: 'already recorded with this date' }],
@@ -348,7 +354,7 @@ export class DecisionsService implements OnModuleInit {
 
   async get(id: string): Promise<DecisionView> {
     const v = await this.view(undefined, id);
-    if (!v) throw new ProblemException(404, 'not-found', 'No such decision.');
+    if (!v) throw new ProblemException(404, 'not-found', msg('decision.noSuch'));
     return v;
   }
 
@@ -419,7 +425,7 @@ function namingRegulation(err: unknown, regulationId: string, field: string): un
   return new ProblemException(
     err.getStatus(),
     String(type).replace(/^urn:regcut:problem:/, ''),
-    `Regulation ${regulationId}: ${String(detail)} Nothing was recorded.`,
+    msg('decision.regulationFailed', { id: regulationId, detail: String(detail) }),
     { ...rest, regulationId, errors },
   );
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { ProblemException } from '../common/problem';
 import { IdempotencyRepository } from './persistence/idempotency.repository';
+import { msg } from '../common/i18n/catalogue';
 
 /** The stored first answer to a request sent with an Idempotency-Key. */
 export interface StoredAnswer {
@@ -45,11 +46,7 @@ export class IdempotencyService {
   /** The stored answer when the request is the same one; 422 when the key was used for another. */
   replay(record: IdempotencyRecord, requestHash: string): StoredAnswer {
     if (record.requestHash !== requestHash) {
-      throw new ProblemException(
-        422,
-        'idempotency-key-reused',
-        'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-      );
+      throw new ProblemException(422, 'idempotency-key-reused', msg('http.idempotencyReused'));
     }
     return { status: record.status, body: record.body };
   }

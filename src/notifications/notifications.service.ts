@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DEFAULT_LIMIT, decodeCursor, invalidCursor, Page, toPage } from '../common/pagination';
 import { ProblemException, ValidationProblem } from '../common/problem';
+import { msg } from '../common/i18n/catalogue';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Principal } from '../identity/domain/principal';
 import { SectorEntity } from '../register/persistence/sector.entity';
@@ -65,7 +66,7 @@ export class NotificationsService {
   async markRead(p: Principal, id: string): Promise<NotificationDto> {
     const row = await this.notifications.markRead(userOf(p), id, this.clock.now());
     // Another user's notification is a 404, like one that does not exist.
-    if (!row) throw new ProblemException(404, 'not-found', 'No such notification.');
+    if (!row) throw new ProblemException(404, 'not-found', msg('notification.noSuch'));
     return toDto(row);
   }
 
@@ -110,6 +111,6 @@ export class NotificationsService {
 
 /** The inbox belongs to a user; API keys have none (the routes are users-only). */
 function userOf(p: Principal): string {
-  if (!p.userId) throw new ProblemException(403, 'forbidden', 'Notifications are for users.');
+  if (!p.userId) throw new ProblemException(403, 'forbidden', msg('notification.usersOnly'));
   return p.userId;
 }

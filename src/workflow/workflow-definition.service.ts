@@ -15,6 +15,7 @@ import {
 } from './domain';
 import { WorkflowHistoryRepository } from './persistence/workflow-history.repository';
 import { WorkflowService } from './workflow.service';
+import { msg } from '../common/i18n/catalogue';
 
 export interface WorkflowDefinitionView {
   machineId: string;
@@ -69,7 +70,7 @@ export class WorkflowDefinitionService {
     id: string,
   ): Promise<WorkflowDefinitionView> {
     const r = await this.repository.workflowOf(id);
-    if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!r) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     // A regulation the caller may not see does not exist for them (the same 404 as an unknown id).
     requireAccess(
       AccessPolicy.readRegulation(principal, {

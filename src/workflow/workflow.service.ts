@@ -45,6 +45,7 @@ import {
   WorkflowRepository,
 } from './persistence/workflow.repository';
 import { isUuid } from '../common/ids';
+import { msg } from '../common/i18n/catalogue';
 
 /** `POST /regulations/:id/events` → 200 */
 export interface EventResponse {
@@ -226,11 +227,7 @@ export class WorkflowService {
       );
     } catch (err) {
       if (err instanceof VersionConflict || isTransient(err)) {
-        throw new ProblemException(
-          409,
-          'version-conflict',
-          'The regulation was changed by another request at the same moment; read it again and retry.',
-        );
+        throw new ProblemException(409, 'version-conflict', msg('workflow.concurrentRead'));
       }
       throw err;
     }
@@ -262,11 +259,7 @@ export class WorkflowService {
     } catch (err) {
       // Cannot happen while the row lock is held, but never leak the internal error type.
       if (err instanceof VersionConflict) {
-        throw new ProblemException(
-          409,
-          'version-conflict',
-          'The regulation was changed by another request at the same moment; retry.',
-        );
+        throw new ProblemException(409, 'version-conflict', msg('workflow.concurrent'));
       }
       throw err;
     }
@@ -391,7 +384,7 @@ export class WorkflowService {
     principal: Principal,
     row: LockedRegulation | null,
   ): asserts row is LockedRegulation {
-    if (!row) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!row) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     const access: RegulationAccessFacts = {
       agencyId: row.agency_id,
       published: row.published,
@@ -416,7 +409,7 @@ export class WorkflowService {
       throw new ProblemException(
         409,
         'version-conflict',
-        `The regulation is at version ${row.version}, not ${opts.ifMatch} (If-Match); read it again.`,
+        msg('workflow.staleVersion', { version: row.version, ifMatch: opts.ifMatch }),
         { currentVersion: row.version },
       );
     }
@@ -568,7 +561,7 @@ export class WorkflowService {
     const missing = expertIds.filter((id) => !found.has(id.toLowerCase()));
     if (missing.length) {
       const message = `must be active users with the role expert; not: ${missing.join(', ')}`;
-      throw new ProblemException(422, 'guard-failed', `expertIds ${message}`, {
+      throw new ProblemException(422, 'guard-failed', msg('workflow.expertIds', { message }), {
         guard: 'invitedUsersAreExperts',
         errors: [{ field: 'expertIds', message }],
       });

@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { STATE_LABELS } from '../../src/common/i18n/labels';
 import { createApiKey } from '../support/factories';
 import {
   closeRoundsByDeadline,
@@ -40,7 +41,8 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
   };
 
   beforeAll(async () => {
-    w = await createWorld();
+    // These cases assert the English texts of the guards and validators (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     c = await openConsultation(
       w,
       await planReady(w, 'Thủ tục cấp giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm'),
@@ -573,7 +575,8 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
       'Mã ý kiến': ids.A,
       'Vòng tham vấn': 'Hiệp hội',
       'Nội dung góp ý': 'Chuẩn bị hồ sơ thực tế mất 10 giờ, không phải 8 giờ.',
-      'Đối tượng góp ý': 'Ước tính chi phí hiện hành: activities[0].hours',
+      // The activity by its name, not its path (issue 16).
+      'Đối tượng góp ý': "Ước tính chi phí hiện hành: Hoạt động 'Chuẩn bị hồ sơ' — số giờ",
       'Số đối tượng': '3200',
       'Kết quả tiếp thu': 'Tiếp thu',
       'Giá trị trước ước tính lại': '8',
@@ -589,6 +592,8 @@ describe('answers to consultation feedback (tiếp thu, giải trình)', () => {
     const lines = new Map<string, unknown>();
     summary.eachRow((r) => lines.set(String(r.getCell(1).value), r.getCell(2).value));
     expect(lines.get('Tổng số ý kiến')).toBe(6);
+    // The state by its Vietnamese label, as the web app shows it (no raw code).
+    expect(Object.values(STATE_LABELS)).toContain(lines.get('Trạng thái'));
     expect(lines.get('Chưa trả lời')).toBe(0);
     expect(lines.get('Thay đổi tiết kiệm (VND)')).toBe(-600000000);
   });

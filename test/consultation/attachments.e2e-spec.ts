@@ -30,7 +30,8 @@ describe('attachments of feedback items', () => {
   let itemId: string;
 
   beforeAll(async () => {
-    w = await createWorld();
+    // Asserts the English texts of refusals (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     c = await openConsultation(w, await planReady(w));
     itemId = expectStatus(
       await giveFeedback(w, w.association, c.associationRound, {

@@ -21,7 +21,8 @@ describe('feedback on consultation rounds (domain.md §6)', () => {
   let c: Consultation;
 
   beforeAll(async () => {
-    w = await createWorld();
+    // These cases assert the English texts of the guards and validators (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     c = await openConsultation(w, await planReady(w));
   });
   afterAll(() => w.t.close());

@@ -148,7 +148,7 @@ describe('public comments', () => {
     w.clock.advance(25 * HOUR_MS);
     const late = await http().post('/public/accounts/verify').send({ token, password: PASSWORD });
     expect(late.status).toBe(400);
-    expect(late.body.errors[0]).toMatchObject({ field: 'token', message: /expired/ });
+    expect(late.body.errors[0]).toMatchObject({ field: 'token', message: /hết hạn/ });
     // The business's token has expired too by now: it logs in again.
     business.auth = await login(business.email);
 
@@ -267,7 +267,7 @@ describe('public comments', () => {
     expect(third.status).toBe(429);
     expect(third.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
-    expect(third.body.detail).toMatch(/per day/);
+    expect(third.body.detail).toMatch(/trong ngày/);
 
     // This hour: the repeated sign-up, the spammer's, this one (3); the fourth is refused.
     expectStatus(await signUp({ email: `a.${Date.now()}@x.vn`, displayName: 'A B' }), 202);

@@ -289,7 +289,8 @@ describe('compliance-cost estimates through the API (domain.md §4)', () => {
     });
     expect(baseline.status).toBe(409);
     expect(baseline.body).toMatchObject({ stateName: 'drafting_plan' });
-    expect(baseline.body.detail).toContain('drafting_plan');
+    // Vietnamese by default (issue 16): the states by their labels; the stable code stays in stateName.
+    expect(baseline.body.detail).toContain('quy định đang ở trạng thái "Xây dựng phương án"');
 
     const costing = await createRegulation(t, agency.id, { state: 'costing' });
     const proposed = await put(officer, costing.id, 'proposed', {

@@ -46,7 +46,56 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const res = await t.http.get('/no-such-route').expect(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', type: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: 404,
+      title: 'Không tìm thấy',
+      type: expect.any(String),
+    });
+    expect(res.headers['content-language']).toBe('vi');
+  });
+
+  describe('language of problems (issue 16): Vietnamese by default, English on Accept-Language', () => {
+    const invalid = { title: 5, items: [{ hours: -2 }], extra: true };
+
+    it('answers a 400 in Vietnamese by default, with the same type and field paths', async () => {
+      const res = await t.http.post('/test-echo').send(invalid).expect(400);
+      expect(res.headers['content-language']).toBe('vi');
+      expect(res.body).toMatchObject({
+        type: 'urn:regcut:problem:validation',
+        title: 'Yêu cầu không hợp lệ',
+      });
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'title', message: 'title phải là chuỗi ký tự' },
+          { field: 'items[0].hours', message: 'hours không được nhỏ hơn 0' },
+          { field: 'extra', message: 'trường extra không được phép có' },
+        ]),
+      );
+      expect(res.body.detail).toContain('items[0].hours: hours không được nhỏ hơn 0');
+    });
+
+    it('answers in English when Accept-Language prefers en (q-values), else Vietnamese', async () => {
+      const en = await t.http
+        .post('/test-echo')
+        .set('Accept-Language', 'fr-FR, en;q=0.8, vi;q=0.5')
+        .send(invalid)
+        .expect(400);
+      expect(en.headers['content-language']).toBe('en');
+      expect(en.body).toMatchObject({
+        type: 'urn:regcut:problem:validation',
+        title: 'Invalid request',
+      });
+      expect(en.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'items[0].hours', message: 'hours must not be less than 0' },
+          { field: 'extra', message: 'property extra should not exist' },
+        ]),
+      );
+      const fr = await t.http.get('/no-such-route').set('Accept-Language', 'fr').expect(404);
+      expect(fr.headers['content-language']).toBe('vi');
+      const en404 = await t.http.get('/no-such-route').set('Accept-Language', 'en-US').expect(404);
+      expect(en404.body.title).toBe('Not Found');
+    });
   });
 
   it('answers malformed JSON with a 400 problem and no stack trace', async () => {

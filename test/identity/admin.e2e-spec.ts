@@ -5,7 +5,8 @@ describe('administration of agencies and users, with an audit log', () => {
   let t: TestApp;
   let admin: TestUser;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Asserts the English texts of refusals (Vietnamese is the default).
+    t = await createTestApp({ acceptLanguage: 'en' });
     admin = await createUser(t, 'admin');
   });
   afterAll(() => t.close());

@@ -137,6 +137,14 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
     expect(sheet.getRow(1).values).toEqual([undefined, 'Dòng', 'Cột', 'Lỗi']);
     expect(sheet.rowCount).toBe(1 + job.result.errorCount);
+    // The workbook is in Vietnamese (issue 16): the catalogue's text of each row's message.
+    const lines = new Map<number, string>();
+    for (let r = 2; r <= sheet.rowCount; r++)
+      lines.set(Number(sheet.getRow(r).getCell(1).value), String(sheet.getRow(r).getCell(3).value));
+    expect(lines.get(3)).toMatch(
+      /^nhóm quy định "không rõ" không có trong danh mục; hãy dùng một trong: /,
+    );
+    expect(lines.get(4)).toMatch(/^phải bắt đầu bằng số thứ tự: số hiệu nghị định có dạng /);
 
     const partial = await upload(csv, 'loi.csv', '?validRowsOnly=true').expect(202);
     const partialJob = await finished(partial.body.jobId);
@@ -196,10 +204,21 @@ describe('bulk import of regulations (XLSX and CSV, as a background job)', () =>
     expect(job.result).toMatchObject({ outcome: 'unreadable', httpStatus: 400, imported: 0 });
     expect(job.result.message).toMatch(/Số hiệu văn bản/);
     expect(job.error).toBe(job.result.message);
+    // The job's reason in Vietnamese by default, in English on request (issue 16).
+    expect(job.result.message).toMatch(/^không tìm thấy dòng tiêu đề/);
+    const en = await t.http
+      .get(`/jobs/${res.body.jobId}`)
+      .set('Authorization', officer.auth)
+      .set('Accept-Language', 'en')
+      .expect(200);
+    expect(en.body.error).toMatch(/^no header row found; the first row must name the columns/);
     const sheet = await sheetOf(await download(`/imports/${res.body.jobId}/errors.xlsx`));
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('Tệp');
-    expect(sheet.getRow(2).getCell(3).value).toBe(job.result.message);
+    // The job keeps the English text; the workbook says it in Vietnamese.
+    expect(sheet.getRow(2).getCell(3).value).toMatch(
+      /^không tìm thấy dòng tiêu đề; dòng đầu tiên phải ghi tên các cột, ví dụ "Số hiệu văn bản", .* \(hãy tải tệp mẫu\)$/,
+    );
   });
 
   it('reports the total as done once a job has finished, also with a one-connection pool', async () => {

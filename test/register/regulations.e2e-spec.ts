@@ -170,7 +170,9 @@ describe('the register of regulations', () => {
       .set('If-Match', '1')
       .send({ title: 'X' })
       .expect(409);
-    expect(res.body.detail).toMatch(/draft/);
+    expect(res.body.detail).toBe(
+      'Chỉ sửa được quy định ở trạng thái "Dự thảo"; quy định đang ở trạng thái "Rà soát".',
+    );
     await t.http
       .patch(`/regulations/${inReview.id}`)
       .set('Authorization', otherOfficer.auth)

@@ -25,7 +25,8 @@ describe('decisions of the Prime Minister', () => {
   let w: ReportWorld;
 
   beforeAll(async () => {
-    w = await createReportWorld({ imports: [FailingHookModule] });
+    // Asserts the English texts of refusals (Vietnamese is the default).
+    w = await createReportWorld({ imports: [FailingHookModule], acceptLanguage: 'en' });
   });
   afterAll(() => w.t.close());
 

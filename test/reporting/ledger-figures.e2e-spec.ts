@@ -1,3 +1,4 @@
+import { STATE_LABELS } from '../../src/common/i18n/labels';
 import { Workbook } from 'exceljs';
 import { createApiKey } from '../support/factories';
 import {
@@ -47,7 +48,8 @@ describe('the targets ledger, by hand', () => {
   let decisionDate: string;
 
   beforeAll(async () => {
-    w = await createReportWorld();
+    // Asserts the English texts of refusals (Vietnamese is the default).
+    w = await createReportWorld({ acceptLanguage: 'en' });
     const { a, b } = w;
     const after2024 = await document(w, { issuedOn: '2025-05-15', effectiveOn: '2025-06-01' });
     r.R1 = await draft(w, a, { legalDocumentId: after2024, title: 'R1 ngoài kỳ gốc' });
@@ -433,6 +435,8 @@ describe('the targets ledger, by hand', () => {
       expect([...listed.keys()].sort()).toEqual(Object.values(r).sort());
       const r2 = listed.get(r.R2)!;
       expect(r2[7]).toBe('Đã thực thi');
+      // Every state by its Vietnamese label, the web app's (issue 16): never a raw code.
+      for (const row of listed.values()) expect(Object.values(STATE_LABELS)).toContain(row[7]);
       expect(r2[8]).toBe('Có');
       expect(r2[10]).toBe(23231250000);
       expect(r2[11]).toBe('Bãi bỏ');

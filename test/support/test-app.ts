@@ -68,6 +68,11 @@ export interface TestAppOptions {
   imports?: DynamicModule['imports'];
   /** Defaults to a unique prefix per app, so queues of different test files never meet. */
   redisPrefix?: string;
+  /**
+   * Sent as Accept-Language with every request of `http`: 'en' for files that assert the English
+   * texts of problems (the service answers in Vietnamese by default).
+   */
+  acceptLanguage?: string;
 }
 
 export interface TestApp {
@@ -116,7 +121,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.init();
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: options.acceptLanguage
+      ? request.agent(app.getHttpServer()).set('Accept-Language', options.acceptLanguage)
+      : request(app.getHttpServer()),
     dataSource: app.get(DataSource),
     database,
     config,

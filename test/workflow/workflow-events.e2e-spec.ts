@@ -30,7 +30,8 @@ describe('workflow events over HTTP', () => {
   let w: World;
 
   beforeAll(async () => {
-    w = await createWorld();
+    // These cases assert the English texts of the guards and validators (Vietnamese is the default).
+    w = await createWorld({ acceptLanguage: 'en' });
     await w.t.dataSource.query(
       `CREATE TABLE test_transition_effect (regulation_id uuid NOT NULL, seq integer NOT NULL, event text NOT NULL)`,
     );
@@ -365,6 +366,21 @@ describe('workflow events over HTTP', () => {
       expect(res.body).toMatchObject({
         guard: 'baselineComplete',
         detail: 'a complete baseline estimate is required',
+      });
+      // The same refusal in Vietnamese, the default (issue 16): the guard's code stays as it is.
+      const vi = await send(
+        w,
+        w.officer,
+        id,
+        { type: 'CONFIRM_BASELINE' },
+        { 'Accept-Language': 'vi' },
+      );
+      expect(vi.headers['content-language']).toBe('vi');
+      expect(vi.body).toMatchObject({
+        type: res.body.type,
+        guard: 'baselineComplete',
+        title: 'Không thể xử lý',
+        detail: 'cần có ước tính chi phí hiện hành đầy đủ',
       });
       await giveEstimate(w.t, id, 'baseline');
       expect((await send(w, w.officer, id, { type: 'CONFIRM_BASELINE' })).status).toBe(200);

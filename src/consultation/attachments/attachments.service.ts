@@ -27,6 +27,7 @@ import {
   FeedbackRepository,
 } from '../persistence/feedback.repository';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -75,7 +76,8 @@ export class AttachmentsService {
       const m = tx.manager;
       const item = await this.repository.findRow(m, feedbackId);
       const regulation = item && (await lockRegulationShared(m, item.regulation_id));
-      if (!item || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+      if (!item || !regulation)
+        throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
       requireAccess(
         AccessPolicy.readFeedback(p, accessFacts(regulation), {
           authorId: item.author_id,
@@ -84,11 +86,7 @@ export class AttachmentsService {
         'feedback',
       );
       if (p.kind !== 'user' || p.userId !== item.author_id) {
-        throw new ProblemException(
-          403,
-          'forbidden',
-          'Only the author of an item attaches files to it.',
-        );
+        throw new ProblemException(403, 'forbidden', msg('attachment.onlyAuthor'));
       }
       const round = (await this.rounds.find(item.round_id, m))!;
       const closed = roundClosedReason(
@@ -97,7 +95,7 @@ export class AttachmentsService {
         this.clock.now(),
       );
       if (closed) {
-        throw new ProblemException(409, 'round-closed', `No more attachments: ${closed}.`, {
+        throw new ProblemException(409, 'round-closed', msg('attachment.closed', { closed }), {
           consultationId: round.id,
         });
       }
@@ -110,7 +108,7 @@ export class AttachmentsService {
         throw new ProblemException(
           409,
           'too-many-attachments',
-          `An item carries at most ${MAX_ATTACHMENTS_PER_ITEM} attachments.`,
+          msg('attachment.max', { max: MAX_ATTACHMENTS_PER_ITEM }),
         );
       }
       const detected = detectAttachmentType(file.buffer);
@@ -155,7 +153,7 @@ export class AttachmentsService {
   ): Promise<AttachmentContent> {
     const item = await this.repository.findRow(this.dataSource.manager, feedbackId);
     const regulation = item && (await this.regulations.find(item.regulation_id));
-    if (!item || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    if (!item || !regulation) throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
     requireAccess(
       AccessPolicy.readFeedback(p, accessFacts(regulation), {
         authorId: item.author_id,
@@ -169,7 +167,7 @@ export class AttachmentsService {
           WHERE id = $1 AND feedback_id = $2`,
         [attachmentId, feedbackId],
       );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', 'No such attachment.');
+    if (rows.length === 0) throw new ProblemException(404, 'not-found', msg('attachment.noSuch'));
     const r = rows[0];
     return {
       filename: r.filename,

@@ -8,6 +8,7 @@ import {
 import { catchError, Observable, throwError } from 'rxjs';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
+import { msg } from '../../common/i18n/catalogue';
 
 /**
  * Declared before FileInterceptor, so it sees the upload parser's refusals and words them as
@@ -23,10 +24,15 @@ export class UploadLimitsInterceptor implements NestInterceptor {
             const message = `must be at most ${MAX_ATTACHMENT_BYTES} bytes (${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB)`;
             return throwError(
               () =>
-                new ProblemException(413, 'attachment-too-large', `The file ${message}.`, {
-                  maxBytes: MAX_ATTACHMENT_BYTES,
-                  errors: [{ field: 'file', message }],
-                }),
+                new ProblemException(
+                  413,
+                  'attachment-too-large',
+                  msg('attachment.file', { message }),
+                  {
+                    maxBytes: MAX_ATTACHMENT_BYTES,
+                    errors: [{ field: 'file', message }],
+                  },
+                ),
             );
           }
           if (err.getStatus() === 400) {

@@ -44,6 +44,7 @@ import {
   MyFeedbackQuery,
   RegulationFeedbackQuery,
 } from './feedback.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -121,9 +122,9 @@ export class FeedbackService {
   ): Promise<FeedbackView> {
     const m = tx.manager;
     const found = await this.rounds.find(roundId, m);
-    if (!found) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    if (!found) throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     const regulation = await lockRegulationShared(m, found.regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such consultation round.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'consultation round');
     requireAccess(mayGiveFeedback(p, found), 'consultation round');
 
@@ -136,7 +137,7 @@ export class FeedbackService {
       now,
     );
     if (closed) {
-      throw new ProblemException(409, 'round-closed', `No more feedback: ${closed}.`, {
+      throw new ProblemException(409, 'round-closed', msg('feedback.closed', { closed }), {
         consultationId: round.id,
         roundStatus: round.status,
         closesAt: round.closesAt,
@@ -194,13 +195,13 @@ export class FeedbackService {
           bucket: `comment-account:${p.userId}`,
           limit: limits.commentsPerAccountPerDay,
           windowMs: DAY_MS,
-          what: 'public comments from this account per day',
+          message: 'abuse.commentsPerAccount',
         },
         {
           bucket: addressBucket('comment-address', address),
           limit: limits.commentsPerAddressPerDay,
           windowMs: DAY_MS,
-          what: 'public comments from this address per day',
+          message: 'abuse.commentsPerAddress',
         },
       ],
       m,
@@ -224,7 +225,7 @@ export class FeedbackService {
     return this.dataSource.transaction(async (m) => {
       const row = await this.repository.findRow(m, id);
       const regulation = row && (await this.regulations.find(row.regulation_id));
-      if (!row || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+      if (!row || !regulation) throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
       requireAccess(
         AccessPolicy.readFeedback(p, accessFacts(regulation), {
           authorId: row.author_id,
@@ -236,7 +237,7 @@ export class FeedbackService {
       requireAccess(mayHideFeedback(p, regulation, { authorRole: row.author_role }), 'feedback');
       const at = this.clock.now();
       if (!(await this.repository.hide(m, id, { reason: reason!, byUserId: p.userId!, at }))) {
-        throw new ProblemException(409, 'already-hidden', 'This comment is already hidden.', {
+        throw new ProblemException(409, 'already-hidden', msg('feedback.alreadyHidden'), {
           hiddenAt: row.hidden_at ? new Date(row.hidden_at).toISOString() : null,
         });
       }
@@ -281,7 +282,7 @@ export class FeedbackService {
   async get(p: Principal | undefined, id: string): Promise<FeedbackView> {
     const row = await this.repository.findRow(this.dataSource.manager, id);
     const regulation = row && (await this.regulations.find(row.regulation_id));
-    if (!row || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    if (!row || !regulation) throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
     requireAccess(
       AccessPolicy.readFeedback(p, accessFacts(regulation), {
         authorId: row.author_id,
@@ -339,7 +340,7 @@ export class FeedbackService {
     q: RegulationFeedbackQuery,
   ): Promise<Page<FeedbackView>> {
     const regulation = await this.regulations.find(regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'regulation');
     const limit = q.limit ?? DEFAULT_LIMIT;
     const params: unknown[] = [regulationId];

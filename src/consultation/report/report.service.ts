@@ -22,6 +22,7 @@ import {
   FeedbackRow,
   FeedbackView,
 } from '../persistence/feedback.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface ConsultationReport {
   /** The round asked for; the report covers its whole consultation (both rounds of the cycle). */
@@ -64,6 +65,8 @@ export interface ConsultationReport {
   };
   /** The regulation's figures now. */
   currentCosts: CostSummary;
+  /** The estimates' activity names by index, so `activities[0].hours` reads as the activity's name. */
+  activityNames: { baseline: string[]; proposed: string[] };
   items: FeedbackView[];
 }
 
@@ -84,7 +87,7 @@ export class ReportService {
     const round = await this.rounds.find(roundId);
     const regulation = round && (await this.regulations.find(round.regulationId));
     if (!round || !regulation) {
-      throw new ProblemException(404, 'not-found', 'No such consultation round.');
+      throw new ProblemException(404, 'not-found', msg('consultation.noSuchRound'));
     }
     requireAccess(
       AccessPolicy.readRegulationInternals(p, accessFacts(regulation)),
@@ -134,6 +137,10 @@ export class ReportService {
         })),
         publishedAt: published ? new Date(published).toISOString() : null,
         generatedAt: this.clock.now().toISOString(),
+        activityNames: {
+          baseline: costs.baseline?.inputs.activities.map((a) => a.name) ?? [],
+          proposed: costs.proposed?.inputs.activities.map((a) => a.name) ?? [],
+        },
         summary: {
           items: items.length,
           publicComments: items.filter((i) => i.origin === 'public').length,

@@ -4,6 +4,7 @@
  */
 import { Workbook, type Worksheet } from 'exceljs';
 import type { FeedbackView, TargetView } from '../persistence/feedback.repository';
+import { costFieldLabel, stateLabel } from '../../common/i18n/labels';
 import type { ConsultationReport } from './report.service';
 
 export const REPORT_SUMMARY_SHEET = 'Tổng hợp';
@@ -79,14 +80,22 @@ function money(v: string | null | undefined): number | string {
   return /^-?\d+$/.test(v) && Number.isSafeInteger(n) ? n : v;
 }
 
-export function targetLabel(t: TargetView | null): string {
+/** What an item disputes; a cost field by its name ("Hoạt động 'Nộp hồ sơ' — số giờ"), not its path. */
+export function targetLabel(
+  t: TargetView | null,
+  activityNames: ConsultationReport['activityNames'] = { baseline: [], proposed: [] },
+): string {
   if (!t) return '';
   if (t.kind === 'regulation') return 'Quy định';
   if (t.kind === 'plan') return 'Phương án cắt giảm, đơn giản hóa';
-  return `Ước tính chi phí ${ESTIMATE_VI[t.estimate]}: ${t.field}`;
+  return `Ước tính chi phí ${ESTIMATE_VI[t.estimate]}: ${costFieldLabel(t.field, activityNames[t.estimate] ?? [])}`;
 }
 
-function itemRow(i: FeedbackView, n: number): Array<string | number> {
+function itemRow(
+  i: FeedbackView,
+  n: number,
+  activityNames: ConsultationReport['activityNames'],
+): Array<string | number> {
   const a = i.answer;
   const e = a?.costEffect ?? null;
   return [
@@ -101,7 +110,7 @@ function itemRow(i: FeedbackView, n: number): Array<string | number> {
     i.hidden ? `${vietnamDateTime(i.hidden.hiddenAt)}: ${i.hidden.reason}` : '',
     vietnamDateTime(i.createdAt),
     i.content,
-    targetLabel(i.target),
+    targetLabel(i.target, activityNames),
     i.target?.kind === 'cost_field' ? (i.target.valueAtFeedback ?? '') : '',
     i.evidence?.subjects ?? '',
     i.evidence?.frequencyPerYear ?? '',
@@ -147,7 +156,7 @@ export async function buildReportWorkbook(r: ConsultationReport): Promise<Buffer
   line('Quy định', r.regulation.title);
   line('Điều khoản', r.regulation.provision);
   line('Cơ quan chủ trì', r.regulation.agencyName);
-  line('Trạng thái', r.regulation.stateName);
+  line('Trạng thái', stateLabel(r.regulation.stateName));
   line('Lần tham vấn (chu kỳ)', r.cycle);
   for (const round of r.rounds) {
     line(
@@ -185,7 +194,7 @@ export async function buildReportWorkbook(r: ConsultationReport): Promise<Buffer
     style: c.money ? { numFmt: '#,##0' } : { alignment: { wrapText: true, vertical: 'top' } },
   }));
   header(items, 1);
-  r.items.forEach((i, k) => items.addRow(itemRow(i, k + 1)));
+  r.items.forEach((i, k) => items.addRow(itemRow(i, k + 1, r.activityNames)));
 
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);

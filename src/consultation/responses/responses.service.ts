@@ -27,6 +27,7 @@ import {
 import { IdempotentWrite, WriteOutcome } from '../../idempotency/idempotent-write';
 import { cycleOf } from '../persistence/regulation-lock';
 import { RespondDto } from '../feedback/feedback.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 /** The change one answer version makes to the disputed cost field. */
 type FieldChange =
@@ -94,7 +95,7 @@ export class ResponsesService {
     const first = await this.repository.findRow(m, feedbackId);
     // The regulation row first (as every write touching it and other rows), then the item.
     const regulation = first && (await this.regulations.findForUpdate(m, first.regulation_id));
-    if (!first || !regulation) throw new ProblemException(404, 'not-found', 'No such feedback.');
+    if (!first || !regulation) throw new ProblemException(404, 'not-found', msg('feedback.noSuch'));
     const item = (await this.repository.findRow(m, feedbackId))!;
     const facts = accessFacts(regulation);
     requireAccess(
@@ -159,7 +160,7 @@ export class ResponsesService {
       throw new ProblemException(
         409,
         'answers-frozen',
-        `The answers of this consultation were submitted to the Government Office on ${new Date(item.published_at).toISOString()}; they can no longer change.`,
+        msg('answer.submitted', { at: new Date(item.published_at).toISOString() }),
         { stateName: regulation.stateName },
       );
     }
@@ -167,7 +168,7 @@ export class ResponsesService {
       throw new ProblemException(
         409,
         'earlier-cycle',
-        `This item belongs to consultation cycle ${item.cycle}; the plan has since been consulted again (cycle ${cycleOf(regulation)}).`,
+        msg('answer.oldCycle', { cycle: item.cycle, current: cycleOf(regulation) }),
         { stateName: regulation.stateName },
       );
     }
@@ -175,7 +176,7 @@ export class ResponsesService {
       throw new ProblemException(
         409,
         'invalid-state',
-        `Feedback is answered while the regulation is in responding; it is in ${regulation.stateName}.`,
+        msg('answer.onlyResponding', { state: regulation.stateName }),
         { stateName: regulation.stateName, allowedStates: ['responding'] },
       );
     }

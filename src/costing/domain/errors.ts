@@ -1,8 +1,7 @@
+import type { FieldError } from '../../common/field-error';
+
 /** One invalid input field; `field` is a path such as `activities[1].hours` or `frequencyLow`. */
-export interface CostFieldError {
-  field: string;
-  message: string;
-}
+export type CostFieldError = FieldError;
 
 /**
  * Invalid cost input (chi phí tuân thủ). Carries every field error found, so an HTTP layer can answer

@@ -18,6 +18,7 @@ import { EstimateHistoryQuery, PutEstimateDto } from './estimate.dto';
 import { estimateView, EstimateView } from './estimate.view';
 import { EstimateWriter } from './estimate-writer';
 import { EstimateHistoryRepository } from '../persistence/estimate-history.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface EstimateHistoryItem {
   id: string;
@@ -112,7 +113,7 @@ export class CostEstimatesService {
 
   private async readable(p: Principal | undefined, id: string): Promise<RegulationEntity> {
     const regulation = await this.regulations.find(id);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readPlanAndCosts(p, accessFacts(regulation)), 'regulation');
     return regulation;
   }

@@ -28,6 +28,7 @@ import {
 } from '../shared/rows';
 import { EstimateHooks } from './estimate-hooks';
 import { isUuid } from '../../common/ids';
+import { msg } from '../../common/i18n/catalogue';
 
 /** A change of one estimate from raw input (PUT, accepted consultation feedback). */
 export interface EstimateWrite {
@@ -131,7 +132,7 @@ export class EstimateWriter {
         throw new ProblemException(
           409,
           'no-estimate',
-          `There is no ${r.kind} estimate to revise; enter one first.`,
+          msg('estimate.noneToRevise', { kind: r.kind }),
         );
       }
       try {
@@ -156,7 +157,7 @@ export class EstimateWriter {
     inputOf: (current: StoredEstimate | null) => { parameterSetId: unknown; input: unknown },
   ): Promise<EstimateWriteResult> {
     const regulation = await this.regulations.findForUpdate(tx.manager, w.regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     const current = await this.current(tx.manager, regulation.id, w.kind);
     await w.precondition?.({ regulation, current });
     const { parameterSetId, input } = inputOf(current);

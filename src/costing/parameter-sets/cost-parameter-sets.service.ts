@@ -25,6 +25,7 @@ import {
   toParameterValues,
 } from './parameter-values';
 import { ParameterSetRepository } from '../persistence/parameter-set.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface ParameterSetView {
   id: string;
@@ -210,7 +211,11 @@ export class CostParameterSetsService {
         throw new ProblemException(
           409,
           'in-use',
-          `The cost-parameter set ${current.year} is used by ${use.estimates} current estimate(s) and ${use.versions} estimate version(s); it cannot be deleted.`,
+          msg('parameterSet.inUse', {
+            year: current.year,
+            estimates: use.estimates,
+            versions: use.versions,
+          }),
           { estimates: use.estimates, estimateVersions: use.versions },
         );
       }
@@ -252,7 +257,7 @@ export class CostParameterSetsService {
   ): Promise<ParameterSetRow> {
     const row = await this.sets.find(m, id, lock);
     if (!row) {
-      throw new ProblemException(404, 'not-found', 'No such cost-parameter set.');
+      throw new ProblemException(404, 'not-found', msg('parameterSet.noSuch'));
     }
     return toParameterSetRow(row);
   }
@@ -294,10 +299,7 @@ function cleanSource(v: string | null | undefined): string | null {
 }
 
 function yearTaken(year: number): ProblemException {
-  return new ProblemException(
-    409,
-    'conflict',
-    `A cost-parameter set for ${year} already exists; edit it instead.`,
-    { errors: [{ field: 'year', message: `a set for ${year} already exists` }] },
-  );
+  return new ProblemException(409, 'conflict', msg('parameterSet.exists', { year }), {
+    errors: [{ field: 'year', message: `a set for ${year} already exists` }],
+  });
 }

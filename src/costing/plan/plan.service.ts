@@ -23,6 +23,7 @@ import { PutPlanDto } from './plan.dto';
 import { PlanView } from './plan.view';
 import { ProgrammesService } from '../../register/programmes/programmes.service';
 import { PlanRepository } from '../persistence/plan.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 @Injectable()
 export class PlanService {
@@ -38,10 +39,10 @@ export class PlanService {
 
   async get(p: Principal | undefined, regulationId: string): Promise<PlanView> {
     const regulation = await this.regulations.find(regulationId);
-    if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readPlanAndCosts(p, accessFacts(regulation)), 'regulation');
     const plan = await this.reader.plan(regulationId);
-    if (!plan) throw new ProblemException(404, 'not-found', 'This regulation has no plan yet.');
+    if (!plan) throw new ProblemException(404, 'not-found', msg('plan.none'));
     return plan;
   }
 
@@ -55,7 +56,7 @@ export class PlanService {
     return this.transactions.run(async (tx) => {
       const m = tx.manager;
       const regulation = await this.regulations.findForUpdate(m, regulationId);
-      if (!regulation) throw new ProblemException(404, 'not-found', 'No such regulation.');
+      if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
       requireAccess(AccessPolicy.writeRegulation(p, accessFacts(regulation)), 'regulation');
       assertWritableState('plan', regulation.stateName);
       const before = await this.reader.plan(regulationId, m);

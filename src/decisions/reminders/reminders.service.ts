@@ -17,6 +17,7 @@ import { RegulationRepository } from '../../register/persistence/regulation.repo
 import { ReminderRow, RemindersRepository } from '../persistence/reminders.repository';
 import { ReminderListQuery, SendReminderDto } from './reminder.dto';
 import { isUuid } from '../../common/ids';
+import { msg } from '../../common/i18n/catalogue';
 
 /**
  * Đôn đốc: while an approved plan is being implemented (on track or overdue), the Government
@@ -39,12 +40,12 @@ export class RemindersService {
     return this.transactions.run(async ({ manager }) => {
       // Locked like a transition: a reminder never lands after the implementation was recorded.
       const r = await this.regulations.findForUpdate(manager, regulationId);
-      if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+      if (!r) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
       if (r.stateName !== 'implementing') {
         throw new ProblemException(
           409,
           'not-implementing',
-          `A reminder is for a plan being implemented; this regulation is in ${r.stateName}.`,
+          msg('reminder.onlyImplementing', { state: r.stateName }),
           { stateName: r.stateName },
         );
       }
@@ -70,7 +71,7 @@ export class RemindersService {
   async ofRegulation(p: Principal, regulationId: string): Promise<{ items: ReminderRow[] }> {
     const r = await this.regulations.find(regulationId);
     if (!r || !(readsEverything(p) || ownsRecord(p, r))) {
-      throw new ProblemException(404, 'not-found', 'No such regulation.');
+      throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     }
     return { items: await this.reminders.ofRegulation(regulationId) };
   }
@@ -80,7 +81,7 @@ export class RemindersService {
     let agencyId: string | null = q.agencyId ?? null;
     if (isMinistry(p)) {
       if (agencyId && agencyId !== p.agencyId) {
-        throw new ProblemException(403, 'forbidden', 'A ministry reads its own reminders only.');
+        throw new ProblemException(403, 'forbidden', msg('reminder.ownOnly'));
       }
       agencyId = p.agencyId;
     }

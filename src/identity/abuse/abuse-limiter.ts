@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { msg } from '../../common/i18n/catalogue';
 import { ProblemException } from '../../common/problem';
+
+export type AbuseMessageKey =
+  | 'abuse.signupsPerAddress'
+  | 'abuse.signupsPerEmail'
+  | 'abuse.commentsPerAccount'
+  | 'abuse.commentsPerAddress';
 import { AbuseCounterRepository } from '../persistence/abuse-counter.repository';
 
 export const HOUR_MS = 3_600_000;
@@ -13,8 +20,8 @@ export interface AbuseLimit {
   bucket: string;
   limit: number;
   windowMs: number;
-  /** What the 429 says was exceeded, e.g. "sign-ups from this address per hour". */
-  what: string;
+  /** The 429's message: which limit was exceeded (with `{limit}` and `{seconds}`). */
+  message: AbuseMessageKey;
 }
 
 /**
@@ -45,7 +52,7 @@ export class AbuseLimiter {
         throw new ProblemException(
           429,
           'too-many-requests',
-          `Too many ${l.what} (at most ${l.limit}); try again in ${seconds} seconds.`,
+          msg(l.message, { limit: l.limit, seconds }),
           { retryAfterSeconds: seconds, limit: l.limit },
         );
       }

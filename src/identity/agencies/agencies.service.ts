@@ -12,6 +12,7 @@ import { AgencyEntity } from '../persistence/agency.entity';
 import { UserEntity } from '../persistence/user.entity';
 import { AgencyListQuery, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 import { AccountRepository } from '../persistence/account.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 const view = (a: AgencyEntity): AgencyView => ({
   id: a.id,
@@ -47,7 +48,7 @@ export class AgenciesService {
 
   async get(id: string): Promise<AgencyView> {
     const a = await this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
-    if (!a) throw new ProblemException(404, 'not-found', 'No such agency.');
+    if (!a) throw new ProblemException(404, 'not-found', msg('agency.noSuch'));
     return view(a);
   }
 
@@ -78,7 +79,7 @@ export class AgenciesService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!a) throw new ProblemException(404, 'not-found', 'No such agency.');
+      if (!a) throw new ProblemException(404, 'not-found', msg('agency.noSuch'));
       const before = view(a);
       if (dto.code && dto.code.toUpperCase() !== a.code.toUpperCase())
         await this.assertCodeFree(manager, dto.code);
@@ -89,7 +90,7 @@ export class AgenciesService {
           throw new ProblemException(
             409,
             'conflict',
-            `The agency has a ${misfit.role} user, who cannot belong to a ${dto.kind}.`,
+            msg('agency.roleMisfit', { role: misfit.role, kind: dto.kind }),
           );
         }
       }
@@ -112,7 +113,7 @@ export class AgenciesService {
 
   private async assertCodeFree(manager: import('typeorm').EntityManager, code: string) {
     if (await this.accounts.agencyCodeTaken(manager, code.trim())) {
-      throw new ProblemException(409, 'duplicate', `An agency with code ${code} already exists.`, {
+      throw new ProblemException(409, 'duplicate', msg('agency.exists', { code }), {
         errors: [{ field: 'code', message: 'already in use' }],
       });
     }

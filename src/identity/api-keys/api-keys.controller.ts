@@ -14,6 +14,7 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { ApiKeyEntity } from '../persistence/api-key.entity';
+import { msg } from '../../common/i18n/catalogue';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'LGSP Bộ Y tế' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -107,7 +108,7 @@ export class ApiKeysController {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!k) throw new ProblemException(404, 'not-found', 'No such API key.');
+      if (!k) throw new ProblemException(404, 'not-found', msg('apiKey.noSuch'));
       if (!k.revokedAt) {
         k.revokedAt = this.clock.now();
         await manager.update(ApiKeyEntity, { id }, { revokedAt: k.revokedAt });

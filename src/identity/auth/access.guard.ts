@@ -7,6 +7,7 @@ import { Principal } from '../domain/principal';
 import { Role } from '../domain/roles';
 import { AuthenticationService } from './authentication.service';
 import { ANY_ROLE, ROLES_METADATA, USERS_ONLY_METADATA } from './decorators';
+import { msg } from '../../common/i18n/catalogue';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,27 +35,23 @@ export class AccessGuard implements CanActivate {
     if (isPublic) return true;
     if (!roles) {
       this.logger.error(`route ${req.method} ${req.route?.path} declares no access policy`);
-      throw new ProblemException(403, 'forbidden', 'This route has no access policy.');
+      throw new ProblemException(403, 'forbidden', msg('auth.noPolicy'));
     }
     const principal = req.principal;
-    if (!principal) throw new ProblemException(401, 'unauthorized', 'Authentication is required.');
+    if (!principal) throw new ProblemException(401, 'unauthorized', msg('auth.required'));
     // "Any role" means the programme's roles; a public commenter must be named (AnyRole docs).
     const anyRole = roles.includes(ANY_ROLE) && principal.role !== 'public';
     if (!anyRole && !roles.includes(principal.role as Role)) {
-      throw new ProblemException(403, 'forbidden', `The role ${principal.role} may not do this.`);
+      throw new ProblemException(403, 'forbidden', msg('auth.roleForbidden', { role: principal.role }));
     }
     if (
       principal.kind !== 'user' &&
       this.reflector.getAllAndOverride<boolean>(USERS_ONLY_METADATA, targets)
     ) {
-      throw new ProblemException(
-        403,
-        'forbidden',
-        'Only a signed-in user may do this, not an API key.',
-      );
+      throw new ProblemException(403, 'forbidden', msg('auth.userOnly'));
     }
     if (principal.readOnly && !READ_METHODS.has(req.method)) {
-      throw new ProblemException(403, 'forbidden', 'This API key is read-only.');
+      throw new ProblemException(403, 'forbidden', msg('auth.keyReadOnly'));
     }
     return true;
   }
@@ -64,8 +61,7 @@ export class AccessGuard implements CanActivate {
     const apiKey = req.headers['x-api-key'];
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!m)
-        throw new ProblemException(401, 'unauthorized', 'Use "Authorization: Bearer <token>".');
+      if (!m) throw new ProblemException(401, 'unauthorized', msg('auth.bearer'));
       return this.auth.principalFromToken(m[1]);
     }
     if (typeof apiKey === 'string' && apiKey) return this.auth.principalFromApiKey(apiKey);

@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { LoginThrottleRepository } from '../persistence/login-throttle.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -26,11 +27,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     const res = context.switchToHttp().getResponse();
     const seconds = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
     res.setHeader('Retry-After', String(seconds));
-    throw new ProblemException(
-      429,
-      'too-many-requests',
-      `Too many login attempts; try again in ${seconds} seconds.`,
-    );
+    throw new ProblemException(429, 'too-many-requests', msg('auth.throttleAddress', { seconds }));
   }
 }
 
@@ -132,12 +129,9 @@ export class AccountLoginDelay {
       1,
       Math.ceil(((state.nextAllowedAt?.getTime() ?? now.getTime()) - now.getTime()) / 1000),
     );
-    throw new ProblemException(
-      429,
-      'too-many-requests',
-      `Too many failed logins for this account; try again in ${seconds} seconds.`,
-      { retryAfterSeconds: seconds },
-    );
+    throw new ProblemException(429, 'too-many-requests', msg('auth.throttleAccount', { seconds }), {
+      retryAfterSeconds: seconds,
+    });
   }
 
   async failed(email: string): Promise<void> {

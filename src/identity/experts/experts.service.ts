@@ -12,6 +12,7 @@ import { Principal } from '../domain/principal';
 import { ExpertRow, ExpertsRepository } from '../persistence/experts.repository';
 import { ExpertListQuery, UpdateExpertProfileDto } from './expert.dto';
 import { isUuid } from '../../common/ids';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface ExpertView {
   id: string;
@@ -62,7 +63,7 @@ export class ExpertsService {
 
   async own(p: Principal) {
     const row = await this.experts.find(p.userId!);
-    if (!row) throw new ProblemException(404, 'not-found', 'You are not in the expert directory.');
+    if (!row) throw new ProblemException(404, 'not-found', msg('expert.notInDirectory'));
     return { ...expertView(row), email: row.email, shareEmail: row.shareEmail };
   }
 

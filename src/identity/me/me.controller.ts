@@ -7,6 +7,7 @@ import { PrincipalRepository } from '../persistence/principal.repository';
 import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { AccountRepository } from '../persistence/account.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -33,7 +34,7 @@ export class MeController {
       };
     }
     const profile = await this.principals.ownProfile(p.id);
-    if (!profile) throw new ProblemException(404, 'not-found', 'No such user.');
+    if (!profile) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
     return profile;
   }
 

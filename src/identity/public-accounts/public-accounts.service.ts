@@ -61,13 +61,13 @@ export class PublicAccountsService {
         bucket: addressBucket('signup-address', address),
         limit: limits.signupsPerAddressPerHour,
         windowMs: HOUR_MS,
-        what: 'sign-ups from this address per hour',
+        message: 'abuse.signupsPerAddress',
       },
       {
         bucket: addressBucket('signup-email', email),
         limit: SIGNUPS_PER_EMAIL_PER_HOUR,
         windowMs: HOUR_MS,
-        what: 'sign-ups for this e-mail address per hour',
+        message: 'abuse.signupsPerEmail',
       },
     ]);
     const now = this.clock.now();

@@ -19,6 +19,7 @@ import {
   UserView,
 } from './user.dto';
 import { AccountRepository } from '../persistence/account.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export const userView = (u: UserEntity): UserView => ({
   id: u.id,
@@ -58,7 +59,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserView> {
     const u = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!u) throw new ProblemException(404, 'not-found', 'No such user.');
+    if (!u) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
     return userView(u);
   }
 
@@ -70,7 +71,7 @@ export class UsersService {
     const work = async (m: EntityManager) => {
       await this.assertRoleFits(m, dto.role, dto.agencyId);
       if (await this.accounts.emailTaken(m, dto.email.trim())) {
-        throw new ProblemException(409, 'duplicate', 'A user with this email already exists.', {
+        throw new ProblemException(409, 'duplicate', msg('user.exists'), {
           errors: [{ field: 'email', message: 'already in use' }],
         });
       }
@@ -102,17 +103,13 @@ export class UsersService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!u) throw new ProblemException(404, 'not-found', 'No such user.');
+      if (!u) throw new ProblemException(404, 'not-found', msg('user.noSuch'));
       const before = userView(u);
       const role = dto.role ?? u.role;
       const agencyId = dto.agencyId ?? u.agencyId;
       if (dto.role || dto.agencyId) await this.assertRoleFits(manager, role, agencyId);
       if (actor.userId === id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-        throw new ProblemException(
-          409,
-          'conflict',
-          'Administrators cannot deactivate or demote themselves.',
-        );
+        throw new ProblemException(409, 'conflict', msg('user.selfDemote'));
       }
       const revoke =
         dto.active === false ||
@@ -154,7 +151,7 @@ export class UsersService {
   /** The caller's own password; every token issued before stops working. */
   async changeOwnPassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
     if (!principal.userId)
-      throw new ProblemException(403, 'forbidden', 'API keys have no password.');
+      throw new ProblemException(403, 'forbidden', msg('user.apiKeyNoPassword'));
     await this.transactions.run(async ({ manager }) => {
       const hash = await this.accounts.lockPasswordHash(manager, principal.userId!);
       if (!hash || !(await this.hasher.verify(hash, dto.currentPassword))) {

@@ -25,6 +25,7 @@ import {
   WebhookDto,
 } from '../dto/webhook.dto';
 import { DeliveryRow, SubscriptionRow, WebhookRepository } from '../persistence/webhook.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -211,13 +212,9 @@ export class WebhooksService {
     await this.visible(p, id);
     return this.transactions.run(async ({ manager }) => {
       const d = await this.webhooks.findDelivery(manager, id, deliveryId);
-      if (!d) throw new ProblemException(404, 'not-found', 'No such delivery of this webhook.');
+      if (!d) throw new ProblemException(404, 'not-found', msg('webhook.noSuchDelivery'));
       if (d.status === 'delivered') {
-        throw new ProblemException(
-          409,
-          'already-delivered',
-          'This delivery was already delivered.',
-        );
+        throw new ProblemException(409, 'already-delivered', msg('webhook.delivered'));
       }
       const r = await this.webhooks.requeue(manager, deliveryId, this.clock.now());
       return { deliveryId: r.id, eventId: r.event_id, status: 'pending' as const };
@@ -271,7 +268,7 @@ export class WebhooksService {
   private async visible(p: Principal, id: string): Promise<SubscriptionRow> {
     const row = await this.webhooks.find(id);
     if (!row || !mayManageWebhook(p, row.agency_id)) {
-      throw new ProblemException(404, 'not-found', 'No such webhook.');
+      throw new ProblemException(404, 'not-found', msg('webhook.noSuch'));
     }
     return row;
   }

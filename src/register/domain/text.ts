@@ -7,12 +7,10 @@
  * spaces, so equal-looking strings compare equal (the one normaliser: common/clean-text.ts).
  */
 import { cleanText } from '../../common/clean-text';
+import type { FieldError } from '../../common/field-error';
 
 /** One invalid field, as the HTTP layer reports it (400 `errors: [{field, message}]`). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from '../../common/field-error';
 
 /** The outcome of validating a whole payload: the normalised value, or every field error found. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

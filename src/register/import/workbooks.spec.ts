@@ -133,7 +133,7 @@ describe('buildImportTemplate', () => {
 });
 
 describe('buildErrorReport', () => {
-  it('writes Dòng, Cột, Lỗi for each error', async () => {
+  it('writes Dòng, Cột, Lỗi for each error, the messages in Vietnamese', async () => {
     const errors: ImportRowError[] = [
       {
         row: 3,
@@ -156,14 +156,16 @@ describe('buildErrorReport', () => {
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
       3,
       'Số hiệu văn bản',
-      'a decree number looks like "15/2018/NĐ-CP"',
+      'số hiệu nghị định có dạng "15/2018/NĐ-CP"',
     ]);
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
       7,
       'Ngày ban hành',
-      '"31/02/2018" is not a real calendar date',
+      '"31/02/2018" không phải ngày có thật trên lịch',
     ]);
     expect(sheet.rowCount).toBe(3);
+    const en = (await load(await buildErrorReport(errors, { language: 'en' }))).worksheets[0];
+    expect(en.getRow(3).getCell(3).value).toBe('"31/02/2018" is not a real calendar date');
   });
 
   it('reports the errors of a parsed file, and an empty report is just the header', async () => {

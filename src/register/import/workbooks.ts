@@ -17,6 +17,8 @@ import {
   SUBJECT_TYPES,
 } from '../domain/regulation-fields';
 import { IMPORT_COLUMNS } from './columns';
+import { localizeText } from '../../common/i18n/catalogue';
+import type { Language } from '../../common/i18n/language';
 import { ImportRowError } from './errors';
 
 export const TEMPLATE_DATA_SHEET = 'Quy định';
@@ -206,13 +208,15 @@ export const ERROR_REPORT_HEADERS = ['Dòng', 'Cột', 'Lỗi'] as const;
 export const FILE_ERROR_COLUMN = 'Tệp';
 
 /**
- * The per-row error report: Dòng (row), Cột (column header as in the file), Lỗi (message). For a
- * file refused as a whole, `fileError` is its one line (no row, column "Tệp").
+ * The per-row error report: Dòng (row), Cột (column header as in the file), Lỗi (message, in
+ * Vietnamese through the message catalogue). For a file refused as a whole, `fileError` is its
+ * one line (no row, column "Tệp").
  */
 export async function buildErrorReport(
   errors: readonly ImportRowError[],
-  options: { fileError?: string } = {},
+  options: { fileError?: string; language?: Language } = {},
 ): Promise<Buffer> {
+  const lang = options.language ?? 'vi';
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet('Lỗi', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
@@ -227,8 +231,13 @@ export async function buildErrorReport(
   ];
   boldRow(sheet, 1);
   if (options.fileError)
-    sheet.addRow({ row: null, column: FILE_ERROR_COLUMN, message: options.fileError });
-  for (const e of errors) sheet.addRow({ row: e.row, column: e.column, message: e.message });
+    sheet.addRow({
+      row: null,
+      column: FILE_ERROR_COLUMN,
+      message: localizeText(options.fileError, lang),
+    });
+  for (const e of errors)
+    sheet.addRow({ row: e.row, column: e.column, message: localizeText(e.message, lang) });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 } };
   return toBuffer(workbook);
 }

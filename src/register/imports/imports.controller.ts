@@ -29,6 +29,7 @@ import {
   ImportsService,
   MAX_IMPORT_BYTES,
 } from './imports.service';
+import { msg } from '../../common/i18n/catalogue';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -97,13 +98,13 @@ export class ImportsController {
   ) {
     const run = await this.jobRuns.find(jobId);
     if (!run || run.kind !== IMPORT_JOB || !(readsEverything(p) || run.createdBy === p.userId)) {
-      throw new ProblemException(404, 'not-found', 'No such import.');
+      throw new ProblemException(404, 'not-found', msg('import.noSuch'));
     }
     if (run.status !== 'succeeded' && run.status !== 'failed')
       throw new ProblemException(
         409,
         'not-finished',
-        `The import is ${run.status}; the report exists once it has finished.`,
+        msg('import.notFinished', { status: run.status }),
       );
     const errors = ((run.result ?? {}) as { errors?: [] }).errors ?? [];
     res.setHeader('Content-Type', XLSX);

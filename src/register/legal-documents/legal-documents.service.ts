@@ -17,6 +17,7 @@ import { LegalDocumentEntity } from '../persistence/legal-document.entity';
 import { LegalDocumentRepository } from '../persistence/legal-document.repository';
 import { regulationSearchText, searchWords } from '../regulations/search-text';
 import { LegalDocumentListQuery } from './legal-document.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface LegalDocumentView {
   id: string;
@@ -83,7 +84,7 @@ export class LegalDocumentsService {
 
   async get(id: string): Promise<LegalDocumentView> {
     const d = await this.dataSource.getRepository(LegalDocumentEntity).findOneBy({ id });
-    if (!d) throw new ProblemException(404, 'not-found', 'No such legal document.');
+    if (!d) throw new ProblemException(404, 'not-found', msg('legalDocument.noSuch'));
     return legalDocumentView(d);
   }
 
@@ -109,16 +110,12 @@ export class LegalDocumentsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!d) throw new ProblemException(404, 'not-found', 'No such legal document.');
+      if (!d) throw new ProblemException(404, 'not-found', msg('legalDocument.noSuch'));
       const mayCorrect =
         actor.role === 'admin' ||
         (isMinistry(actor) && d.createdByAgencyId === actor.agencyId && !actor.readOnly);
       if (!mayCorrect) {
-        throw new ProblemException(
-          403,
-          'forbidden',
-          'Only the agency that added this document, or an admin, may correct it.',
-        );
+        throw new ProblemException(403, 'forbidden', msg('legalDocument.onlyOwner'));
       }
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const fields = validated({ ...legalDocumentView(d), ...defined });
@@ -150,7 +147,11 @@ export class LegalDocumentsService {
       throw new ProblemException(
         409,
         'duplicate',
-        `Document ${f.number} of ${f.issuer} issued on ${f.issuedOn} is already in the catalogue.`,
+        msg('legalDocument.duplicate', {
+          number: f.number,
+          issuer: f.issuer,
+          issuedOn: f.issuedOn,
+        }),
         {
           existingId,
           errors: [

@@ -7,6 +7,7 @@ import { AdminAuditService, diff } from '../../identity/audit/admin-audit.servic
 import { Principal } from '../../identity/domain/principal';
 import { ProgrammeEntity } from '../persistence/programme.entity';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
+import { msg } from '../../common/i18n/catalogue';
 
 export { vietnamDate } from '../../common/vietnam-time';
 
@@ -64,14 +65,14 @@ export class ProgrammesService {
 
   async get(id: string): Promise<ProgrammeView> {
     const p = await this.dataSource.getRepository(ProgrammeEntity).findOneBy({ id });
-    if (!p) throw new ProblemException(404, 'not-found', 'No such programme.');
+    if (!p) throw new ProblemException(404, 'not-found', msg('programme.noSuch'));
     return programmeView(p);
   }
 
   create(actor: Principal, dto: CreateProgrammeDto): Promise<ProgrammeView> {
     return this.transactions.run(async ({ manager }) => {
       if (await this.byCode(dto.code, manager)) {
-        throw new ProblemException(409, 'duplicate', `Programme ${dto.code} already exists.`, {
+        throw new ProblemException(409, 'duplicate', msg('programme.exists', { code: dto.code }), {
           errors: [{ field: 'code', message: 'already in use' }],
         });
       }
@@ -101,14 +102,14 @@ export class ProgrammesService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!p) throw new ProblemException(404, 'not-found', 'No such programme.');
+      if (!p) throw new ProblemException(404, 'not-found', msg('programme.noSuch'));
       const before = programmeView(p);
       if (
         dto.code &&
         dto.code.toUpperCase() !== p.code.toUpperCase() &&
         (await this.byCode(dto.code, manager))
       ) {
-        throw new ProblemException(409, 'duplicate', `Programme ${dto.code} already exists.`, {
+        throw new ProblemException(409, 'duplicate', msg('programme.exists', { code: dto.code }), {
           errors: [{ field: 'code', message: 'already in use' }],
         });
       }

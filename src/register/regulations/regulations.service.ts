@@ -23,6 +23,7 @@ import {
 import { CreateRegulationDto, RegulationListQuery, UpdateRegulationDto } from './regulation.dto';
 import { regulationSearchText } from './search-text';
 import { SectorRepository } from '../persistence/sector.repository';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface RegulationView {
   id: string;
@@ -120,7 +121,7 @@ export class RegulationsService {
 
   async detail(principal: Principal | undefined, id: string) {
     const r = await this.regulations.find(id);
-    if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!r) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readRegulation(principal, accessFacts(r)), 'regulation');
     const doc = await this.dataSource.manager.findOneBy(LegalDocumentEntity, {
       id: r.legalDocumentId,
@@ -201,20 +202,16 @@ export class RegulationsService {
   ): Promise<RegulationView> {
     return this.transactions.run(async ({ manager }) => {
       const r = await this.regulations.findForUpdate(manager, id);
-      if (!r) throw new ProblemException(404, 'not-found', 'No such regulation.');
+      if (!r) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
       requireAccess(AccessPolicy.writeRegulation(actor, accessFacts(r)), 'regulation');
       if (ifMatch === undefined) {
-        throw new ProblemException(
-          428,
-          'precondition-required',
-          'Send If-Match with the version you edited (from GET /regulations/:id).',
-        );
+        throw new ProblemException(428, 'precondition-required', msg('regulation.sendIfMatch'));
       }
       if (ifMatch !== r.version) {
         throw new ProblemException(
           409,
           'version-conflict',
-          `The regulation is at version ${r.version}, not ${ifMatch}; reload and retry.`,
+          msg('regulation.staleVersion', { version: r.version, ifMatch }),
           { currentVersion: r.version },
         );
       }
@@ -222,7 +219,7 @@ export class RegulationsService {
         throw new ProblemException(
           409,
           'wrong-state',
-          `A regulation can be edited only in draft; it is in ${r.stateName}.`,
+          msg('regulation.editOnlyDraft', { state: r.stateName }),
           { stateName: r.stateName },
         );
       }

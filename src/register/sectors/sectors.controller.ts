@@ -8,6 +8,7 @@ import { AdminAuditService } from '../../identity/audit/admin-audit.service';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
+import { msg } from '../../common/i18n/catalogue';
 
 export class CreateSectorDto {
   @ApiProperty({ example: 'food_safety' })
@@ -54,7 +55,7 @@ export class SectorsController {
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateSectorDto) {
     return this.transactions.run(async ({ manager }) => {
       if (await manager.findOneBy(SectorEntity, { code: dto.code })) {
-        throw new ProblemException(409, 'duplicate', `Sector ${dto.code} already exists.`, {
+        throw new ProblemException(409, 'duplicate', msg('sector.exists', { code: dto.code }), {
           errors: [{ field: 'code', message: 'already in use' }],
         });
       }
@@ -86,7 +87,7 @@ export class SectorsController {
         where: { code },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!s) throw new ProblemException(404, 'not-found', 'No such sector.');
+      if (!s) throw new ProblemException(404, 'not-found', msg('sector.noSuch'));
       const before = view(s);
       if (dto.name !== undefined) s.name = dto.name.trim().normalize('NFC');
       if (dto.active !== undefined) s.active = dto.active;

@@ -1,26 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { STATE_LABELS } from '../../common/i18n/labels';
 import { REGULATION_CATEGORY_LABELS, RegulationCategory } from '../../register/domain';
 import { CostTargetStatus, ProgressReport } from '../domain/ledger';
 import type { ProgressItem } from './progress.service';
 import { vietnamDate } from '../../common/vietnam-time';
-
-/** Vietnamese names of the workflow states, as the Government Office writes them. */
-export const STATE_LABELS: Readonly<Record<string, string>> = {
-  draft: 'Dự thảo',
-  review: 'Đang rà soát',
-  costing: 'Xác định chi phí tuân thủ',
-  drafting_plan: 'Xây dựng phương án',
-  consultation: 'Đang tham vấn',
-  responding: 'Tiếp thu, giải trình',
-  government_office_review: 'VPCP đang kiểm soát',
-  awaiting_decision: 'Chờ Thủ tướng quyết định',
-  implementing: 'Đang thực thi',
-  retained: 'Giữ nguyên',
-  withdrawn: 'Đã rút',
-  rejected: 'Không phê duyệt',
-  implemented: 'Đã thực thi',
-};
 
 export const PLAN_ACTION_LABELS: Readonly<Record<string, string>> = {
   abolish: 'Bãi bỏ',

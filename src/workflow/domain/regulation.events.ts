@@ -2,6 +2,7 @@
  * The events a regulation's workflow accepts (domain.md §5), their payloads, the facts the
  * service attaches to each event, and pure payload validators (HTTP 400 material).
  */
+import type { FieldError } from '../../common/field-error';
 import { checkAmendingDocumentNumber } from '../../register/domain/amending-document';
 import type { LegalDocumentType } from '../../register/domain/legal-document';
 import { DateTimeFormatError, parseCalendarDate, parseDeadline, parseInstant } from './time';
@@ -208,10 +209,7 @@ export const FACTS_READ_BY_EVENT: Readonly<
 
 // ---- payload validation ----------------------------------------------------------------------
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from '../../common/field-error';
 
 export type ValidationResult =
   { ok: true; command: RegulationCommand } | { ok: false; errors: FieldError[] };

@@ -6,6 +6,7 @@ import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
 import { WorkflowHistoryRepository } from '../persistence/workflow-history.repository';
 import { ChainVerification, ChainedEntry, verifyChain } from './history-chain';
+import { msg } from '../../common/i18n/catalogue';
 
 export interface HistoryEntryView {
   seq: number;
@@ -67,7 +68,7 @@ export class WorkflowHistoryService {
 
   private async regulationAccess(id: string): Promise<RegulationAccessFacts> {
     const access = await this.repository.access(id);
-    if (!access) throw new ProblemException(404, 'not-found', 'No such regulation.');
+    if (!access) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     return access;
   }
 

@@ -3,6 +3,8 @@ import { clearSession, readSession } from '../session/session';
 import { ApiError, toProblem } from './problem';
 import type { paths } from './schema';
 
+const APP_LANGUAGE = 'vi';
+
 /** Called on a 401 (expired or revoked token); the app sends the user to /login?next=… */
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(fn: () => void): void {
@@ -11,6 +13,8 @@ export function setUnauthorizedHandler(fn: () => void): void {
 
 const auth: Middleware = {
   onRequest({ request }) {
+    // The app is in Vietnamese: so are the API's problem messages it shows (not the browser's locale).
+    request.headers.set('Accept-Language', APP_LANGUAGE);
     const s = readSession();
     if (s && !request.headers.has('Authorization')) {
       request.headers.set('Authorization', `Bearer ${s.accessToken}`);
@@ -48,6 +52,7 @@ export async function ok<T>(call: Promise<Result<T>>): Promise<T> {
 /** For routes the document does not describe in detail (files, multipart): plain fetch, same rules. */
 export async function rawFetch(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
+  headers.set('Accept-Language', APP_LANGUAGE);
   const s = readSession();
   if (s) headers.set('Authorization', `Bearer ${s.accessToken}`);
   let response: Response;

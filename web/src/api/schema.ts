@@ -3604,7 +3604,10 @@ export interface operations {
   JobRunsController_get: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description en for English messages; Vietnamese otherwise */
+        'Accept-Language'?: string;
+      };
       path: {
         id: string;
       };

@@ -1,3 +1,5 @@
+import { ROLE_LABELS, STATE_LABELS } from '../../../../src/common/i18n/labels';
+
 /** Strings shared by every area: header, navigation, forms, errors, states and roles. */
 export const common = {
   appName: 'Cắt giảm quy định kinh doanh',
@@ -49,30 +51,9 @@ export const common = {
     unknown: 'Đã xảy ra lỗi không mong muốn.',
     field: (field: string) => `Trường “${field}”`,
   },
-  roles: {
-    ministry_officer: 'Chuyên viên pháp chế',
-    ministry_lead: 'Lãnh đạo vụ pháp chế',
-    expert: 'Chuyên gia',
-    association: 'Hiệp hội doanh nghiệp',
-    gov_office: 'Văn phòng Chính phủ',
-    admin: 'Quản trị hệ thống',
-    public: 'Doanh nghiệp, người dân (góp ý công khai)',
-  } as Record<string, string>,
-  states: {
-    draft: 'Dự thảo',
-    review: 'Rà soát',
-    costing: 'Tính chi phí tuân thủ',
-    drafting_plan: 'Xây dựng phương án',
-    consultation: 'Lấy ý kiến',
-    responding: 'Tiếp thu, giải trình',
-    government_office_review: 'VPCP kiểm soát',
-    awaiting_decision: 'Chờ quyết định',
-    implementing: 'Đang thực thi',
-    implemented: 'Đã thực thi',
-    retained: 'Giữ nguyên',
-    rejected: 'Không phê duyệt',
-    withdrawn: 'Đã rút',
-  } as Record<string, string>,
+  // Shared with the API's messages and the report workbooks (src/common/i18n/labels.ts).
+  roles: ROLE_LABELS,
+  states: STATE_LABELS,
   categories: {
     administrative_procedure: 'Thủ tục hành chính',
     business_condition: 'Điều kiện kinh doanh',
