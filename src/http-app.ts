@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import openApiMetadata from './metadata';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import {
@@ -59,8 +60,22 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }
 
-/** The OpenAPI document of the app's routes (also built without listening: scripts/generate-api-types.ts). */
+let pluginMetadataLoaded = false;
+/**
+ * The @nestjs/swagger plugin's metadata (src/metadata.ts, `npm run openapi:metadata`) applied to the
+ * DTO and controller classes, so the document is the same whether the code was built by `nest
+ * build`, @swc/jest or ts-node. Started when this module loads; it settles within the same turn
+ * (the imports are already-loaded CommonJS modules), long before an app can be created.
+ */
+export const openApiMetadataReady: Promise<void> = SwaggerModule.loadPluginMetadata(
+  openApiMetadata,
+).then(() => {
+  pluginMetadataLoaded = true;
+});
+
+/** The OpenAPI document of the app's routes (also built without listening: scripts/api-types.ts). */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  if (!pluginMetadataLoaded) throw new Error('createOpenApiDocument before openApiMetadataReady');
   return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

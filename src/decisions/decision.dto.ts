@@ -65,7 +65,7 @@ export class DecisionListQuery extends PageQuery {
   outcome?: DecisionOutcome;
 }
 
-class DecisionRegulationDto {
+export class DecisionRegulationDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() provision: string;

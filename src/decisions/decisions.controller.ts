@@ -16,6 +16,7 @@ import { Principal } from '../identity/domain/principal';
 import { parseIdempotencyKey } from '../workflow/http/headers';
 import { DecisionDto, DecisionListQuery, RecordDecisionDto } from './decision.dto';
 import { DecisionsService } from './decisions.service';
+import { ApiProblemResponses } from '../common/openapi';
 
 /**
  * Decisions are public records once recorded: a Prime Minister's decision is published in the
@@ -29,6 +30,7 @@ export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
   @Post()
+  @ApiProblemResponses(400, 401, 403, 409)
   @Roles('gov_office')
   @ApiOperation({
     summary: "Record one Prime Minister's decision over many regulations of one agency",
@@ -57,6 +59,7 @@ export class DecisionsController {
   }
 
   @Get()
+  @ApiProblemResponses(400)
   @Public()
   @ApiOperation({
     summary: 'Recorded decisions, newest first, with the regulations they cover',
@@ -66,6 +69,7 @@ export class DecisionsController {
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: DecisionDto })
   get(@UuidParam() id: string) {

@@ -5,6 +5,7 @@ import { UuidParam } from '../common/uuid-param';
 import { AnyRole, CurrentPrincipal } from '../identity/auth/decorators';
 import { Principal, readsEverything } from '../identity/domain/principal';
 import { JobRunService } from './runs/job-run.service';
+import { ApiProblemResponses } from '../common/openapi';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class JobRunsController {
 
   /** Status, progress and result of a background job (an import, a recalculation). */
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   async get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     const run = await this.runs.find(id);

@@ -18,6 +18,7 @@ import { contentDisposition } from '../domain/attachment-type';
 import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
 import { AttachmentsService, UploadedFile as Upload } from './attachments.service';
 import { UploadLimitsInterceptor } from './upload-limits.interceptor';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
+  @ApiProblemResponses(401, 403)
   @Roles('association', 'expert')
   @ApiOperation({
     summary: 'Attach a file to your feedback item while its round is open',
@@ -53,6 +55,7 @@ export class AttachmentsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: 'Download an attachment (for those who may read the item)',

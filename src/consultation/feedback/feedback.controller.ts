@@ -16,6 +16,7 @@ import {
   RespondDto,
 } from './feedback.dto';
 import { FeedbackService } from './feedback.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -46,6 +47,7 @@ export class FeedbackController {
   ) {}
 
   @Post('consultations/:id/feedback')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('association', 'expert')
   @ApiOperation({
     summary: 'Give feedback on an open round',
@@ -66,6 +68,7 @@ export class FeedbackController {
   }
 
   @Get('feedback')
+  @ApiProblemResponses(400, 401, 403)
   @Roles('association', 'expert')
   @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
   mine(@CurrentPrincipal() p: Principal, @Query() q: MyFeedbackQuery) {
@@ -73,6 +76,7 @@ export class FeedbackController {
   }
 
   @Get('feedback/:id')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: 'One item with its attachments and answer',
@@ -84,6 +88,7 @@ export class FeedbackController {
   }
 
   @Post('feedback/:id/response')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({
     summary: 'Answer an item (tiếp thu, giải trình), or correct the answer',
@@ -102,6 +107,7 @@ export class FeedbackController {
   }
 
   @Get('regulations/:id/feedback')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: "A regulation's feedback items and answers (oldest first)",

@@ -7,6 +7,7 @@ import { contentDisposition } from '../domain/attachment-type';
 import { ReportQuery } from '../feedback/feedback.dto';
 import { buildReportWorkbook } from './report.workbook';
 import { ReportService } from './report.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,6 +18,7 @@ export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
   @Get(':id/report')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   @ApiOperation({
     summary: 'The consultation report (JSON, or ?format=xlsx)',

@@ -10,6 +10,7 @@ import { PutPlanDto } from '../plan/plan.dto';
 import { EstimateKind, etagOf, parseIfMatch } from '../shared/costing-rules';
 import { CostEstimatesService } from './cost-estimates.service';
 import { EstimateHistoryQuery, PutEstimateDto } from './estimate.dto';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -28,6 +29,7 @@ export class RegulationCostsController {
   ) {}
 
   @Put(':id/cost-estimates/baseline')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the baseline estimate (in draft, review, costing, retained)' })
   @ApiHeader(IF_MATCH)
@@ -42,6 +44,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/cost-estimates/proposed')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the proposed estimate (in drafting_plan)' })
   @ApiHeader(IF_MATCH)
@@ -56,6 +59,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Current baseline and proposed estimates, savings and reduction %' })
   overview(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
@@ -63,6 +67,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates/history')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Every version of the estimates: who, when, why, source' })
   history(
@@ -74,6 +79,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/plan')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Write the simplification plan (in drafting_plan)' })
   @ApiHeader(IF_MATCH)
@@ -90,6 +96,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/plan')
+  @ApiProblemResponses(400, 404)
   @Public()
   getPlan(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
     return this.plans.get(p, id);

@@ -22,6 +22,7 @@ import {
   UpdateParameterSetDto,
 } from './parameter-set.dto';
 import { CostParameterSetsService } from './cost-parameter-sets.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('costs')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class CostParameterSetsController {
   constructor(private readonly sets: CostParameterSetsService) {}
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Cost-parameter sets, newest year first' })
   list(@Query() q: ParameterSetListQuery) {
@@ -37,12 +39,14 @@ export class CostParameterSetsController {
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   get(@UuidParam() id: string) {
     return this.sets.get(id);
   }
 
   @Get(':id/history')
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'Every version of a set' })
   history(@UuidParam() id: string) {
@@ -50,12 +54,14 @@ export class CostParameterSetsController {
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateParameterSetDto) {
     return this.sets.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('admin')
   @ApiOperation({
     summary: 'Edit a set; every estimate using it is recalculated by a job (recalculationJobId)',
@@ -74,6 +80,7 @@ export class CostParameterSetsController {
   }
 
   @Delete(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an unused set (409 when an estimate uses it)' })

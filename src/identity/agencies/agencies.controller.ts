@@ -5,6 +5,7 @@ import { AnyRole, CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 import { AgenciesService } from './agencies.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -13,24 +14,28 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   list(@Query() q: AgencyListQuery) {
     return this.agencies.list(q);
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   get(@UuidParam() id: string) {
     return this.agencies.get(id);
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateAgencyDto) {
     return this.agencies.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   update(
     @CurrentPrincipal() actor: Principal,

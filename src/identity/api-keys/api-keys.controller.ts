@@ -14,6 +14,7 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { ApiKeyEntity } from '../persistence/api-key.entity';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'LGSP Bộ Y tế' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -51,6 +52,7 @@ export class ApiKeysController {
   ) {}
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   async list(@Query() q: PageQuery) {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 2);
@@ -66,6 +68,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateApiKeyDto) {
     return this.transactions.run(async ({ manager }) => {
       const agency = await manager.findOneBy(AgencyEntity, { id: dto.agencyId });
@@ -100,6 +103,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/revoke')
+  @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
   async revoke(@CurrentPrincipal() actor: Principal, @UuidParam() id: string) {
     return this.transactions.run(async ({ manager }) => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, PageQuery, toPage } from '../../common/pagination';
 import { Roles } from '../auth/decorators';
 import { AdminAuditEntity } from '../persistence/admin-audit.entity';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -24,6 +25,7 @@ export class AdminAuditController {
 
   /** Newest first. */
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 1);

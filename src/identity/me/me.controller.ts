@@ -7,6 +7,7 @@ import { Principal } from '../domain/principal';
 import { PrincipalRepository } from '../persistence/principal.repository';
 import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiProblemResponses(401, 403)
   async me(@CurrentPrincipal() p: Principal) {
     if (p.kind === 'api_key') {
       const [k] = await this.dataSource.query(`SELECT name, access FROM api_key WHERE id = $1`, [
@@ -40,6 +42,7 @@ export class MeController {
   }
 
   @Post('password')
+  @ApiProblemResponses(400, 401, 403)
   @UsersOnly()
   @HttpCode(204)
   async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto) {

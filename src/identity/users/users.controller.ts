@@ -5,6 +5,7 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -14,21 +15,25 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   list(@Query() q: UserListQuery) {
     return this.users.list(q);
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   get(@UuidParam() id: string) {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

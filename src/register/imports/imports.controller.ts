@@ -29,6 +29,7 @@ import {
   ImportsService,
   MAX_IMPORT_BYTES,
 } from './imports.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -58,6 +59,7 @@ export class ImportsController {
    * A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
    */
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @HttpCode(202)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiConsumes('multipart/form-data')
@@ -79,6 +81,7 @@ export class ImportsController {
 
   /** The import template, with Vietnamese headers and an instructions sheet. */
   @Get('template.xlsx')
+  @ApiProblemResponses()
   @Public()
   async template(@Res({ passthrough: true }) res: Response) {
     const sectors = await this.dataSource.query(
@@ -91,6 +94,7 @@ export class ImportsController {
 
   /** The per-row error report of an import (Dòng, Cột, Lỗi). */
   @Get(':jobId/errors.xlsx')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   async errors(
     @CurrentPrincipal() p: Principal,

@@ -10,6 +10,7 @@ import {
   UpdateLegalDocumentDto,
 } from './legal-document.dto';
 import { LegalDocumentsService } from './legal-documents.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('legal-documents')
 @ApiBearerAuth()
@@ -18,12 +19,14 @@ export class LegalDocumentsController {
   constructor(private readonly documents: LegalDocumentsService) {}
 
   @Get()
+  @ApiProblemResponses(400)
   @Public()
   list(@Query() q: LegalDocumentListQuery) {
     return this.documents.list(q);
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 404)
   @Public()
   get(@UuidParam() id: string) {
     return this.documents.get(id);
@@ -31,12 +34,14 @@ export class LegalDocumentsController {
 
   /** Any ministry officer or lead may add to the shared catalogue. */
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: LegalDocumentDto) {
     return this.documents.create(actor, dto as unknown as Record<string, unknown>);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'admin')
   update(
     @CurrentPrincipal() actor: Principal,

@@ -5,6 +5,7 @@ import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators
 import { Principal } from '../../identity/domain/principal';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 /** Chương trình: NQ68, NQ66 and any later target set. */
 @ApiTags('programmes')
@@ -14,24 +15,28 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Get()
+  @ApiProblemResponses(401, 403)
   @AnyRole()
   async list() {
     return { items: await this.programmes.list(), nextCursor: null };
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   get(@UuidParam() id: string) {
     return this.programmes.get(id);
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateProgrammeDto) {
     return this.programmes.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   update(
     @CurrentPrincipal() actor: Principal,

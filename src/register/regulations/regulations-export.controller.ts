@@ -12,6 +12,7 @@ import { RegulationEntity } from '../persistence/regulation.entity';
 import { applyRegulationVisibility } from './regulation-query';
 import { RegulationListQuery } from './regulation.dto';
 import { RegulationsService } from './regulations.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const BATCH = 1000;
 // Extra columns after the import columns, so an export can be edited and imported again.
@@ -31,6 +32,7 @@ export class RegulationsExportController {
   ) {}
 
   @Get('export.csv')
+  @ApiProblemResponses(400)
   @Public()
   @ApiProduces('text/csv')
   async csv(
@@ -51,6 +53,7 @@ export class RegulationsExportController {
   }
 
   @Get('export.xlsx')
+  @ApiProblemResponses(400)
   @Public()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async xlsx(

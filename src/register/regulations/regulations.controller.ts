@@ -19,6 +19,7 @@ import {
   RegulationResponseDto,
 } from './regulation.response';
 import { RegulationsService } from './regulations.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('regulations')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class RegulationsController {
 
   /** Files a regulation of the caller's own agency, in draft. */
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiCreatedResponse({ type: RegulationResponseDto })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateRegulationDto) {
@@ -36,6 +38,7 @@ export class RegulationsController {
 
   /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
   @Get()
+  @ApiProblemResponses(400)
   @Public()
   @ApiOkResponse({ type: RegulationPageDto })
   list(@CurrentPrincipal() p: Principal | undefined, @Query() q: RegulationListQuery) {
@@ -43,6 +46,7 @@ export class RegulationsController {
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: RegulationDetailDto })
   async get(
@@ -56,6 +60,7 @@ export class RegulationsController {
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiHeader({ name: 'If-Match', required: true, description: 'the version being edited' })
   @ApiOkResponse({ type: RegulationResponseDto })

@@ -8,6 +8,7 @@ import { AdminAuditService } from '../../identity/audit/admin-audit.service';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class CreateSectorDto {
   @ApiProperty({ example: 'food_safety' })
@@ -43,6 +44,7 @@ export class SectorsController {
   ) {}
 
   @Get()
+  @ApiProblemResponses(401, 403)
   @AnyRole()
   async list() {
     const rows = await this.dataSource.getRepository(SectorEntity).find({ order: { code: 'ASC' } });
@@ -50,6 +52,7 @@ export class SectorsController {
   }
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateSectorDto) {
     return this.transactions.run(async ({ manager }) => {
@@ -75,6 +78,7 @@ export class SectorsController {
   }
 
   @Patch(':code')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   update(
     @CurrentPrincipal() actor: Principal,

@@ -6,6 +6,7 @@ import { Principal } from '../../identity/domain/principal';
 import { CheckQuery } from '../progress/progress.dto';
 import { ProgressService } from '../progress/progress.service';
 import { LedgerService } from './ledger.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class LedgerAdminController {
   ) {}
 
   @Get('check')
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({
     summary: 'Recompute the ledger from scratch and compare it with the maintained aggregates',
@@ -30,6 +32,7 @@ export class LedgerAdminController {
   }
 
   @Post('rebuild')
+  @ApiProblemResponses(401, 403)
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({

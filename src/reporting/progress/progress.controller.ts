@@ -15,6 +15,7 @@ import {
   ProgressReportDto,
 } from './progress.dto';
 import { itemsUrl, ProgressService } from './progress.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 /** Who reads reports: the Government Office and admins (all), ministries (their own agency). */
 const REPORT_READERS = ['gov_office', 'admin', 'ministry_officer', 'ministry_lead'] as const;
@@ -26,6 +27,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get('progress')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'The targets ledger of a programme, for one agency or the nation',
@@ -38,6 +40,7 @@ export class ProgressController {
   }
 
   @Get('national-progress')
+  @ApiProblemResponses(400)
   @Public()
   @ApiOperation({
     summary: 'The national figures of the programmes, as the Government Office publishes them',
@@ -50,6 +53,7 @@ export class ProgressController {
   }
 
   @Get('progress.xlsx')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
@@ -92,6 +96,7 @@ export class ProgressController {
   }
 
   @Get('progress/items')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'The regulations behind one figure of the ledger (drill-down)',
@@ -103,6 +108,7 @@ export class ProgressController {
   }
 
   @Get('overdue')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'Implementations past their deadline (implementing.overdue), most overdue first',

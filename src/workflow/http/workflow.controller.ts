@@ -25,6 +25,7 @@ import {
   HistoryVerificationDto,
   WorkflowQuery,
 } from './workflow.dto';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -37,6 +38,7 @@ export class WorkflowController {
   ) {}
 
   @Post(':id/events')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles(...EVENT_SENDER_ROLES)
   @ApiOperation({
@@ -76,6 +78,7 @@ export class WorkflowController {
   }
 
   @Get(':id/history')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   @ApiOperation({
     summary: 'The workflow history, oldest first',
@@ -92,6 +95,7 @@ export class WorkflowController {
   }
 
   @Get(':id/history/verify')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('gov_office', 'admin')
   @ApiOperation({
     summary: 'Recompute the hash chain of the history; brokenAt is the first bad seq',
@@ -102,6 +106,7 @@ export class WorkflowController {
   }
 
   @Get(':id/workflow')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: "The regulation's statechart as JSON and as a Mermaid diagram",

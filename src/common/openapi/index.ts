@@ -1,0 +1,2 @@
+export { ApiProblemResponses, ProblemStatus } from './api-problem-responses';
+export { ProblemDto, ProblemFieldErrorDto } from './problem.dto';
