@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import { documentApiKeyRoutes } from './identity/auth/openapi-security';
 import openApiMetadata from './metadata';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
@@ -76,6 +77,7 @@ export const openApiMetadataReady: Promise<void> = SwaggerModule.loadPluginMetad
 /** The OpenAPI document of the app's routes (also built without listening: scripts/api-types.ts). */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   if (!pluginMetadataLoaded) throw new Error('createOpenApiDocument before openApiMetadataReady');
+  documentApiKeyRoutes(app);
   return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

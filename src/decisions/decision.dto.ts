@@ -10,6 +10,9 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { DecisionRegulationDto } from './decision-regulation.dto';
+
+export { DecisionRegulationDto };
 import { DECISION_OUTCOMES, DecisionOutcome } from './domain/decision-input';
 
 /** At most this many regulations in one request (a decision covers one ministry's plan). */
@@ -63,17 +66,6 @@ export class DecisionListQuery extends PageQuery {
   @IsOptional()
   @IsIn(DECISION_OUTCOMES)
   outcome?: DecisionOutcome;
-}
-
-export class DecisionRegulationDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() provision: string;
-  @ApiProperty({ example: 'implementing' }) stateName: string;
-  @ApiProperty() state: unknown;
-  @ApiProperty({ nullable: true }) implementationDeadline: string | null;
-  @ApiProperty({ nullable: true, description: 'toward the cost target, whole VND' })
-  savings: string | null;
 }
 
 export class DecisionDto {

@@ -72,6 +72,7 @@ export class DecisionsController {
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: DecisionDto })
+  @ApiOperation({ summary: 'One decision with its regulations' })
   get(@UuidParam() id: string) {
     return this.decisions.get(id);
   }

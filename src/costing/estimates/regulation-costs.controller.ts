@@ -98,6 +98,7 @@ export class RegulationCostsController {
   @Get(':id/plan')
   @ApiProblemResponses(400, 404)
   @Public()
+  @ApiOperation({ summary: 'The simplification plan of a regulation' })
   getPlan(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
     return this.plans.get(p, id);
   }

@@ -41,6 +41,7 @@ export class CostParameterSetsController {
   @Get(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
+  @ApiOperation({ summary: 'One cost-parameter set' })
   get(@UuidParam() id: string) {
     return this.sets.get(id);
   }
@@ -56,6 +57,7 @@ export class CostParameterSetsController {
   @Post()
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Create a cost-parameter set' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateParameterSetDto) {
     return this.sets.create(actor, dto);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../../common/uuid-param';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
@@ -16,6 +16,7 @@ export class AgenciesController {
   @Get()
   @ApiProblemResponses(400, 401, 403)
   @AnyRole()
+  @ApiOperation({ summary: 'Agencies (ministries, provinces, the Government Office)' })
   list(@Query() q: AgencyListQuery) {
     return this.agencies.list(q);
   }
@@ -23,6 +24,7 @@ export class AgenciesController {
   @Get(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
+  @ApiOperation({ summary: 'One agency' })
   get(@UuidParam() id: string) {
     return this.agencies.get(id);
   }
@@ -30,6 +32,7 @@ export class AgenciesController {
   @Post()
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Create an agency (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateAgencyDto) {
     return this.agencies.create(actor, dto);
   }
@@ -37,6 +40,7 @@ export class AgenciesController {
   @Patch(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
+  @ApiOperation({ summary: 'Rename or deactivate an agency (admin)' })
   update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

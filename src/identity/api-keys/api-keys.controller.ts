@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -53,6 +53,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'API keys (their prefixes, never the secrets)' })
   async list(@Query() q: PageQuery) {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 2);
@@ -69,6 +70,7 @@ export class ApiKeysController {
 
   @Post()
   @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'Create an API key; the key is returned only in this answer' })
   async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateApiKeyDto) {
     return this.transactions.run(async ({ manager }) => {
       const agency = await manager.findOneBy(AgencyEntity, { id: dto.agencyId });
@@ -105,6 +107,7 @@ export class ApiKeysController {
   @Post(':id/revoke')
   @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an API key' })
   async revoke(@CurrentPrincipal() actor: Principal, @UuidParam() id: string) {
     return this.transactions.run(async ({ manager }) => {
       const k = await manager.findOne(ApiKeyEntity, {

@@ -34,7 +34,7 @@ export class UpdateExpertProfileDto {
   shareEmail?: boolean;
 }
 
-class OrganisationDto {
+export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HDTV' }) code: string;
   @ApiProperty({ example: 'Hội đồng tư vấn cải cách thủ tục hành chính' }) name: string;

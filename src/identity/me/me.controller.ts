@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
 import { ProblemException } from '../../common/problem';
@@ -22,6 +22,7 @@ export class MeController {
 
   @Get()
   @ApiProblemResponses(401, 403)
+  @ApiOperation({ summary: 'The caller: user, role, agency and what they may do' })
   async me(@CurrentPrincipal() p: Principal) {
     if (p.kind === 'api_key') {
       const [k] = await this.dataSource.query(`SELECT name, access FROM api_key WHERE id = $1`, [
@@ -45,6 +46,7 @@ export class MeController {
   @ApiProblemResponses(400, 401, 403)
   @UsersOnly()
   @HttpCode(204)
+  @ApiOperation({ summary: "Change the caller's own password" })
   async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto) {
     await this.users.changeOwnPassword(p, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
@@ -16,24 +16,28 @@ export class UsersController {
 
   @Get()
   @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'Users, filtered by agency or role (admin)' })
   list(@Query() q: UserListQuery) {
     return this.users.list(q);
   }
 
   @Get(':id')
   @ApiProblemResponses(400, 401, 403, 404)
+  @ApiOperation({ summary: 'One user (admin)' })
   get(@UuidParam() id: string) {
     return this.users.get(id);
   }
 
   @Post()
   @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'Create a user with an initial password (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Patch(':id')
   @ApiProblemResponses(400, 401, 403, 404)
+  @ApiOperation({ summary: "Change a user's role, agency, name or active flag (admin)" })
   update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

@@ -49,6 +49,7 @@ export class WebhooksController {
   @Get()
   @ApiProblemResponses(400, 401, 403)
   @ApiOkResponse({ type: WebhookPageDto })
+  @ApiOperation({ summary: 'Webhooks the caller may manage' })
   list(@CurrentPrincipal() p: Principal, @Query() q: WebhookListQuery) {
     return this.webhooks.list(p, q.limit ?? 50, q.cursor);
   }
@@ -56,6 +57,7 @@ export class WebhooksController {
   @Get(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOkResponse({ type: WebhookDto })
+  @ApiOperation({ summary: 'One webhook' })
   get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     return this.webhooks.get(p, id);
   }
@@ -63,6 +65,7 @@ export class WebhooksController {
   @Patch(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOkResponse({ type: WebhookDto })
+  @ApiOperation({ summary: "Change a webhook's url, events, agency or active flag" })
   update(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: UpdateWebhookDto) {
     return this.webhooks.update(p, id, dto);
   }
@@ -71,6 +74,7 @@ export class WebhooksController {
   @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Delete a webhook' })
   async remove(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     await this.webhooks.remove(p, id);
   }
@@ -100,6 +104,7 @@ export class WebhooksController {
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @HttpCode(202)
   @ApiAcceptedResponse({ type: QueuedDeliveryDto })
+  @ApiOperation({ summary: 'Queue a failed delivery again' })
   retry(
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,

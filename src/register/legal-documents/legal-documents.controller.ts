@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -21,6 +21,7 @@ export class LegalDocumentsController {
   @Get()
   @ApiProblemResponses(400)
   @Public()
+  @ApiOperation({ summary: 'The catalogue of legal documents' })
   list(@Query() q: LegalDocumentListQuery) {
     return this.documents.list(q);
   }
@@ -28,6 +29,7 @@ export class LegalDocumentsController {
   @Get(':id')
   @ApiProblemResponses(400, 404)
   @Public()
+  @ApiOperation({ summary: 'One legal document' })
   get(@UuidParam() id: string) {
     return this.documents.get(id);
   }
@@ -43,6 +45,7 @@ export class LegalDocumentsController {
   @Patch(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'admin')
+  @ApiOperation({ summary: 'Correct a legal document' })
   update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
@@ -17,6 +17,7 @@ export class ProgrammesController {
   @Get()
   @ApiProblemResponses(401, 403)
   @AnyRole()
+  @ApiOperation({ summary: 'Programmes (the resolutions whose targets are tracked)' })
   async list() {
     return { items: await this.programmes.list(), nextCursor: null };
   }
@@ -24,6 +25,7 @@ export class ProgrammesController {
   @Get(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
+  @ApiOperation({ summary: 'One programme' })
   get(@UuidParam() id: string) {
     return this.programmes.get(id);
   }
@@ -31,6 +33,7 @@ export class ProgrammesController {
   @Post()
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Create a programme with its targets (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateProgrammeDto) {
     return this.programmes.create(actor, dto);
   }
@@ -38,6 +41,7 @@ export class ProgrammesController {
   @Patch(':id')
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
+  @ApiOperation({ summary: "Change a programme's name, dates or targets (admin)" })
   update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

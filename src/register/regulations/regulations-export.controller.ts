@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,7 @@ export class RegulationsExportController {
   @ApiProblemResponses(400)
   @Public()
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export the filtered register as CSV (streamed)' })
   async csv(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
@@ -56,6 +57,7 @@ export class RegulationsExportController {
   @ApiProblemResponses(400)
   @Public()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Export the filtered register as XLSX (streamed)' })
   async xlsx(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,

@@ -5,6 +5,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { etagOf, parseIfMatch } from '../../common/if-match';
@@ -49,6 +50,7 @@ export class RegulationsController {
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: RegulationDetailDto })
+  @ApiOperation({ summary: 'One regulation with its extensions (costs, workflow, plan)' })
   async get(
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
@@ -64,6 +66,7 @@ export class RegulationsController {
   @Roles('ministry_officer', 'ministry_lead')
   @ApiHeader({ name: 'If-Match', required: true, description: 'the version being edited' })
   @ApiOkResponse({ type: RegulationResponseDto })
+  @ApiOperation({ summary: 'Edit a regulation (If-Match: its version)' })
   async update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
@@ -46,6 +52,7 @@ export class SectorsController {
   @Get()
   @ApiProblemResponses(401, 403)
   @AnyRole()
+  @ApiOperation({ summary: 'Sectors (ngành, lĩnh vực), whole' })
   async list() {
     const rows = await this.dataSource.getRepository(SectorEntity).find({ order: { code: 'ASC' } });
     return { items: rows.map(view), nextCursor: null };
@@ -54,6 +61,7 @@ export class SectorsController {
   @Post()
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Add a sector (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateSectorDto) {
     return this.transactions.run(async ({ manager }) => {
       if (await manager.findOneBy(SectorEntity, { code: dto.code })) {
@@ -80,6 +88,7 @@ export class SectorsController {
   @Patch(':code')
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
+  @ApiOperation({ summary: 'Rename or deactivate a sector (admin)' })
   update(
     @CurrentPrincipal() actor: Principal,
     @Param('code') code: string,

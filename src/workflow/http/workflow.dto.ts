@@ -163,13 +163,13 @@ export class ConsultationRoundDto {
   closeReason: string | null;
 }
 
-class AgencyRefDto {
+export class AgencyRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'BYT' }) code: string;
   @ApiProperty({ example: 'Bộ Y tế' }) name: string;
 }
 
-class DocumentRefDto {
+export class DocumentRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '15/2018/NĐ-CP' }) number: string;
 }
