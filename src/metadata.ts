@@ -2,10 +2,12 @@
 /* eslint-disable */
 export default async () => {
   const t = {
+    ['./common/openapi/problem.dto']: await import('./common/openapi/problem.dto'),
     ['./identity/experts/expert.dto']: await import('./identity/experts/expert.dto'),
     ['./costing/estimates/estimate.dto']: await import('./costing/estimates/estimate.dto'),
     ['./workflow/http/workflow.dto']: await import('./workflow/http/workflow.dto'),
     ['./consultation/feedback/feedback.dto']: await import('./consultation/feedback/feedback.dto'),
+    ['./decisions/decision-regulation.dto']: await import('./decisions/decision-regulation.dto'),
     ['./decisions/reminders/reminder.dto']: await import('./decisions/reminders/reminder.dto'),
     ['./reporting/progress/progress.dto']: await import('./reporting/progress/progress.dto'),
     ['./integration/dto/change.dto']: await import('./integration/dto/change.dto'),
@@ -38,7 +40,7 @@ export default async () => {
               name: { required: true, type: () => String },
               kind: {
                 required: true,
-                enum: ['association', 'ministry', 'province', 'government_office', 'other'],
+                enum: ['ministry', 'province', 'association', 'government_office', 'other'],
               },
               active: { required: true, type: () => Boolean },
               createdAt: { required: true, type: () => Date },
@@ -73,10 +75,10 @@ export default async () => {
               role: {
                 required: true,
                 enum: [
+                  'association',
                   'ministry_officer',
                   'ministry_lead',
                   'expert',
-                  'association',
                   'gov_office',
                   'admin',
                 ],
@@ -102,14 +104,35 @@ export default async () => {
               name: { required: true, type: () => String, minLength: 2, maxLength: 300 },
               kind: {
                 required: true,
-                enum: ['association', 'ministry', 'province', 'government_office', 'other'],
+                enum: ['ministry', 'province', 'association', 'government_office', 'other'],
               },
             },
             UpdateAgencyDto: { active: { required: false, type: () => Boolean } },
             AgencyListQuery: {
               kind: {
                 required: false,
-                enum: ['association', 'ministry', 'province', 'government_office', 'other'],
+                enum: ['ministry', 'province', 'association', 'government_office', 'other'],
+              },
+            },
+          },
+        ],
+        [
+          import('./common/openapi/problem.dto'),
+          {
+            ProblemFieldErrorDto: {
+              field: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+              code: { required: false, type: () => String },
+            },
+            ProblemDto: {
+              type: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              status: { required: true, type: () => Number },
+              detail: { required: true, type: () => String },
+              instance: { required: false, type: () => String },
+              errors: {
+                required: false,
+                type: () => [t['./common/openapi/problem.dto'].ProblemFieldErrorDto],
               },
             },
           },
@@ -124,10 +147,10 @@ export default async () => {
               role: {
                 required: true,
                 enum: [
+                  'association',
                   'ministry_officer',
                   'ministry_lead',
                   'expert',
-                  'association',
                   'gov_office',
                   'admin',
                 ],
@@ -139,10 +162,10 @@ export default async () => {
               role: {
                 required: false,
                 enum: [
+                  'association',
                   'ministry_officer',
                   'ministry_lead',
                   'expert',
-                  'association',
                   'gov_office',
                   'admin',
                 ],
@@ -156,10 +179,10 @@ export default async () => {
               role: {
                 required: false,
                 enum: [
+                  'association',
                   'ministry_officer',
                   'ministry_lead',
                   'expert',
-                  'association',
                   'gov_office',
                   'admin',
                 ],
@@ -183,9 +206,18 @@ export default async () => {
               field: { required: false, type: () => String, nullable: true, maxLength: 200 },
               shareEmail: { required: false, type: () => Boolean },
             },
+            OrganisationDto: {
+              id: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+            },
             ExpertDto: {
               id: { required: true, type: () => String },
               fullName: { required: true, type: () => String },
+              organisation: {
+                required: true,
+                type: () => t['./identity/experts/expert.dto'].OrganisationDto,
+              },
               field: { required: true, type: () => String, nullable: true },
               email: { required: true, type: () => String, nullable: true },
             },
@@ -475,8 +507,8 @@ export default async () => {
             },
             WorkflowQuery: { format: { required: false, enum: ['json', 'mermaid'] } },
             ConsultationListQuery: {
-              status: { required: false, enum: ['closed', 'open'] },
-              round: { required: false, enum: ['expert', 'association'] },
+              status: { required: false, enum: ['open', 'closed'] },
+              round: { required: false, enum: ['association', 'expert'] },
               regulationId: { required: false, type: () => String, format: 'uuid' },
             },
             ConsultationRoundDto: {
@@ -491,10 +523,27 @@ export default async () => {
               closedAt: { required: true, type: () => String, nullable: true },
               closeReason: { required: true, type: () => String, nullable: true },
             },
+            AgencyRefDto: {
+              id: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+            },
+            DocumentRefDto: {
+              id: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+            },
             ConsultationRegulationDto: {
               id: { required: true, type: () => String },
               title: { required: true, type: () => String },
               provision: { required: true, type: () => String },
+              agency: {
+                required: true,
+                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
+              },
+              legalDocument: {
+                required: true,
+                type: () => t['./workflow/http/workflow.dto'].DocumentRefDto,
+              },
             },
             ConsultationPlanSummaryDto: {
               action: { required: true, type: () => String },
@@ -574,9 +623,23 @@ export default async () => {
             RegulationFeedbackQuery: {
               unanswered: { required: false, type: () => Boolean },
               cycle: { required: false, type: () => Number, minimum: 1 },
-              round: { required: false, enum: ['expert', 'association'] },
+              round: { required: false, enum: ['association', 'expert'] },
             },
             ReportQuery: { format: { required: false, enum: ['json', 'xlsx'] } },
+          },
+        ],
+        [
+          import('./decisions/decision-regulation.dto'),
+          {
+            DecisionRegulationDto: {
+              id: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              stateName: { required: true, type: () => String },
+              state: { required: true, type: () => Object },
+              implementationDeadline: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
+            },
           },
         ],
         [
@@ -611,7 +674,10 @@ export default async () => {
               source: { required: true, type: () => String },
               recordedAt: { required: true, type: () => String },
               regulationCount: { required: true, type: () => Number },
-              regulations: { required: true, type: () => [DecisionRegulationDto] },
+              regulations: {
+                required: true,
+                type: () => [t['./decisions/decision-regulation.dto'].DecisionRegulationDto],
+              },
               warnings: {
                 required: false,
                 type: () => [t['./workflow/http/workflow.dto'].WorkflowWarningDto],
@@ -628,6 +694,15 @@ export default async () => {
             ReminderListQuery: {
               agencyId: { required: false, type: () => String, format: 'uuid' },
             },
+            ReminderRegulationDto: {
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              stateName: { required: true, type: () => String },
+            },
+            SenderDto: {
+              id: { required: true, type: () => String, nullable: true },
+              fullName: { required: true, type: () => String, nullable: true },
+            },
             ReminderDto: {
               id: { required: true, type: () => String },
               regulationId: { required: true, type: () => String },
@@ -635,7 +710,15 @@ export default async () => {
               note: { required: true, type: () => String },
               overdue: { required: true, type: () => Boolean },
               implementationDeadline: { required: true, type: () => String, nullable: true },
+              sentBy: {
+                required: true,
+                type: () => t['./decisions/reminders/reminder.dto'].SenderDto,
+              },
               sentAt: { required: true, type: () => String },
+              regulation: {
+                required: true,
+                type: () => t['./decisions/reminders/reminder.dto'].ReminderRegulationDto,
+              },
             },
             ReminderListDto: {
               items: {
@@ -658,7 +741,7 @@ export default async () => {
               agencyId: { required: false, type: () => String, format: 'uuid' },
               bucket: {
                 required: true,
-                enum: ['approved', 'implemented', 'overdue', 'baseline', 'pipeline', 'outside'],
+                enum: ['baseline', 'approved', 'pipeline', 'implemented', 'outside', 'overdue'],
               },
               month: { required: false, type: () => String, pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
             },
@@ -668,6 +751,51 @@ export default async () => {
             },
             CheckQuery: {
               programme: { required: false, type: () => String, minLength: 1, maxLength: 40 },
+            },
+            MoneyFigureDto: {
+              count: { required: true, type: () => Number },
+              savings: { required: true, type: () => String },
+            },
+            DenominatorDto: {
+              count: { required: true, type: () => Number },
+              annualCost: { required: true, type: () => String },
+              costedCount: { required: true, type: () => Number },
+            },
+            TargetFigureDto: {
+              countPct: { required: true, type: () => Number, nullable: true },
+              costPct: { required: true, type: () => Number, nullable: true },
+              denominator: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].DenominatorDto,
+              },
+              coveragePct: { required: true, type: () => Number, nullable: true },
+              lowCoverage: { required: true, type: () => Boolean },
+              items: { required: true, type: () => String },
+            },
+            BaselineDto: {
+              coveragePct: { required: true, type: () => Number, nullable: true },
+              lowCoverage: { required: true, type: () => Boolean },
+              minCoveragePct: { required: true, type: () => Number },
+              items: { required: true, type: () => String },
+            },
+            TargetReachedDto: {
+              count: { required: true, type: () => Boolean },
+              cost: { required: true, type: () => Boolean },
+              costStatus: { required: true, type: () => String },
+            },
+            TargetDto: {
+              countPct: { required: true, type: () => Number },
+              costPct: { required: true, type: () => Number },
+              minCoveragePct: { required: true, type: () => Number },
+              lowCoverage: { required: true, type: () => Boolean },
+              approvedReached: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetReachedDto,
+              },
+              implementedReached: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetReachedDto,
+              },
             },
             ProgressReportDto: {
               programme: { required: true, type: 'object', additionalProperties: true },
@@ -679,14 +807,83 @@ export default async () => {
                 nullable: true,
               },
               asOf: { required: true, type: () => String },
+              baseline: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].BaselineDto,
+              },
+              pipeline: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetFigureDto,
+              },
+              approved: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetFigureDto,
+              },
+              implemented: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetFigureDto,
+              },
               outsideBaseline: { required: true, type: 'object', additionalProperties: true },
               overdue: { required: true, type: 'object', additionalProperties: true },
+              target: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetDto,
+              },
               series: { required: true, type: () => [Object] },
             },
             NationalProgressQuery: {
               programme: { required: false, type: () => String, minLength: 1, maxLength: 40 },
             },
-            NationalProgressDto: { asOf: { required: true, type: () => String } },
+            NationalProgrammeDto: {
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              startDate: { required: true, type: () => String },
+              endDate: { required: true, type: () => String },
+              baselineDate: { required: true, type: () => String },
+            },
+            NationalBaselineDto: {
+              coveragePct: { required: true, type: () => Number, nullable: true },
+              lowCoverage: { required: true, type: () => Boolean },
+              minCoveragePct: { required: true, type: () => Number },
+            },
+            NationalFigureDto: {
+              countPct: { required: true, type: () => Number, nullable: true },
+              costPct: { required: true, type: () => Number, nullable: true },
+              coveragePct: { required: true, type: () => Number, nullable: true },
+              lowCoverage: { required: true, type: () => Boolean },
+            },
+            NationalOverdueDto: { count: { required: true, type: () => Number } },
+            NationalProgressDto: {
+              programme: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalProgrammeDto,
+              },
+              asOf: { required: true, type: () => String },
+              baseline: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalBaselineDto,
+              },
+              pipeline: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalFigureDto,
+              },
+              approved: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalFigureDto,
+              },
+              implemented: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalFigureDto,
+              },
+              overdue: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].NationalOverdueDto,
+              },
+              target: {
+                required: true,
+                type: () => t['./reporting/progress/progress.dto'].TargetDto,
+              },
+            },
             NationalProgressListDto: {
               items: {
                 required: true,
@@ -793,13 +990,6 @@ export default async () => {
               deliveryId: { required: true, type: () => String },
               eventId: { required: true, type: () => String },
               status: { required: true, type: () => String },
-            },
-            ProblemDto: {
-              type: { required: true, type: () => String },
-              title: { required: true, type: () => String },
-              status: { required: true, type: () => Number },
-              detail: { required: true, type: () => String },
-              errors: { required: false },
             },
           },
         ],

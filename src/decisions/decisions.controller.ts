@@ -59,6 +59,7 @@ export class DecisionsController {
   }
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400)
   @Public()
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../common/problem';
 import { UuidParam } from '../common/uuid-param';
 import { AnyRole, CurrentPrincipal } from '../identity/auth/decorators';
@@ -15,6 +15,7 @@ export class JobRunsController {
 
   /** Status, progress and result of a background job (an import, a recalculation). */
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   async get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {

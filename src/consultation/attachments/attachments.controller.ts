@@ -8,7 +8,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -27,6 +35,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(401, 403)
   @Roles('association', 'expert')
   @ApiOperation({
@@ -55,6 +64,10 @@ export class AttachmentsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiOkResponse({
+    description: 'the file as uploaded (its recognised type)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({

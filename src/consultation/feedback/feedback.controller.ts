@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
@@ -47,6 +54,7 @@ export class FeedbackController {
   ) {}
 
   @Post('consultations/:id/feedback')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('association', 'expert')
   @ApiOperation({
@@ -68,6 +76,7 @@ export class FeedbackController {
   }
 
   @Get('feedback')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('association', 'expert')
   @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
@@ -76,6 +85,7 @@ export class FeedbackController {
   }
 
   @Get('feedback/:id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
@@ -88,6 +98,7 @@ export class FeedbackController {
   }
 
   @Post('feedback/:id/response')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({
@@ -107,6 +118,7 @@ export class FeedbackController {
   }
 
   @Get('regulations/:id/feedback')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({

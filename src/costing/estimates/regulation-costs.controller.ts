@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -29,6 +29,7 @@ export class RegulationCostsController {
   ) {}
 
   @Put(':id/cost-estimates/baseline')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the baseline estimate (in draft, review, costing, retained)' })
@@ -44,6 +45,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/cost-estimates/proposed')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the proposed estimate (in drafting_plan)' })
@@ -59,6 +61,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Current baseline and proposed estimates, savings and reduction %' })
@@ -67,6 +70,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates/history')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Every version of the estimates: who, when, why, source' })
@@ -79,6 +83,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/plan')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Write the simplification plan (in drafting_plan)' })
@@ -96,6 +101,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/plan')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'The simplification plan of a regulation' })

@@ -10,7 +10,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '../../common/uuid-param';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -31,6 +39,7 @@ export class CostParameterSetsController {
   constructor(private readonly sets: CostParameterSetsService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Cost-parameter sets, newest year first' })
@@ -39,6 +48,7 @@ export class CostParameterSetsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One cost-parameter set' })
@@ -47,6 +57,7 @@ export class CostParameterSetsController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'Every version of a set' })
@@ -55,6 +66,7 @@ export class CostParameterSetsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create a cost-parameter set' })
@@ -63,6 +75,7 @@ export class CostParameterSetsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('admin')
   @ApiOperation({
@@ -82,6 +95,7 @@ export class CostParameterSetsController {
   }
 
   @Delete(':id')
+  @ApiNoContentResponse()
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @HttpCode(204)

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../../common/uuid-param';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AnyRole, CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
@@ -14,6 +20,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Agencies (ministries, provinces, the Government Office)' })
@@ -22,6 +29,7 @@ export class AgenciesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One agency' })
@@ -30,6 +38,7 @@ export class AgenciesController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create an agency (admin)' })
@@ -38,6 +47,7 @@ export class AgenciesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: 'Rename or deactivate an agency (admin)' })

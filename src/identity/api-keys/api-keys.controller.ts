@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -52,6 +59,7 @@ export class ApiKeysController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'API keys (their prefixes, never the secrets)' })
   async list(@Query() q: PageQuery) {
@@ -69,6 +77,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Create an API key; the key is returned only in this answer' })
   async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateApiKeyDto) {
@@ -105,6 +114,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/revoke')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key' })

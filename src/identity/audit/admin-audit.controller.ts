@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { decodeCursor, PageQuery, toPage } from '../../common/pagination';
@@ -25,6 +25,7 @@ export class AdminAuditController {
 
   /** Newest first. */
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;

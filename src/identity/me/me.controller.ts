@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
 import { ProblemException } from '../../common/problem';
@@ -21,6 +27,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(401, 403)
   @ApiOperation({ summary: 'The caller: user, role, agency and what they may do' })
   async me(@CurrentPrincipal() p: Principal) {
@@ -43,6 +50,7 @@ export class MeController {
   }
 
   @Post('password')
+  @ApiNoContentResponse()
   @ApiProblemResponses(400, 401, 403)
   @UsersOnly()
   @HttpCode(204)

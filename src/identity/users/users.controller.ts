@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
@@ -15,6 +21,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Users, filtered by agency or role (admin)' })
   list(@Query() q: UserListQuery) {
@@ -22,6 +29,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOperation({ summary: 'One user (admin)' })
   get(@UuidParam() id: string) {
@@ -29,6 +37,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Create a user with an initial password (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateUserDto) {
@@ -36,6 +45,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOperation({ summary: "Change a user's role, agency, name or active flag (admin)" })
   update(

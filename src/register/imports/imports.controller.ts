@@ -10,7 +10,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -59,6 +67,7 @@ export class ImportsController {
    * A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
    */
   @Post()
+  @ApiAcceptedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @HttpCode(202)
   @Roles('ministry_officer', 'ministry_lead')
@@ -94,6 +103,14 @@ export class ImportsController {
 
   /** The per-row error report of an import (Dòng, Cột, Lỗi). */
   @Get(':jobId/errors.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   async errors(

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -19,6 +25,7 @@ export class LegalDocumentsController {
   constructor(private readonly documents: LegalDocumentsService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400)
   @Public()
   @ApiOperation({ summary: 'The catalogue of legal documents' })
@@ -27,6 +34,7 @@ export class LegalDocumentsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'One legal document' })
@@ -36,6 +44,7 @@ export class LegalDocumentsController {
 
   /** Any ministry officer or lead may add to the shared catalogue. */
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: LegalDocumentDto) {
@@ -43,6 +52,7 @@ export class LegalDocumentsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'admin')
   @ApiOperation({ summary: 'Correct a legal document' })

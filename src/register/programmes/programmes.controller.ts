@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
@@ -15,6 +21,7 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Programmes (the resolutions whose targets are tracked)' })
@@ -23,6 +30,7 @@ export class ProgrammesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One programme' })
@@ -31,6 +39,7 @@ export class ProgrammesController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create a programme with its targets (admin)' })
@@ -39,6 +48,7 @@ export class ProgrammesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: "Change a programme's name, dates or targets (admin)" })

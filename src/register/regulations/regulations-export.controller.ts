@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -32,6 +32,10 @@ export class RegulationsExportController {
   ) {}
 
   @Get('export.csv')
+  @ApiResponse({
+    status: 200,
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblemResponses(400)
   @Public()
   @ApiProduces('text/csv')
@@ -54,6 +58,14 @@ export class RegulationsExportController {
   }
 
   @Get('export.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiProblemResponses(400)
   @Public()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
-  ApiOperation,
 } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -50,6 +52,7 @@ export class SectorsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Sectors (ngành, lĩnh vực), whole' })
@@ -59,6 +62,7 @@ export class SectorsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Add a sector (admin)' })
@@ -86,6 +90,7 @@ export class SectorsController {
   }
 
   @Patch(':code')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: 'Rename or deactivate a sector (admin)' })

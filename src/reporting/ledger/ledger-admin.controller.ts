@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { AdminAuditService } from '../../identity/audit/admin-audit.service';
 import { Principal } from '../../identity/domain/principal';
@@ -19,6 +19,7 @@ export class LedgerAdminController {
   ) {}
 
   @Get('check')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({
@@ -32,6 +33,7 @@ export class LedgerAdminController {
   }
 
   @Post('rebuild')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(401, 403)
   @HttpCode(200)
   @Roles('admin')

@@ -1,5 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -53,6 +60,14 @@ export class ProgressController {
   }
 
   @Get('progress.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -96,6 +111,7 @@ export class ProgressController {
   }
 
   @Get('progress/items')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
@@ -108,6 +124,7 @@ export class ProgressController {
   }
 
   @Get('overdue')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({

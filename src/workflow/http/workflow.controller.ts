@@ -106,6 +106,7 @@ export class WorkflowController {
   }
 
   @Get(':id/workflow')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
