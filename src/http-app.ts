@@ -86,6 +86,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Cutting and simplifying business regulations (Resolution 68/NQ-CP and 66/NQ-CP): the register, compliance costs, the workflow, consultations, decisions and targets.',
       )
       .setVersion('0.1.0')
+      .addServer('/', 'this service')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'api-key')
       .build(),

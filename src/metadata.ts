@@ -7,6 +7,7 @@ export default async () => {
     ['./costing/estimates/estimate.dto']: await import('./costing/estimates/estimate.dto'),
     ['./workflow/http/workflow.dto']: await import('./workflow/http/workflow.dto'),
     ['./consultation/feedback/feedback.dto']: await import('./consultation/feedback/feedback.dto'),
+    ['./decisions/decision.dto']: await import('./decisions/decision.dto'),
     ['./decisions/decision-regulation.dto']: await import('./decisions/decision-regulation.dto'),
     ['./decisions/reminders/reminder.dto']: await import('./decisions/reminders/reminder.dto'),
     ['./reporting/progress/progress.dto']: await import('./reporting/progress/progress.dto'),
@@ -16,6 +17,27 @@ export default async () => {
   return {
     '@nestjs/swagger': {
       models: [
+        [
+          import('./common/openapi/problem.dto'),
+          {
+            ProblemFieldErrorDto: {
+              field: { required: true, type: () => String },
+              message: { required: true, type: () => String },
+              code: { required: false, type: () => String },
+            },
+            ProblemDto: {
+              type: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              status: { required: true, type: () => Number },
+              detail: { required: true, type: () => String },
+              instance: { required: false, type: () => String },
+              errors: {
+                required: false,
+                type: () => [t['./common/openapi/problem.dto'].ProblemFieldErrorDto],
+              },
+            },
+          },
+        ],
         [
           import('./identity/persistence/admin-audit.entity'),
           {
@@ -112,27 +134,6 @@ export default async () => {
               kind: {
                 required: false,
                 enum: ['ministry', 'province', 'association', 'government_office', 'other'],
-              },
-            },
-          },
-        ],
-        [
-          import('./common/openapi/problem.dto'),
-          {
-            ProblemFieldErrorDto: {
-              field: { required: true, type: () => String },
-              message: { required: true, type: () => String },
-              code: { required: false, type: () => String },
-            },
-            ProblemDto: {
-              type: { required: true, type: () => String },
-              title: { required: true, type: () => String },
-              status: { required: true, type: () => Number },
-              detail: { required: true, type: () => String },
-              instance: { required: false, type: () => String },
-              errors: {
-                required: false,
-                type: () => [t['./common/openapi/problem.dto'].ProblemFieldErrorDto],
               },
             },
           },
@@ -656,6 +657,11 @@ export default async () => {
               agencyId: { required: false, type: () => String, format: 'uuid' },
               outcome: { required: false, enum: ['approved', 'rejected'] },
             },
+            DecisionAgencyDto: {
+              id: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+            },
             DecisionDto: {
               id: { required: true, type: () => String },
               decisionNumber: { required: true, type: () => String },
@@ -665,11 +671,7 @@ export default async () => {
               agencyId: { required: true, type: () => String },
               agency: {
                 required: true,
-                type: () => ({
-                  id: { required: true, type: () => String },
-                  code: { required: true, type: () => String },
-                  name: { required: true, type: () => String },
-                }),
+                type: () => t['./decisions/decision.dto'].DecisionAgencyDto,
               },
               source: { required: true, type: () => String },
               recordedAt: { required: true, type: () => String },

@@ -68,14 +68,22 @@ export class DecisionListQuery extends PageQuery {
   outcome?: DecisionOutcome;
 }
 
+/** The deciding agency, as a decision names it. */
+export class DecisionAgencyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'BYT' }) code: string;
+  @ApiProperty() name: string;
+}
+
 export class DecisionDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: '1661/QĐ-TTg' }) decisionNumber: string;
   @ApiProperty({ example: '2021-10-04' }) decisionDate: string;
   @ApiProperty({ enum: DECISION_OUTCOMES }) outcome: DecisionOutcome;
-  @ApiProperty({ nullable: true }) implementationDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  implementationDeadline: string | null;
   @ApiProperty() agencyId: string;
-  @ApiProperty() agency: { id: string; code: string; name: string };
+  @ApiProperty({ type: DecisionAgencyDto }) agency: DecisionAgencyDto;
   @ApiProperty({ enum: ['batch', 'event'] }) source: string;
   @ApiProperty() recordedAt: string;
   @ApiProperty() regulationCount: number;

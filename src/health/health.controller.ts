@@ -10,6 +10,7 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobQueueDriver } from '../jobs/job-queue.port';
 import { Public } from '../common/public.decorator';
+import { ApiProblemResponses } from '../common/openapi';
 
 @ApiTags('health')
 @Public()
@@ -25,6 +26,7 @@ export class HealthController {
 
   /** The process is up (no dependency checked). */
   @Get('live')
+  @ApiProblemResponses(400)
   @ApiOkResponse({
     schema: {
       type: 'object',
@@ -38,6 +40,7 @@ export class HealthController {
 
   /** The database (and Redis, when configured) answer. */
   @Get('ready')
+  @ApiProblemResponses(400)
   @HealthCheck()
   ready() {
     const checks: HealthIndicatorFunction[] = [

@@ -5,7 +5,7 @@ import { ProblemDto } from './problem.dto';
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 503;
 
 const DESCRIPTIONS: Record<ProblemStatus, string> = {
-  400: 'Invalid request: `errors[]` names each field',
+  400: 'Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query)',
   401: 'No or invalid credentials',
   403: 'The caller may not do this',
   404: 'Not found, or not visible to the caller',

@@ -5,11 +5,17 @@ import { PageQuery } from '../../common/pagination';
 import { NumericInput } from '../domain';
 
 const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
+// OpenAPI 3.0 allows `nullable` only beside a `type`: null is the number branch's, not the union's.
+const NULLABLE_NUMBER_OR_STRING = {
+  oneOf: [{ type: 'number', nullable: true }, { type: 'string' }],
+  nullable: false,
+};
 
 /** Where a set's figure comes from: the same field on create and update. */
 const SourceField = () =>
   applyDecorators(
     ApiPropertyOptional({
+      type: String,
       nullable: true,
       maxLength: 1000,
       example:
@@ -33,7 +39,7 @@ export class CreateParameterSetDto {
   year: number;
 
   @ApiPropertyOptional({
-    ...NUMBER_OR_STRING,
+    ...NULLABLE_NUMBER_OR_STRING,
     example: '64500000',
     description:
       'VND per person per year; the hourly rate is derived from it (excludes hourlyRate)',
@@ -42,22 +48,22 @@ export class CreateParameterSetDto {
   annualIncomePerCapita?: NumericInput | null;
 
   @ApiPropertyOptional({
-    ...NUMBER_OR_STRING,
+    ...NULLABLE_NUMBER_OR_STRING,
     example: '30000',
     description: 'explicit VND per hour (excludes annualIncomePerCapita)',
   })
   @Allow()
   hourlyRate?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 12 })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 12 })
   @Allow()
   monthsPerYear?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 22 })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 22 })
   @Allow()
   workingDaysPerMonth?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 8 })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 8 })
   @Allow()
   hoursPerDay?: NumericInput | null;
 
@@ -74,23 +80,23 @@ export class UpdateParameterSetDto {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional(NUMBER_OR_STRING)
+  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
   @Allow()
   annualIncomePerCapita?: NumericInput | null;
 
-  @ApiPropertyOptional(NUMBER_OR_STRING)
+  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
   @Allow()
   hourlyRate?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 12' })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 12' })
   @Allow()
   monthsPerYear?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 22' })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 22' })
   @Allow()
   workingDaysPerMonth?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 8' })
+  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 8' })
   @Allow()
   hoursPerDay?: NumericInput | null;
 

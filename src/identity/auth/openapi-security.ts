@@ -12,7 +12,8 @@ export const API_KEY_SCHEME = 'api-key';
 /**
  * Documents the `api-key` scheme (X-Api-Key) on exactly the routes the AccessGuard lets an API
  * key through: those with @Roles/@AnyRole that are not @UsersOnly. Read from the same metadata
- * the guard reads, so the document cannot disagree with it. Idempotent.
+ * the guard reads, so the document cannot disagree with it. Public routes get the anonymous
+ * requirement `{}`. Idempotent.
  */
 export function documentApiKeyRoutes(app: INestApplication): void {
   for (const module of app.get(ModulesContainer).values()) {
@@ -26,11 +27,17 @@ export function documentApiKeyRoutes(app: INestApplication): void {
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const meta = (key: string) =>
           Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
-        if (meta(IS_PUBLIC) || !meta(ROLES_METADATA) || meta(USERS_ONLY_METADATA)) continue;
         const schemes: Array<Record<string, unknown>> =
           Reflect.getMetadata(API_SECURITY, handler) ?? [];
         const own: Array<Record<string, unknown>> =
           Reflect.getMetadata(API_SECURITY, controller) ?? [];
+        if (meta(IS_PUBLIC)) {
+          // Anyone may call it; credentials, when sent, only widen what it shows.
+          if (!schemes.some((s) => Object.keys(s).length === 0))
+            Reflect.defineMetadata(API_SECURITY, [...schemes, {}], handler);
+          continue;
+        }
+        if (!meta(ROLES_METADATA) || meta(USERS_ONLY_METADATA)) continue;
         if ([...schemes, ...own].some((s) => API_KEY_SCHEME in s)) continue;
         ApiSecurity(API_KEY_SCHEME)(proto, name, { value: handler } as PropertyDescriptor);
       }

@@ -15,6 +15,7 @@ export class ExpertListQuery extends PageQuery {
 
 export class UpdateExpertProfileDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 200,
     example: 'An toàn thực phẩm; thủ tục hành chính',

@@ -90,7 +90,15 @@ export class ImportsController {
 
   /** The import template, with Vietnamese headers and an instructions sheet. */
   @Get('template.xlsx')
-  @ApiProblemResponses()
+  @ApiProblemResponses(400)
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @Public()
   async template(@Res({ passthrough: true }) res: Response) {
     const sectors = await this.dataSource.query(

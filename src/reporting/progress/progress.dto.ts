@@ -89,10 +89,11 @@ export class DenominatorDto {
 }
 
 export class TargetFigureDto extends MoneyFigureDto {
-  @ApiProperty({ nullable: true, example: 40 }) countPct: number | null;
-  @ApiProperty({ nullable: true, example: 49.93 }) costPct: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 40 }) countPct: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 49.93 }) costPct: number | null;
   @ApiProperty({ type: DenominatorDto }) denominator: DenominatorDto;
   @ApiProperty({
+    type: Number,
     nullable: true,
     example: 80,
     description: 'the costed coverage of the denominator, which costPct rests on',
@@ -106,7 +107,7 @@ export class TargetFigureDto extends MoneyFigureDto {
 }
 
 export class BaselineDto extends DenominatorDto {
-  @ApiProperty({ nullable: true, description: 'costedCount / count × 100' })
+  @ApiProperty({ type: Number, nullable: true, description: 'costedCount / count × 100' })
   coveragePct: number | null;
   @ApiProperty({ description: 'coveragePct is below minCoveragePct' }) lowCoverage: boolean;
   @ApiProperty({ example: 90 }) minCoveragePct: number;
@@ -135,7 +136,7 @@ export class TargetDto {
 
 export class ProgressReportDto {
   @ApiProperty() programme: Record<string, unknown>;
-  @ApiProperty({ nullable: true }) agencyId: string | null;
+  @ApiProperty({ type: String, nullable: true }) agencyId: string | null;
   @ApiProperty({ nullable: true }) agency: Record<string, unknown> | null;
   @ApiProperty() asOf: string;
   @ApiProperty({ type: BaselineDto }) baseline: BaselineDto;

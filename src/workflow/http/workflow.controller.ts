@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nes
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -19,6 +20,7 @@ import { EVENT_SENDER_ROLES, WorkflowService } from '../workflow.service';
 import { WorkflowDefinitionService } from '../workflow-definition.service';
 import { etagOf, parseIdempotencyKey, parseIfMatch } from './headers';
 import {
+  EVENT_BODY_MODELS,
   EVENT_BODY_SCHEMA,
   EventResponseDto,
   HistoryPageDto,
@@ -46,7 +48,8 @@ export class WorkflowController {
     description:
       '403 when the role or agency may not send it, 409 when the state does not accept it (with the accepted events) or If-Match is stale, 422 when a guard fails (naming it), 400 for an invalid payload.',
   })
-  @ApiBody({ schema: EVENT_BODY_SCHEMA as any })
+  @ApiExtraModels(...EVENT_BODY_MODELS)
+  @ApiBody({ schema: EVENT_BODY_SCHEMA })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version last read' })
   @ApiHeader({
     name: 'Idempotency-Key',
