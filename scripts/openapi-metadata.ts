@@ -18,8 +18,11 @@ const { ReadonlyVisitor } =
 const root = join(__dirname, '..');
 const source = join(root, 'src');
 export const METADATA_FILE = join(source, 'metadata.ts');
-/** The same options as the plugin in nest-cli.json. */
-export const PLUGIN_OPTIONS = { classValidatorShim: true, introspectComments: true };
+/** The plugin's options as nest-cli.json gives them to `nest build`: one source for both. */
+const nestCli = JSON.parse(readFileSync(join(root, 'nest-cli.json'), 'utf8'));
+export const PLUGIN_OPTIONS = nestCli.compilerOptions.plugins.find(
+  (p: { name: string }) => p.name === '@nestjs/swagger',
+).options;
 
 async function generate(outputDir: string): Promise<string> {
   // Our own program rather than the CLI's type-check host, which exits on any diagnostic, and

@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import { moveNullableIntoUnions } from './common/openapi';
 import { documentApiKeyRoutes } from './identity/auth/openapi-security';
 import openApiMetadata from './metadata';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
@@ -78,7 +79,7 @@ export const openApiMetadataReady: Promise<void> = SwaggerModule.loadPluginMetad
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   if (!pluginMetadataLoaded) throw new Error('createOpenApiDocument before openApiMetadataReady');
   documentApiKeyRoutes(app);
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('regcut')
@@ -91,4 +92,6 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'api-key')
       .build(),
   );
+  moveNullableIntoUnions(document);
+  return document;
 }

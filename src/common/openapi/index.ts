@@ -1,2 +1,3 @@
 export { ApiProblemResponses, ProblemStatus } from './api-problem-responses';
 export { ProblemDto, ProblemFieldErrorDto } from './problem.dto';
+export { moveNullableIntoUnions } from './nullable-unions';

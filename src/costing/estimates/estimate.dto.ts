@@ -11,11 +11,6 @@ import { ESTIMATE_KINDS, EstimateKind } from '../shared/costing-rules';
  * client gets one 400 listing all its mistakes. Unknown properties are still refused by the pipe.
  */
 const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
-// OpenAPI 3.0 allows `nullable` only beside a `type`: null is the number branch's, not the union's.
-const NULLABLE_NUMBER_OR_STRING = {
-  oneOf: [{ type: 'number', nullable: true }, { type: 'string' }],
-  nullable: false,
-};
 
 export class ActivityDto {
   @ApiProperty({ example: 'Chuẩn bị hồ sơ (prepare the dossier)' })
@@ -26,11 +21,11 @@ export class ActivityDto {
   @Allow()
   hours: NumericInput;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, example: 6 })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, example: 6 })
   @Allow()
   hoursLow?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, example: 10 })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, example: 10 })
   @Allow()
   hoursHigh?: NumericInput | null;
 }
@@ -70,11 +65,11 @@ export class PutEstimateDto {
   @Allow()
   frequencyPerYear: NumericInput;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   frequencyLow?: NumericInput | null;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   frequencyHigh?: NumericInput | null;
 
@@ -82,11 +77,11 @@ export class PutEstimateDto {
   @Allow()
   subjectsPerYear: NumericInput;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   subjectsLow?: NumericInput | null;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   subjectsHigh?: NumericInput | null;
 

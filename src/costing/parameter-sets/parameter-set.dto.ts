@@ -5,11 +5,6 @@ import { PageQuery } from '../../common/pagination';
 import { NumericInput } from '../domain';
 
 const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
-// OpenAPI 3.0 allows `nullable` only beside a `type`: null is the number branch's, not the union's.
-const NULLABLE_NUMBER_OR_STRING = {
-  oneOf: [{ type: 'number', nullable: true }, { type: 'string' }],
-  nullable: false,
-};
 
 /** Where a set's figure comes from: the same field on create and update. */
 const SourceField = () =>
@@ -39,7 +34,7 @@ export class CreateParameterSetDto {
   year: number;
 
   @ApiPropertyOptional({
-    ...NULLABLE_NUMBER_OR_STRING,
+    ...NUMBER_OR_STRING,
     example: '64500000',
     description:
       'VND per person per year; the hourly rate is derived from it (excludes hourlyRate)',
@@ -48,22 +43,22 @@ export class CreateParameterSetDto {
   annualIncomePerCapita?: NumericInput | null;
 
   @ApiPropertyOptional({
-    ...NULLABLE_NUMBER_OR_STRING,
+    ...NUMBER_OR_STRING,
     example: '30000',
     description: 'explicit VND per hour (excludes annualIncomePerCapita)',
   })
   @Allow()
   hourlyRate?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 12 })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 12 })
   @Allow()
   monthsPerYear?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 22 })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 22 })
   @Allow()
   workingDaysPerMonth?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, default: 8 })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, default: 8 })
   @Allow()
   hoursPerDay?: NumericInput | null;
 
@@ -80,23 +75,23 @@ export class UpdateParameterSetDto {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   annualIncomePerCapita?: NumericInput | null;
 
-  @ApiPropertyOptional(NULLABLE_NUMBER_OR_STRING)
+  @ApiPropertyOptional(NUMBER_OR_STRING)
   @Allow()
   hourlyRate?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 12' })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 12' })
   @Allow()
   monthsPerYear?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 22' })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 22' })
   @Allow()
   workingDaysPerMonth?: NumericInput | null;
 
-  @ApiPropertyOptional({ ...NULLABLE_NUMBER_OR_STRING, description: 'null resets to 8' })
+  @ApiPropertyOptional({ ...NUMBER_OR_STRING, description: 'null resets to 8' })
   @Allow()
   hoursPerDay?: NumericInput | null;
 

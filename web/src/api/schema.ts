@@ -7,6 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Newest first. */
     get: operations['AdminAuditController_list'];
     put?: never;
     post?: never;
@@ -60,8 +61,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Agencies (ministries, provinces, the Government Office) */
     get: operations['AgenciesController_list'];
     put?: never;
+    /** Create an agency (admin) */
     post: operations['AgenciesController_create'];
     delete?: never;
     options?: never;
@@ -76,12 +79,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One agency */
     get: operations['AgenciesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename or deactivate an agency (admin) */
     patch: operations['AgenciesController_update'];
     trace?: never;
   };
@@ -92,8 +97,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** API keys (their prefixes, never the secrets) */
     get: operations['ApiKeysController_list'];
     put?: never;
+    /** Create an API key; the key is returned only in this answer */
     post: operations['ApiKeysController_create'];
     delete?: never;
     options?: never;
@@ -110,6 +117,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Revoke an API key */
     post: operations['ApiKeysController_revoke'];
     delete?: never;
     options?: never;
@@ -126,6 +134,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchanges email and password for a bearer token. */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -223,6 +232,7 @@ export interface paths {
     /** Cost-parameter sets, newest year first */
     get: operations['CostParameterSetsController_list'];
     put?: never;
+    /** Create a cost-parameter set */
     post: operations['CostParameterSetsController_create'];
     delete?: never;
     options?: never;
@@ -237,6 +247,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One cost-parameter set */
     get: operations['CostParameterSetsController_get'];
     put?: never;
     post?: never;
@@ -293,6 +304,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One decision with its regulations */
     get: operations['DecisionsController_get'];
     put?: never;
     post?: never;
@@ -444,6 +456,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The process is up (no dependency checked). */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -460,6 +473,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The database (and Redis, when configured) answer. */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -478,6 +492,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Uploads an XLSX or CSV file of regulations (and their legal documents) for the caller's agency.
+     *     A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
+     */
     post: operations['ImportsController_upload'];
     delete?: never;
     options?: never;
@@ -492,6 +510,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The per-row error report of an import (Dòng, Cột, Lỗi). */
     get: operations['ImportsController_errors'];
     put?: never;
     post?: never;
@@ -508,6 +527,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The import template, with Vietnamese headers and an instructions sheet. */
     get: operations['ImportsController_template'];
     put?: never;
     post?: never;
@@ -524,6 +544,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Status, progress and result of a background job (an import, a recalculation). */
     get: operations['JobRunsController_get'];
     put?: never;
     post?: never;
@@ -540,8 +561,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The catalogue of legal documents */
     get: operations['LegalDocumentsController_list'];
     put?: never;
+    /** Any ministry officer or lead may add to the shared catalogue. */
     post: operations['LegalDocumentsController_create'];
     delete?: never;
     options?: never;
@@ -556,12 +579,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One legal document */
     get: operations['LegalDocumentsController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Correct a legal document */
     patch: operations['LegalDocumentsController_update'];
     trace?: never;
   };
@@ -572,6 +597,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The caller: user, role, agency and what they may do */
     get: operations['MeController_me'];
     put?: never;
     post?: never;
@@ -590,6 +616,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change the caller's own password */
     post: operations['MeController_changePassword'];
     delete?: never;
     options?: never;
@@ -604,8 +631,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Programmes (the resolutions whose targets are tracked) */
     get: operations['ProgrammesController_list'];
     put?: never;
+    /** Create a programme with its targets (admin) */
     post: operations['ProgrammesController_create'];
     delete?: never;
     options?: never;
@@ -620,12 +649,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One programme */
     get: operations['ProgrammesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a programme's name, dates or targets (admin) */
     patch: operations['ProgrammesController_update'];
     trace?: never;
   };
@@ -636,8 +667,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
     get: operations['RegulationsController_list'];
     put?: never;
+    /** Files a regulation of the caller's own agency, in draft. */
     post: operations['RegulationsController_create'];
     delete?: never;
     options?: never;
@@ -652,12 +685,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One regulation with its extensions (costs, workflow, plan) */
     get: operations['RegulationsController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Edit a regulation (If-Match: its version) */
     patch: operations['RegulationsController_update'];
     trace?: never;
   };
@@ -813,6 +848,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The simplification plan of a regulation */
     get: operations['RegulationCostsController_getPlan'];
     /** Write the simplification plan (in drafting_plan) */
     put: operations['RegulationCostsController_putPlan'];
@@ -871,6 +907,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Export the filtered register as CSV (streamed) */
     get: operations['RegulationsExportController_csv'];
     put?: never;
     post?: never;
@@ -887,6 +924,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Export the filtered register as XLSX (streamed) */
     get: operations['RegulationsExportController_xlsx'];
     put?: never;
     post?: never;
@@ -1017,8 +1055,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Sectors (ngành, lĩnh vực), whole */
     get: operations['SectorsController_list'];
     put?: never;
+    /** Add a sector (admin) */
     post: operations['SectorsController_create'];
     delete?: never;
     options?: never;
@@ -1039,6 +1079,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename or deactivate a sector (admin) */
     patch: operations['SectorsController_update'];
     trace?: never;
   };
@@ -1049,8 +1090,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Users, filtered by agency or role (admin) */
     get: operations['UsersController_list'];
     put?: never;
+    /** Create a user with an initial password (admin) */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -1065,12 +1108,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One user (admin) */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a user's role, agency, name or active flag (admin) */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -1081,6 +1126,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Webhooks the caller may manage */
     get: operations['WebhooksController_list'];
     put?: never;
     /**
@@ -1101,12 +1147,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One webhook */
     get: operations['WebhooksController_get'];
     put?: never;
     post?: never;
+    /** Delete a webhook */
     delete: operations['WebhooksController_remove'];
     options?: never;
     head?: never;
+    /** Change a webhook's url, events, agency or active flag */
     patch: operations['WebhooksController_update'];
     trace?: never;
   };
@@ -1136,6 +1185,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Queue a failed delivery again */
     post: operations['WebhooksController_retry'];
     delete?: never;
     options?: never;
@@ -1186,11 +1236,11 @@ export interface components {
        * @description hours per compliance
        * @example 8
        */
-      hours: number | string;
+      hours: (number | null) | string;
       /** @example 10 */
-      hoursHigh?: number | string;
+      hoursHigh?: (number | null) | string;
       /** @example 6 */
-      hoursLow?: number | string;
+      hoursLow?: (number | null) | string;
       /** @example Chuẩn bị hồ sơ (prepare the dossier) */
       name: string;
     };
@@ -1216,7 +1266,7 @@ export interface components {
       /** @description regulations in the baseline */
       count: number;
       /** @description costedCount / count × 100 */
-      coveragePct: Record<string, never> | null;
+      coveragePct: number | null;
       items: string;
       /** @description coveragePct is below minCoveragePct */
       lowCoverage: boolean;
@@ -1255,6 +1305,31 @@ export interface components {
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    CloseExpertRoundEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'CLOSE_EXPERT_ROUND';
+    };
+    CompleteReviewEvent: {
+      legal: boolean;
+      necessary: boolean;
+      notes?: string;
+      reasonable: boolean;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'COMPLETE_REVIEW';
+    };
+    ConfirmBaselineEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'CONFIRM_BASELINE';
     };
     ConsultationClosingDatesDto: {
       /** Format: date-time */
@@ -1365,23 +1440,23 @@ export interface components {
        * @description VND per person per year; the hourly rate is derived from it (excludes hourlyRate)
        * @example 64500000
        */
-      annualIncomePerCapita?: number | string;
+      annualIncomePerCapita?: (number | null) | string;
       /**
        * @description explicit VND per hour (excludes annualIncomePerCapita)
        * @example 30000
        */
-      hourlyRate?: number | string;
+      hourlyRate?: (number | null) | string;
       /** @default 8 */
-      hoursPerDay: number | string;
+      hoursPerDay: (number | null) | string;
       /** @default 12 */
-      monthsPerYear: number | string;
+      monthsPerYear: (number | null) | string;
       /**
        * @description where the figure comes from (publication, year); null or empty clears it
        * @example Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)
        */
-      source?: Record<string, never> | null;
+      source?: string | null;
       /** @default 22 */
-      workingDaysPerMonth: number | string;
+      workingDaysPerMonth: (number | null) | string;
       /** @example 2020 */
       year: number;
     };
@@ -1411,7 +1486,10 @@ export interface components {
       targetCountPct: number;
     };
     CreateRegulationDto: {
-      /** @description the caller's own agency */
+      /**
+       * Format: uuid
+       * @description the caller's own agency
+       */
       agencyId: string;
       /** @enum {string} */
       category:
@@ -1421,23 +1499,24 @@ export interface components {
         | 'technical_standard'
         | 'specialized_inspection'
         | 'other';
-      description?: Record<string, never>;
+      description?: string;
+      /** Format: uuid */
       legalDocumentId: string;
       /**
        * @description mã TTHC
        * @example 1.003348
        */
-      procedureCode?: Record<string, never>;
+      procedureCode?: string;
       /** @example Điều 4 khoản 1 */
-      provision: Record<string, never>;
+      provision: string;
       /**
        * @description a sector code (GET /sectors)
        * @example food_safety
        */
-      sector: Record<string, never>;
+      sector: string;
       subjectTypes?: ('business' | 'citizen' | 'administration')[];
       /** @example Thủ tục tự công bố sản phẩm */
-      title: Record<string, never>;
+      title: string;
     };
     CreateSectorDto: {
       /** @example food_safety */
@@ -1446,7 +1525,9 @@ export interface components {
       name: string;
     };
     CreateUserDto: {
+      /** Format: uuid */
       agencyId: string;
+      /** Format: email */
       email: string;
       fullName: string;
       password: string;
@@ -1455,7 +1536,10 @@ export interface components {
         'ministry_officer' | 'ministry_lead' | 'expert' | 'association' | 'gov_office' | 'admin';
     };
     CreateWebhookDto: {
-      /** @description only this agency's records; required (= own) for a ministry lead */
+      /**
+       * Format: uuid
+       * @description only this agency's records; required (= own) for a ministry lead
+       */
       agencyId?: string;
       /** @example LGSP Bộ Y tế */
       description?: string;
@@ -1470,15 +1554,23 @@ export interface components {
       /** @example https://lgsp.example.gov.vn/hooks/regcut */
       url: string;
     };
+    DecisionAgencyDto: {
+      /** @example BYT */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     DecisionDto: {
-      agency: Record<string, never>;
+      agency: components['schemas']['DecisionAgencyDto'];
       agencyId: string;
       /** @example 2021-10-04 */
       decisionDate: string;
       /** @example 1661/QĐ-TTg */
       decisionNumber: string;
       id: string;
-      implementationDeadline: Record<string, never> | null;
+      /** Format: date-time */
+      implementationDeadline: string | null;
       /** @enum {string} */
       outcome: 'approved' | 'rejected';
       recordedAt: string;
@@ -1490,12 +1582,19 @@ export interface components {
       warnings?: components['schemas']['WorkflowWarningDto'][];
     };
     DecisionRegulationDto: {
+      /** Format: uuid */
       id: string;
-      implementationDeadline: Record<string, never> | null;
+      /** Format: date-time */
+      implementationDeadline: string | null;
       provision: string;
       /** @description toward the cost target, whole VND */
-      savings: Record<string, never> | null;
-      state: Record<string, never>;
+      savings: string | null;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       /** @example implementing */
       stateName: string;
       title: string;
@@ -1629,9 +1728,20 @@ export interface components {
       /** @enum {string} */
       kind: 'regulation' | 'plan' | 'cost_field';
     };
+    ForwardForDecisionEvent: {
+      note?: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'FORWARD_FOR_DECISION';
+    };
     HistoryEntryDto: {
-      /** @description user id, API key id, or null for the system */
-      actorId: Record<string, never> | null;
+      /**
+       * Format: uuid
+       * @description user id, API key id, or null for the system
+       */
+      actorId: string | null;
       /** @enum {string} */
       actorKind: 'user' | 'api_key' | 'system';
       /** @description the role, or "system" for timers */
@@ -1656,7 +1766,12 @@ export interface components {
         | 'IMPLEMENTATION_DEADLINE_PASSED'
         | 'AMENDMENT_IN_FORCE'
         | 'WITHDRAW';
-      fromState: Record<string, never>;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      fromState:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       fromStateName: string;
       /** @description sha256 chaining this entry to the previous one */
       hash: string;
@@ -1664,7 +1779,12 @@ export interface components {
         [key: string]: unknown;
       };
       seq: number;
-      toState: Record<string, never>;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      toState:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       toStateName: string;
     };
     HistoryPageDto: {
@@ -1679,18 +1799,27 @@ export interface components {
       valid: boolean;
     };
     LegalDocumentDto: {
-      /** @example 2018-02-02 */
-      effectiveOn: Record<string, never>;
-      /** @example null */
-      expiredOn?: Record<string, never> | null;
-      /** @example 2018-02-02 */
-      issuedOn: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2018-02-02
+       */
+      effectiveOn: string;
+      /**
+       * Format: date
+       * @example null
+       */
+      expiredOn?: string | null;
+      /**
+       * Format: date
+       * @example 2018-02-02
+       */
+      issuedOn: string;
       /** @example Chính phủ */
-      issuer: Record<string, never>;
+      issuer: string;
       /** @example 15/2018/NĐ-CP */
-      number: Record<string, never>;
+      number: string;
       /** @example Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm */
-      title: Record<string, never>;
+      title: string;
       /** @enum {string} */
       type:
         | 'law'
@@ -1784,6 +1913,25 @@ export interface components {
     NationalProgressListDto: {
       items: components['schemas']['NationalProgressDto'][];
     };
+    OpenConsultationEvent: {
+      /**
+       * @description date-time with offset, or a date (23:59:59 in Vietnam)
+       * @example 2026-12-31
+       */
+      associationDeadline: string;
+      /**
+       * @description date-time with offset, or a date (23:59:59 in Vietnam)
+       * @example 2026-12-31
+       */
+      expertDeadline: string;
+      /** @description users with the role expert */
+      expertIds: string[];
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'OPEN_CONSULTATION';
+    };
     OrganisationDto: {
       /** @example HDTV */
       code: string;
@@ -1814,30 +1962,54 @@ export interface components {
       programme?: string | null;
       targetDocument?: string | null;
     };
-    ProblemDto: {
+    Problem: {
+      /** @example limit: limit must not be greater than 500 */
       detail: string;
-      errors?: {
-        field?: string;
-        message?: string;
-      }[];
+      errors?: components['schemas']['ProblemFieldError'][];
+      /**
+       * @description the request path
+       * @example /regulations?limit=999
+       */
+      instance?: string;
+      /** @example 400 */
       status: number;
+      /** @example Invalid request */
       title: string;
       /** @example urn:regcut:problem:validation */
       type: string;
     };
+    ProblemFieldError: {
+      /** @description a stable machine-readable code, when the error has one */
+      code?: string;
+      /**
+       * @description the field path, as sent
+       * @example activities[0].hours
+       */
+      field: string;
+      /** @example hours must not be less than 0 */
+      message: string;
+    };
     ProgressReportDto: {
-      agency: Record<string, never> | null;
-      agencyId: Record<string, never> | null;
+      agency: {
+        [key: string]: unknown;
+      } | null;
+      agencyId: string | null;
       approved: components['schemas']['TargetFigureDto'];
       asOf: string;
       baseline: components['schemas']['BaselineDto'];
       implemented: components['schemas']['TargetFigureDto'];
       /** @description {pipeline, approved, implemented: {count, savings}, items} */
-      outsideBaseline: Record<string, never>;
+      outsideBaseline: {
+        [key: string]: unknown;
+      };
       /** @description {count, savings, denominator: {implementingCount}, items} */
-      overdue: Record<string, never>;
+      overdue: {
+        [key: string]: unknown;
+      };
       pipeline: components['schemas']['TargetFigureDto'];
-      programme: Record<string, never>;
+      programme: {
+        [key: string]: unknown;
+      };
       /** @description per month (YYYY-MM): approvals and implementations counted toward the targets, and running totals */
       series: unknown[][];
       target: components['schemas']['TargetDto'];
@@ -1851,24 +2023,24 @@ export interface components {
        * @description VND per compliance
        * @example 500000
        */
-      feesAndCharges: number | string;
-      frequencyHigh?: number | string;
-      frequencyLow?: number | string;
+      feesAndCharges: (number | null) | string;
+      frequencyHigh?: (number | null) | string;
+      frequencyLow?: (number | null) | string;
       /**
        * @description per subject per year; may be 0.2
        * @example 1
        */
-      frequencyPerYear: number | string;
+      frequencyPerYear: (number | null) | string;
       /**
        * @description VND per compliance
        * @example 1000000
        */
-      hiredServices: number | string;
+      hiredServices: (number | null) | string;
       /**
        * @description VND per compliance
        * @example 100000
        */
-      otherCosts: number | string;
+      otherCosts: (number | null) | string;
       /**
        * Format: uuid
        * @description the cost-parameter set giving the hourly rate
@@ -1876,10 +2048,10 @@ export interface components {
       parameterSetId: string;
       /** @description why this version (shown in the history) */
       reason?: string;
-      subjectsHigh?: number | string;
-      subjectsLow?: number | string;
+      subjectsHigh?: (number | null) | string;
+      subjectsLow?: (number | null) | string;
       /** @example 12000 */
-      subjectsPerYear: number | string;
+      subjectsPerYear: (number | null) | string;
       /** @enum {string} */
       subjectType: 'business' | 'citizen' | 'administration';
     };
@@ -1928,6 +2100,64 @@ export interface components {
       outcome: 'approved' | 'rejected';
       /** @description 1–500 regulations of one agency, each in awaiting_decision */
       regulationIds: string[];
+    };
+    RecordDecisionEvent: {
+      /** Format: date */
+      decisionDate: string;
+      /** @example 1661/QĐ-TTg */
+      decisionNumber: string;
+      /** @description required when approved: a date-time with offset, or a date */
+      implementationDeadline?: string;
+      /** @enum {string} */
+      outcome: 'approved' | 'rejected';
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RECORD_DECISION';
+    };
+    RecordImplementationEvent: {
+      /** @description find or add the amending document in the catalogue (effectiveOn = effectiveDate) */
+      amendingDocument?: {
+        /** Format: date */
+        issuedOn?: string;
+        /** @example Bộ Y tế */
+        issuer?: string;
+        title?: string;
+      };
+      /**
+       * Format: uuid
+       * @description the catalogue entry of the amending document
+       */
+      amendingDocumentId?: string;
+      /**
+       * @description checked with the legal-document catalogue’s rule (a normative document carries its year)
+       * @example 05/2026/TT-BYT
+       */
+      amendingDocumentNumber: string;
+      /**
+       * @description check the number against this type
+       * @enum {string}
+       */
+      amendingDocumentType?:
+        | 'law'
+        | 'ordinance'
+        | 'resolution'
+        | 'decree'
+        | 'pm_decision'
+        | 'circular'
+        | 'joint_circular'
+        | 'provincial_decision';
+      /**
+       * Format: date
+       * @description implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer
+       */
+      effectiveDate: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RECORD_IMPLEMENTATION';
     };
     ReEstimateDto: {
       /**
@@ -2064,6 +2294,22 @@ export interface components {
       /** @description required when accepting an item that disputes a cost field; optional when partially accepting; never with a rejection */
       reEstimate?: components['schemas']['ReEstimateDto'];
     };
+    ReturnForRevisionEvent: {
+      reasons: string[];
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RETURN_FOR_REVISION';
+    };
+    RevisePlanEvent: {
+      reason?: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'REVISE_PLAN';
+    };
     RotatedSecretDto: {
       id: string;
       /** @description deliveries are signed with both secrets until then */
@@ -2087,6 +2333,20 @@ export interface components {
       /** @example ministry_officer */
       role: string;
     };
+    SubmitForReviewEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'SUBMIT_FOR_REVIEW';
+    };
+    SubmitToGovernmentOfficeEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'SUBMIT_TO_GOVERNMENT_OFFICE';
+    };
     TargetDto: {
       approvedReached: components['schemas']['TargetReachedDto'];
       /** @example 30 */
@@ -2100,15 +2360,15 @@ export interface components {
     };
     TargetFigureDto: {
       /** @example 49.93 */
-      costPct: Record<string, never> | null;
+      costPct: number | null;
       count: number;
       /** @example 40 */
-      countPct: Record<string, never> | null;
+      countPct: number | null;
       /**
        * @description the costed coverage of the denominator, which costPct rests on
        * @example 80
        */
-      coveragePct: Record<string, never> | null;
+      coveragePct: number | null;
       denominator: components['schemas']['DenominatorDto'];
       /** @description the drill-down URL */
       items: string;
@@ -2145,17 +2405,20 @@ export interface components {
        * @description the field (lĩnh vực chuyên môn) ministries see; null or empty clears it
        * @example An toàn thực phẩm; thủ tục hành chính
        */
-      field?: Record<string, never> | null;
+      field?: string | null;
       /** @description true: the directory shows your e-mail to the ministries and the Government Office */
       shareEmail?: boolean;
     };
     UpdateLegalDocumentDto: {
-      effectiveOn?: Record<string, never>;
-      expiredOn?: Record<string, never> | null;
-      issuedOn?: Record<string, never>;
-      issuer?: Record<string, never>;
-      number?: Record<string, never>;
-      title?: Record<string, never>;
+      /** Format: date */
+      effectiveOn?: string;
+      /** Format: date */
+      expiredOn?: string | null;
+      /** Format: date */
+      issuedOn?: string;
+      issuer?: string;
+      number?: string;
+      title?: string;
       /** @enum {string} */
       type?:
         | 'law'
@@ -2169,19 +2432,19 @@ export interface components {
         | 'other';
     };
     UpdateParameterSetDto: {
-      annualIncomePerCapita?: number | string;
-      hourlyRate?: number | string;
+      annualIncomePerCapita?: (number | null) | string;
+      hourlyRate?: (number | null) | string;
       /** @description null resets to 8 */
-      hoursPerDay?: number | string;
+      hoursPerDay?: (number | null) | string;
       /** @description null resets to 12 */
-      monthsPerYear?: number | string;
+      monthsPerYear?: (number | null) | string;
       /**
        * @description where the figure comes from (publication, year); null or empty clears it
        * @example Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)
        */
-      source?: Record<string, never> | null;
+      source?: string | null;
       /** @description null resets to 22 */
-      workingDaysPerMonth?: number | string;
+      workingDaysPerMonth?: (number | null) | string;
       /** @example 2021 */
       year?: number;
     };
@@ -2219,13 +2482,14 @@ export interface components {
         | 'technical_standard'
         | 'specialized_inspection'
         | 'other';
-      description?: Record<string, never>;
+      description?: string;
+      /** Format: uuid */
       legalDocumentId?: string;
-      procedureCode?: Record<string, never>;
-      provision?: Record<string, never>;
-      sector?: Record<string, never>;
+      procedureCode?: string;
+      provision?: string;
+      sector?: string;
       subjectTypes?: ('business' | 'citizen' | 'administration')[];
-      title?: Record<string, never>;
+      title?: string;
     };
     UpdateSectorDto: {
       active?: boolean;
@@ -2234,6 +2498,7 @@ export interface components {
     UpdateUserDto: {
       /** @description false deactivates the user and revokes their tokens */
       active?: boolean;
+      /** Format: uuid */
       agencyId?: string;
       fullName?: string;
       /** @description a new password set by an admin; revokes earlier tokens */
@@ -2276,6 +2541,14 @@ export interface components {
       items: components['schemas']['WebhookDto'][];
       nextCursor: string | null;
     };
+    WithdrawEvent: {
+      reason: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'WITHDRAW';
+    };
     WorkflowWarningDto: {
       /** @enum {string} */
       code: 'implementation_deadline_past' | 'consultation_ends_after_programme';
@@ -2311,7 +2584,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2331,7 +2635,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2348,7 +2683,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2370,7 +2727,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2391,7 +2779,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2410,7 +2829,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2433,7 +2892,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2454,7 +2953,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2475,7 +3005,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2494,7 +3055,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2517,6 +3118,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2544,21 +3172,31 @@ export interface operations {
           'application/json': components['schemas']['ChangePageDto'];
         };
       };
-      /** @description bad after, limit or types */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2587,6 +3225,15 @@ export interface operations {
           'application/json': components['schemas']['ConsultationPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   FeedbackController_give: {
@@ -2611,7 +3258,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2632,7 +3328,48 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2653,7 +3390,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2674,7 +3442,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2693,7 +3492,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2713,6 +3552,42 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2738,7 +3613,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2757,7 +3681,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2781,7 +3745,20 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2809,6 +3786,42 @@ export interface operations {
           'application/json': components['schemas']['DecisionDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   DecisionsController_get: {
@@ -2828,6 +3841,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DecisionDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2855,6 +3886,33 @@ export interface operations {
           'application/json': components['schemas']['ExpertPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ExpertsController_own: {
@@ -2872,6 +3930,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OwnExpertProfileDto'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2895,6 +3971,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OwnExpertProfileDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2921,7 +4024,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2940,7 +4074,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2966,7 +4122,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2982,11 +4160,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file as uploaded (its recognised type) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3012,7 +4211,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3029,7 +4277,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3088,6 +4350,15 @@ export interface operations {
             /** @example ok */
             status?: string;
           };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The Health Check is not successful */
@@ -3174,7 +4445,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3193,7 +4495,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3210,7 +4550,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3229,7 +4580,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3264,7 +4655,20 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3285,7 +4689,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3304,7 +4739,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3327,7 +4784,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3344,7 +4841,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3367,6 +4886,33 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgrammesController_list: {
@@ -3382,7 +4928,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3403,7 +4971,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3422,7 +5021,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3445,7 +5084,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3500,6 +5179,15 @@ export interface operations {
           'application/json': components['schemas']['RegulationPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationsController_create: {
@@ -3523,6 +5211,33 @@ export interface operations {
           'application/json': components['schemas']['RegulationResponseDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationsController_get: {
@@ -3542,6 +5257,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegulationDetailDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3572,6 +5305,51 @@ export interface operations {
           'application/json': components['schemas']['RegulationResponseDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationCostsController_overview: {
@@ -3589,7 +5367,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3615,7 +5415,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3640,7 +5489,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3666,7 +5537,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3686,107 +5606,19 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @description RECORD_IMPLEMENTATION (optional): find or add the amending document in the catalogue (effectiveOn = effectiveDate) */
-          amendingDocument?: {
-            /** Format: date */
-            issuedOn?: string;
-            /** @example Bộ Y tế */
-            issuer?: string;
-            title?: string;
-          };
-          /**
-           * Format: uuid
-           * @description RECORD_IMPLEMENTATION (optional): the catalogue entry of the amending document
-           */
-          amendingDocumentId?: string;
-          /**
-           * @description RECORD_IMPLEMENTATION: checked with the legal-document catalogue’s rule (a normative document carries its year)
-           * @example 05/2026/TT-BYT
-           */
-          amendingDocumentNumber?: string;
-          /**
-           * @description RECORD_IMPLEMENTATION (optional): check the number against this type
-           * @enum {string}
-           */
-          amendingDocumentType?:
-            | 'law'
-            | 'ordinance'
-            | 'resolution'
-            | 'decree'
-            | 'pm_decision'
-            | 'circular'
-            | 'joint_circular'
-            | 'provincial_decision';
-          /**
-           * @description OPEN_CONSULTATION
-           * @example 2026-12-31
-           */
-          associationDeadline?: string;
-          /**
-           * Format: date
-           * @description RECORD_DECISION
-           */
-          decisionDate?: string;
-          /**
-           * @description RECORD_DECISION
-           * @example 1661/QĐ-TTg
-           */
-          decisionNumber?: string;
-          /**
-           * Format: date
-           * @description RECORD_IMPLEMENTATION: implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer
-           */
-          effectiveDate?: string;
-          /**
-           * @description OPEN_CONSULTATION: date-time with offset, or a date (23:59:59 in Vietnam)
-           * @example 2026-12-31
-           */
-          expertDeadline?: string;
-          /** @description OPEN_CONSULTATION: users with the role expert */
-          expertIds?: string[];
-          /** @description RECORD_DECISION when approved */
-          implementationDeadline?: string;
-          /** @description COMPLETE_REVIEW */
-          legal?: boolean;
-          /** @description COMPLETE_REVIEW */
-          necessary?: boolean;
-          /** @description FORWARD_FOR_DECISION */
-          note?: string;
-          /** @description COMPLETE_REVIEW */
-          notes?: string;
-          /**
-           * @description RECORD_DECISION
-           * @enum {string}
-           */
-          outcome?: 'approved' | 'rejected';
-          /** @description WITHDRAW (required), REVISE_PLAN */
-          reason?: string;
-          /** @description COMPLETE_REVIEW */
-          reasonable?: boolean;
-          /** @description RETURN_FOR_REVISION */
-          reasons?: string[];
-          /** @enum {string} */
-          type:
-            | 'SUBMIT_FOR_REVIEW'
-            | 'COMPLETE_REVIEW'
-            | 'CONFIRM_BASELINE'
-            | 'OPEN_CONSULTATION'
-            | 'CLOSE_EXPERT_ROUND'
-            | 'EXPERT_ROUND_DEADLINE'
-            | 'ASSOCIATION_ROUND_DEADLINE'
-            | 'SUBMIT_TO_GOVERNMENT_OFFICE'
-            | 'REVISE_PLAN'
-            | 'RETURN_FOR_REVISION'
-            | 'FORWARD_FOR_DECISION'
-            | 'RECORD_DECISION'
-            | 'RECORD_IMPLEMENTATION'
-            | 'IMPLEMENTATION_DEADLINE_PASSED'
-            | 'AMENDMENT_IN_FORCE'
-            | 'WITHDRAW';
-        } & {
-          [key: string]: unknown;
-        };
+        'application/json':
+          | components['schemas']['SubmitForReviewEvent']
+          | components['schemas']['CompleteReviewEvent']
+          | components['schemas']['ConfirmBaselineEvent']
+          | components['schemas']['OpenConsultationEvent']
+          | components['schemas']['CloseExpertRoundEvent']
+          | components['schemas']['SubmitToGovernmentOfficeEvent']
+          | components['schemas']['RevisePlanEvent']
+          | components['schemas']['ReturnForRevisionEvent']
+          | components['schemas']['ForwardForDecisionEvent']
+          | components['schemas']['RecordDecisionEvent']
+          | components['schemas']['RecordImplementationEvent']
+          | components['schemas']['WithdrawEvent'];
       };
     };
     responses: {
@@ -3796,6 +5628,51 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EventResponseDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3824,7 +5701,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3851,6 +5750,42 @@ export interface operations {
           'application/json': components['schemas']['HistoryPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   WorkflowController_verifyHistory: {
@@ -3872,6 +5807,42 @@ export interface operations {
           'application/json': components['schemas']['HistoryVerificationDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationCostsController_getPlan: {
@@ -3889,7 +5860,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3915,7 +5908,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3936,6 +5978,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReminderListDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3963,6 +6041,42 @@ export interface operations {
           'application/json': components['schemas']['ReminderDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   WorkflowController_definition: {
@@ -3983,7 +6097,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4034,7 +6170,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4085,7 +6232,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4112,6 +6270,33 @@ export interface operations {
           'application/json': components['schemas']['ReminderPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgressController_national: {
@@ -4132,6 +6317,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NationalProgressListDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4157,7 +6351,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4183,6 +6408,33 @@ export interface operations {
           'application/json': components['schemas']['ProgressReportDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgressController_workbook: {
@@ -4203,7 +6455,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4231,7 +6512,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4248,7 +6560,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4269,7 +6603,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4292,7 +6657,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4316,7 +6721,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4337,7 +6773,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4356,7 +6823,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4379,7 +6886,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4404,30 +6951,31 @@ export interface operations {
           'application/json': components['schemas']['WebhookPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4453,31 +7001,31 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description bad url, events or agencyId */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4501,30 +7049,40 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4546,30 +7104,40 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4597,38 +7165,40 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4656,38 +7226,40 @@ export interface operations {
           'application/json': components['schemas']['DeliveryPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4712,39 +7284,49 @@ export interface operations {
           'application/json': components['schemas']['QueuedDeliveryDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description already delivered */
+      /** @description Conflicts with the current state */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4768,30 +7350,40 @@ export interface operations {
           'application/json': components['schemas']['QueuedDeliveryDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4815,30 +7407,40 @@ export interface operations {
           'application/json': components['schemas']['RotatedSecretDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
