@@ -45,16 +45,19 @@ export class RegulationsExportController {
     @Query() q: RegulationListQuery,
     @Res() res: Response,
   ) {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
-    res.write(
-      CSV_UTF8_BOM + writeCsvRow([...IMPORT_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS]),
-    );
-    for await (const rows of this.batches(p, q)) {
-      const chunk = rows.map((r) => writeCsvRow(r)).join('');
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    const batches = await this.firstBatchThen(p, q);
+    await streaming(res, async () => {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
+      res.write(
+        CSV_UTF8_BOM + writeCsvRow([...IMPORT_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS]),
+      );
+      for await (const rows of batches) {
+        const chunk = rows.map((r) => writeCsvRow(r)).join('');
+        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      res.end();
+    });
   }
 
   @Get('export.xlsx')
@@ -75,28 +78,48 @@ export class RegulationsExportController {
     @Query() q: RegulationListQuery,
     @Res() res: Response,
   ) {
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.xlsx"');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: res,
-      useStyles: true,
-      useSharedStrings: false,
+    const batches = await this.firstBatchThen(p, q);
+    await streaming(res, async () => {
+      res.setHeader(
+        'Content-Type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.xlsx"');
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: res,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet('Quy định');
+      sheet.columns = [
+        ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+        ...EXTRA_HEADERS.map((h) => ({ header: h, width: 20 })),
+      ];
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      for await (const rows of batches) {
+        for (const r of rows) sheet.addRow(r).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
     });
-    const sheet = workbook.addWorksheet('Quy định');
-    sheet.columns = [
-      ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-      ...EXTRA_HEADERS.map((h) => ({ header: h, width: 20 })),
-    ];
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const rows of this.batches(p, q)) {
-      for (const r of rows) sheet.addRow(r).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
+  }
+
+  /**
+   * The batches with the first one already read, so a bad filter (an unknown programme, …) is
+   * still a 400 problem: once the 200 and its headers are sent, no problem can follow.
+   */
+  private async firstBatchThen(
+    p: Principal | undefined,
+    q: RegulationListQuery,
+  ): Promise<AsyncIterable<string[][]>> {
+    const rest = this.batches(p, q);
+    const first = await rest.next();
+    return (async function* () {
+      if (first.done) return;
+      yield first.value;
+      yield* rest;
+    })();
   }
 
   /** The filtered, visible regulations as export rows, a thousand at a time. */
@@ -156,5 +179,15 @@ export class RegulationsExportController {
       after = [last.createdAt.toISOString(), last.id];
       if (rows.length < BATCH) return;
     }
+  }
+}
+
+/** A failure after the body has started cuts the connection (a client must not wait forever). */
+async function streaming(res: Response, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy(err as Error);
   }
 }
