@@ -139,6 +139,37 @@ export default async () => {
           },
         ],
         [
+          import('./identity/agencies/agency-view.dto'),
+          {
+            AgencyViewDto: {
+              id: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              kind: {
+                required: true,
+                enum: ['ministry', 'province', 'association', 'government_office', 'other'],
+              },
+              active: { required: true, type: () => Boolean },
+            },
+          },
+        ],
+        [
+          import('./identity/api-keys/api-key-view.dto'),
+          {
+            ApiKeyViewDto: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              agencyId: { required: true, type: () => String },
+              access: { required: true, type: () => String },
+              prefix: { required: true, type: () => String },
+              createdAt: { required: true, type: () => Date },
+              revokedAt: { required: true, type: () => Date, nullable: true },
+              lastUsedAt: { required: true, type: () => Date, nullable: true },
+            },
+            CreatedApiKeyDto: { key: { required: true, type: () => String } },
+          },
+        ],
+        [
           import('./identity/users/user.dto'),
           {
             CreateUserDto: {
@@ -227,6 +258,29 @@ export default async () => {
               nextCursor: { required: true, type: () => String, nullable: true },
             },
             OwnExpertProfileDto: { shareEmail: { required: true, type: () => Boolean } },
+          },
+        ],
+        [
+          import('./identity/users/user-view.dto'),
+          {
+            UserViewDto: {
+              id: { required: true, type: () => String },
+              email: { required: true, type: () => String },
+              fullName: { required: true, type: () => String },
+              role: {
+                required: true,
+                enum: [
+                  'association',
+                  'ministry_officer',
+                  'ministry_lead',
+                  'expert',
+                  'gov_office',
+                  'admin',
+                ],
+              },
+              agencyId: { required: true, type: () => String },
+              active: { required: true, type: () => Boolean },
+            },
           },
         ],
         [
@@ -336,6 +390,23 @@ export default async () => {
           },
         ],
         [
+          import('./register/legal-documents/legal-document-view.dto'),
+          {
+            LegalDocumentViewDto: {
+              id: { required: true, type: () => String },
+              number: { required: true, type: () => String },
+              type: { required: true, type: () => String },
+              typeLabel: { required: true, type: () => String },
+              issuer: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              issuedOn: { required: true, type: () => String },
+              effectiveOn: { required: true, type: () => String },
+              expiredOn: { required: true, type: () => String, nullable: true },
+              createdByAgencyId: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
           import('./register/programmes/programme.dto'),
           {
             CreateProgrammeDto: {
@@ -359,6 +430,23 @@ export default async () => {
               categories: { required: true, type: () => [String], uniqueItems: true, minItems: 1 },
             },
             UpdateProgrammeDto: {},
+          },
+        ],
+        [
+          import('./register/programmes/programme-view.dto'),
+          {
+            ProgrammeViewDto: {
+              id: { required: true, type: () => String },
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              startDate: { required: true, type: () => String },
+              endDate: { required: true, type: () => String },
+              baselineDate: { required: true, type: () => String },
+              targetCountPct: { required: true, type: () => Number },
+              targetCostPct: { required: true, type: () => Number },
+              minConsultationDays: { required: true, type: () => Number },
+              categories: { required: true, type: () => [String] },
+            },
           },
         ],
         [
@@ -393,6 +481,16 @@ export default async () => {
               state: { required: false, type: () => String },
               legalDocumentId: { required: false, type: () => String, format: 'uuid' },
               programme: { required: false, type: () => String, maxLength: 30 },
+            },
+          },
+        ],
+        [
+          import('./register/sectors/sector-view.dto'),
+          {
+            SectorViewDto: {
+              code: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              active: { required: true, type: () => Boolean },
             },
           },
         ],

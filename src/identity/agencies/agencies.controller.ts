@@ -12,6 +12,8 @@ import { Principal } from '../domain/principal';
 import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 import { AgenciesService } from './agencies.service';
 import { ApiProblemResponses } from '../../common/openapi';
+import { AgencyViewDto } from './agency-view.dto';
+import { PageOf } from '../../common/openapi';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -20,7 +22,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(AgencyViewDto) })
   @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Agencies (ministries, provinces, the Government Office)' })
@@ -29,7 +31,7 @@ export class AgenciesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: AgencyViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One agency' })
@@ -38,7 +40,7 @@ export class AgenciesController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: AgencyViewDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create an agency (admin)' })
@@ -47,7 +49,7 @@ export class AgenciesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: AgencyViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: 'Rename or deactivate an agency (admin)' })

@@ -22,6 +22,8 @@ import { Principal } from '../domain/principal';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { ApiKeyEntity } from '../persistence/api-key.entity';
 import { ApiProblemResponses } from '../../common/openapi';
+import { ApiKeyViewDto, CreatedApiKeyDto } from './api-key-view.dto';
+import { PageOf } from '../../common/openapi';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'LGSP Bộ Y tế' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -59,7 +61,7 @@ export class ApiKeysController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(ApiKeyViewDto) })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'API keys (their prefixes, never the secrets)' })
   async list(@Query() q: PageQuery) {
@@ -77,7 +79,7 @@ export class ApiKeysController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Create an API key; the key is returned only in this answer' })
   async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateApiKeyDto) {
@@ -114,7 +116,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/revoke')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ApiKeyViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key' })

@@ -12,6 +12,8 @@ import { Principal } from '../domain/principal';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
 import { ApiProblemResponses } from '../../common/openapi';
+import { UserViewDto } from './user-view.dto';
+import { PageOf } from '../../common/openapi';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -21,7 +23,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(UserViewDto) })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Users, filtered by agency or role (admin)' })
   list(@Query() q: UserListQuery) {
@@ -29,7 +31,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: UserViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOperation({ summary: 'One user (admin)' })
   get(@UuidParam() id: string) {
@@ -37,7 +39,7 @@ export class UsersController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: UserViewDto })
   @ApiProblemResponses(400, 401, 403)
   @ApiOperation({ summary: 'Create a user with an initial password (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateUserDto) {
@@ -45,7 +47,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: UserViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @ApiOperation({ summary: "Change a user's role, agency, name or active flag (admin)" })
   update(

@@ -17,6 +17,8 @@ import {
 } from './legal-document.dto';
 import { LegalDocumentsService } from './legal-documents.service';
 import { ApiProblemResponses } from '../../common/openapi';
+import { LegalDocumentViewDto } from './legal-document-view.dto';
+import { PageOf } from '../../common/openapi';
 
 @ApiTags('legal-documents')
 @ApiBearerAuth()
@@ -25,7 +27,7 @@ export class LegalDocumentsController {
   constructor(private readonly documents: LegalDocumentsService) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(LegalDocumentViewDto) })
   @ApiProblemResponses(400)
   @Public()
   @ApiOperation({ summary: 'The catalogue of legal documents' })
@@ -34,7 +36,7 @@ export class LegalDocumentsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: LegalDocumentViewDto })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'One legal document' })
@@ -44,7 +46,7 @@ export class LegalDocumentsController {
 
   /** Any ministry officer or lead may add to the shared catalogue. */
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: LegalDocumentViewDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead')
   create(@CurrentPrincipal() actor: Principal, @Body() dto: LegalDocumentDto) {
@@ -52,7 +54,7 @@ export class LegalDocumentsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: LegalDocumentViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'admin')
   @ApiOperation({ summary: 'Correct a legal document' })

@@ -12,6 +12,8 @@ import { Principal } from '../../identity/domain/principal';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
 import { ApiProblemResponses } from '../../common/openapi';
+import { ProgrammeViewDto } from './programme-view.dto';
+import { PageOf } from '../../common/openapi';
 
 /** Chương trình: NQ68, NQ66 and any later target set. */
 @ApiTags('programmes')
@@ -21,7 +23,7 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(ProgrammeViewDto) })
   @ApiProblemResponses(401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Programmes (the resolutions whose targets are tracked)' })
@@ -30,7 +32,7 @@ export class ProgrammesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ProgrammeViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One programme' })
@@ -39,7 +41,7 @@ export class ProgrammesController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: ProgrammeViewDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create a programme with its targets (admin)' })
@@ -48,7 +50,7 @@ export class ProgrammesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ProgrammeViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: "Change a programme's name, dates or targets (admin)" })

@@ -17,6 +17,8 @@ import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
 import { ApiProblemResponses } from '../../common/openapi';
+import { SectorViewDto } from './sector-view.dto';
+import { PageOf } from '../../common/openapi';
 
 export class CreateSectorDto {
   @ApiProperty({ example: 'food_safety' })
@@ -52,7 +54,7 @@ export class SectorsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(SectorViewDto) })
   @ApiProblemResponses(401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Sectors (ngành, lĩnh vực), whole' })
@@ -62,7 +64,7 @@ export class SectorsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: SectorViewDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Add a sector (admin)' })
@@ -90,7 +92,7 @@ export class SectorsController {
   }
 
   @Patch(':code')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: SectorViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @ApiOperation({ summary: 'Rename or deactivate a sector (admin)' })

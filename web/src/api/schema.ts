@@ -1252,6 +1252,44 @@ export interface components {
       /** @example Bộ Y tế */
       name: string;
     };
+    AgencyViewDto: {
+      active: boolean;
+      /** @example BYT */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'ministry' | 'province' | 'association' | 'government_office' | 'other';
+      /** @example Bộ Y tế */
+      name: string;
+    };
+    AgencyViewPageDto: {
+      items: components['schemas']['AgencyViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    ApiKeyViewDto: {
+      /** @enum {string} */
+      access: 'read' | 'write';
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      /** @example rck_AbCdEfGh1234 */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    ApiKeyViewPageDto: {
+      items: components['schemas']['ApiKeyViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     AttemptDto: {
       at: string;
       attempt: number;
@@ -1402,6 +1440,25 @@ export interface components {
       agencyId: string;
       /** @example LGSP Bộ Y tế */
       name: string;
+    };
+    CreatedApiKeyDto: {
+      /** @enum {string} */
+      access: 'read' | 'write';
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the full key, shown only now: send it as X-Api-Key */
+      key: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      /** @example rck_AbCdEfGh1234 */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
     };
     CreatedWebhookDto: {
       active: boolean;
@@ -1840,6 +1897,41 @@ export interface components {
       /** @example decree */
       type: string;
     };
+    LegalDocumentViewDto: {
+      /** Format: uuid */
+      createdByAgencyId: string | null;
+      /** Format: date */
+      effectiveOn: string;
+      /** Format: date */
+      expiredOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @example Chính phủ */
+      issuer: string;
+      /** @example 15/2018/NĐ-CP */
+      number: string;
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'law'
+        | 'ordinance'
+        | 'resolution'
+        | 'decree'
+        | 'pm_decision'
+        | 'circular'
+        | 'joint_circular'
+        | 'provincial_decision'
+        | 'other';
+      /** @example Nghị định */
+      typeLabel: string;
+    };
+    LegalDocumentViewPageDto: {
+      items: components['schemas']['LegalDocumentViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     LoginDto: {
       /** @example admin@regcut.local */
       email: string;
@@ -1988,6 +2080,31 @@ export interface components {
       field: string;
       /** @example hours must not be less than 0 */
       message: string;
+    };
+    ProgrammeViewDto: {
+      /** Format: date */
+      baselineDate: string;
+      categories: string[];
+      /** @example NQ68 */
+      code: string;
+      /** Format: date */
+      endDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 30 */
+      minConsultationDays: number;
+      name: string;
+      /** Format: date */
+      startDate: string;
+      /** @example 30 */
+      targetCostPct: number;
+      /** @example 30 */
+      targetCountPct: number;
+    };
+    ProgrammeViewPageDto: {
+      items: components['schemas']['ProgrammeViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     ProgressReportDto: {
       agency: {
@@ -2317,6 +2434,18 @@ export interface components {
       /** @description the new secret: shown only in this answer */
       secret: string;
     };
+    SectorViewDto: {
+      active: boolean;
+      /** @example food_safety */
+      code: string;
+      /** @example An toàn thực phẩm */
+      name: string;
+    };
+    SectorViewPageDto: {
+      items: components['schemas']['SectorViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     SenderDto: {
       fullName: string | null;
       id: string | null;
@@ -2520,6 +2649,25 @@ export interface components {
        */
       events?: string[];
       url?: string;
+    };
+    UserViewDto: {
+      active: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @example chuyenvien@byt.gov.vn */
+      email: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role:
+        'ministry_officer' | 'ministry_lead' | 'expert' | 'association' | 'gov_office' | 'admin';
+    };
+    UserViewPageDto: {
+      items: components['schemas']['UserViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     WebhookDto: {
       active: boolean;
@@ -2728,9 +2876,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AgencyViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -2780,9 +2926,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AgencyViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -2830,9 +2974,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AgencyViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -2893,9 +3035,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AgencyViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -2954,9 +3094,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ApiKeyViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3006,9 +3144,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['CreatedApiKeyDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3056,9 +3192,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ApiKeyViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4656,9 +4790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LegalDocumentViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4690,9 +4822,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LegalDocumentViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4740,9 +4870,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LegalDocumentViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4785,9 +4913,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LegalDocumentViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4929,9 +5055,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ProgrammeViewPageDto'];
         };
       };
       /** @description No or invalid credentials */
@@ -4972,9 +5096,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ProgrammeViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5022,9 +5144,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ProgrammeViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5085,9 +5205,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ProgrammeViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6561,9 +6679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SectorViewPageDto'];
         };
       };
       /** @description No or invalid credentials */
@@ -6604,9 +6720,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SectorViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6658,9 +6772,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SectorViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6722,9 +6834,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['UserViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6774,9 +6884,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['UserViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6824,9 +6932,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['UserViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6887,9 +6993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['UserViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
