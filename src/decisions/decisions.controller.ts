@@ -16,7 +16,7 @@ import { Principal } from '../identity/domain/principal';
 import { parseIdempotencyKey } from '../workflow/http/headers';
 import { DecisionDto, DecisionListQuery, RecordDecisionDto } from './decision.dto';
 import { DecisionsService } from './decisions.service';
-import { ApiProblemResponses } from '../common/openapi';
+import { ApiProblemResponses, PageOf } from '../common/openapi';
 
 /**
  * Decisions are public records once recorded: a Prime Minister's decision is published in the
@@ -59,7 +59,7 @@ export class DecisionsController {
   }
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(DecisionDto) })
   @ApiProblemResponses(400)
   @Public()
   @ApiOperation({

@@ -11,9 +11,8 @@ import { AnyRole, CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 import { AgenciesService } from './agencies.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { AgencyViewDto } from './agency-view.dto';
-import { PageOf } from '../../common/openapi';
 
 @ApiTags('agencies')
 @ApiBearerAuth()

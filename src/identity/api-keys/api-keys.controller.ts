@@ -21,9 +21,8 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { ApiKeyEntity } from '../persistence/api-key.entity';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { ApiKeyViewDto, CreatedApiKeyDto } from './api-key-view.dto';
-import { PageOf } from '../../common/openapi';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'LGSP Bộ Y tế' }) @IsString() @MinLength(2) @MaxLength(200) name: string;

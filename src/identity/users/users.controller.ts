@@ -11,9 +11,8 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { Principal } from '../domain/principal';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { UserViewDto } from './user-view.dto';
-import { PageOf } from '../../common/openapi';
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -16,9 +16,8 @@ import {
   UpdateLegalDocumentDto,
 } from './legal-document.dto';
 import { LegalDocumentsService } from './legal-documents.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { LegalDocumentViewDto } from './legal-document-view.dto';
-import { PageOf } from '../../common/openapi';
 
 @ApiTags('legal-documents')
 @ApiBearerAuth()

@@ -11,9 +11,8 @@ import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators
 import { Principal } from '../../identity/domain/principal';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { ProgrammeViewDto } from './programme-view.dto';
-import { PageOf } from '../../common/openapi';
 
 /** Chương trình: NQ68, NQ66 and any later target set. */
 @ApiTags('programmes')

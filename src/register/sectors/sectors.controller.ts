@@ -16,9 +16,8 @@ import { AdminAuditService } from '../../identity/audit/admin-audit.service';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 import { SectorViewDto } from './sector-view.dto';
-import { PageOf } from '../../common/openapi';
 
 export class CreateSectorDto {
   @ApiProperty({ example: 'food_safety' })

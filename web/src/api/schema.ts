@@ -1638,6 +1638,11 @@ export interface components {
       /** @description when recorded: e.g. implementation_deadline_past (kept as given; the implementations are overdue at once) */
       warnings?: components['schemas']['WorkflowWarningDto'][];
     };
+    DecisionPageDto: {
+      items: components['schemas']['DecisionDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     DecisionRegulationDto: {
       /** Format: uuid */
       id: string;
@@ -3880,9 +3885,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['DecisionPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
