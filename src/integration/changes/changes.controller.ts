@@ -1,11 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AnyRole, CurrentPrincipal } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { ChangePageDto, ChangesQuery } from '../dto/change.dto';
