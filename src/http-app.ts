@@ -4,6 +4,9 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import { moveNullableIntoUnions } from './common/openapi';
+import { documentApiKeyRoutes } from './identity/auth/openapi-security';
+import openApiMetadata from './metadata';
 import { flattenValidationErrors, ValidationProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import {
@@ -59,9 +62,24 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }
 
-/** The OpenAPI document of the app's routes (also built without listening: scripts/generate-api-types.ts). */
+let pluginMetadataLoaded = false;
+/**
+ * The @nestjs/swagger plugin's metadata (src/metadata.ts, `npm run openapi:metadata`) applied to the
+ * DTO and controller classes, so the document is the same whether the code was built by `nest
+ * build`, @swc/jest or ts-node. Started when this module loads; it settles within the same turn
+ * (the imports are already-loaded CommonJS modules), long before an app can be created.
+ */
+export const openApiMetadataReady: Promise<void> = SwaggerModule.loadPluginMetadata(
+  openApiMetadata,
+).then(() => {
+  pluginMetadataLoaded = true;
+});
+
+/** The OpenAPI document of the app's routes (also built without listening: scripts/api-types.ts). */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  if (!pluginMetadataLoaded) throw new Error('createOpenApiDocument before openApiMetadataReady');
+  documentApiKeyRoutes(app);
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('regcut')
@@ -69,8 +87,11 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Cutting and simplifying business regulations (Resolution 68/NQ-CP and 66/NQ-CP): the register, compliance costs, the workflow, consultations, decisions and targets.',
       )
       .setVersion('0.1.0')
+      .addServer('/', 'this service')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'api-key')
       .build(),
   );
+  moveNullableIntoUnions(document);
+  return document;
 }

@@ -8,7 +8,7 @@ export const MAX_LIMIT = 500;
 
 /** `?limit=&cursor=` of every list. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -10,6 +10,9 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
+import { DecisionRegulationDto } from './decision-regulation.dto';
+
+export { DecisionRegulationDto };
 import { DECISION_OUTCOMES, DecisionOutcome } from './domain/decision-input';
 
 /** At most this many regulations in one request (a decision covers one ministry's plan). */
@@ -65,15 +68,11 @@ export class DecisionListQuery extends PageQuery {
   outcome?: DecisionOutcome;
 }
 
-class DecisionRegulationDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() provision: string;
-  @ApiProperty({ example: 'implementing' }) stateName: string;
-  @ApiProperty() state: unknown;
-  @ApiProperty({ nullable: true }) implementationDeadline: string | null;
-  @ApiProperty({ nullable: true, description: 'toward the cost target, whole VND' })
-  savings: string | null;
+/** The deciding agency, as a decision names it. */
+export class DecisionAgencyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'BYT' }) code: string;
+  @ApiProperty() name: string;
 }
 
 export class DecisionDto {
@@ -81,9 +80,10 @@ export class DecisionDto {
   @ApiProperty({ example: '1661/QĐ-TTg' }) decisionNumber: string;
   @ApiProperty({ example: '2021-10-04' }) decisionDate: string;
   @ApiProperty({ enum: DECISION_OUTCOMES }) outcome: DecisionOutcome;
-  @ApiProperty({ nullable: true }) implementationDeadline: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  implementationDeadline: string | null;
   @ApiProperty() agencyId: string;
-  @ApiProperty() agency: { id: string; code: string; name: string };
+  @ApiProperty({ type: DecisionAgencyDto }) agency: DecisionAgencyDto;
   @ApiProperty({ enum: ['batch', 'event'] }) source: string;
   @ApiProperty() recordedAt: string;
   @ApiProperty() regulationCount: number;

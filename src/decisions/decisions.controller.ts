@@ -16,6 +16,7 @@ import { Principal } from '../identity/domain/principal';
 import { parseIdempotencyKey } from '../workflow/http/headers';
 import { DecisionDto, DecisionListQuery, RecordDecisionDto } from './decision.dto';
 import { DecisionsService } from './decisions.service';
+import { ApiProblemResponses, PageOf } from '../common/openapi';
 
 /**
  * Decisions are public records once recorded: a Prime Minister's decision is published in the
@@ -29,6 +30,7 @@ export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
   @Post()
+  @ApiProblemResponses(400, 401, 403, 409)
   @Roles('gov_office')
   @ApiOperation({
     summary: "Record one Prime Minister's decision over many regulations of one agency",
@@ -57,6 +59,8 @@ export class DecisionsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: PageOf(DecisionDto) })
+  @ApiProblemResponses(400)
   @Public()
   @ApiOperation({
     summary: 'Recorded decisions, newest first, with the regulations they cover',
@@ -66,8 +70,10 @@ export class DecisionsController {
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: DecisionDto })
+  @ApiOperation({ summary: 'One decision with its regulations' })
   get(@UuidParam() id: string) {
     return this.decisions.get(id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,6 +10,7 @@ import {
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobQueueDriver } from '../jobs/job-queue.port';
 import { Public } from '../common/public.decorator';
+import { ApiProblemResponses } from '../common/openapi';
 
 @ApiTags('health')
 @Public()
@@ -25,12 +26,21 @@ export class HealthController {
 
   /** The process is up (no dependency checked). */
   @Get('live')
+  @ApiProblemResponses(400)
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      required: ['status'],
+    },
+  })
   live() {
     return { status: 'ok' };
   }
 
   /** The database (and Redis, when configured) answer. */
   @Get('ready')
+  @ApiProblemResponses(400)
   @HealthCheck()
   ready() {
     const checks: HealthIndicatorFunction[] = [

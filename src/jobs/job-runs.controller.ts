@@ -1,5 +1,5 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { localizeText } from '../common/i18n/catalogue';
 import { Language, negotiateLanguage } from '../common/i18n/language';
 import { ProblemException } from '../common/problem';
@@ -8,6 +8,7 @@ import { AnyRole, CurrentPrincipal } from '../identity/auth/decorators';
 import { Principal, readsEverything } from '../identity/domain/principal';
 import { JobRunService, JobRunView } from './runs/job-run.service';
 import { msg } from '../common/i18n/catalogue';
+import { ApiProblemResponses } from '../common/openapi';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -17,6 +18,8 @@ export class JobRunsController {
 
   /** Status, progress and result of a background job (an import, a recalculation). */
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiHeader({
     name: 'Accept-Language',

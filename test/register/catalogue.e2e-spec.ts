@@ -205,4 +205,20 @@ describe('legal documents, programmes, sectors and exports', () => {
     expect(sheet.actualRowCount).toBe(3);
     expect(sheet.getRow(1).getCell(1).value).toBe('Số hiệu văn bản');
   });
+
+  // Found by the OpenAPI fuzzer: the filters were checked after the 200 was sent, so the
+  // problem could not follow and the download never ended.
+  it('answers an export with an unknown programme as a 400 problem naming it, not a cut stream', async () => {
+    for (const path of ['/regulations/export.csv', '/regulations/export.xlsx']) {
+      const res = await t.http
+        .get(path)
+        .query({ programme: 'NO-SUCH' })
+        .timeout(10_000)
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([
+        { field: 'programme', message: 'unknown programme "NO-SUCH"' },
+      ]);
+    }
+  });
 });

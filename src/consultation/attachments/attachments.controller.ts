@@ -8,7 +8,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -18,6 +26,7 @@ import { contentDisposition } from '../domain/attachment-type';
 import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
 import { AttachmentsService, UploadedFile as Upload } from './attachments.service';
 import { UploadLimitsInterceptor } from './upload-limits.interceptor';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -26,6 +35,8 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(401, 403)
   @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Attach a file to your feedback item while its round is open',
@@ -53,6 +64,11 @@ export class AttachmentsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiOkResponse({
+    description: 'the file as uploaded (its recognised type)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: 'Download an attachment (for those who may read the item)',

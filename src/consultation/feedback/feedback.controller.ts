@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
+  ApiCreatedResponse,
   ApiHeader,
-  ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -26,6 +24,7 @@ import {
   RespondDto,
 } from './feedback.dto';
 import { FeedbackService } from './feedback.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -56,6 +55,8 @@ export class FeedbackController {
   ) {}
 
   @Post('consultations/:id/feedback')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Give feedback on an open round',
@@ -77,6 +78,8 @@ export class FeedbackController {
   }
 
   @Get('feedback')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @Roles('association', 'expert', 'public')
   @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
   mine(@CurrentPrincipal() p: Principal, @Query() q: MyFeedbackQuery) {
@@ -84,6 +87,8 @@ export class FeedbackController {
   }
 
   @Get('feedback/:id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: 'One item with its attachments and answer',
@@ -95,6 +100,8 @@ export class FeedbackController {
   }
 
   @Post('feedback/:id/response')
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({
     summary: 'Answer an item (tiếp thu, giải trình), or correct the answer',
@@ -120,15 +127,18 @@ export class FeedbackController {
     description:
       'The Government Office, or the owning agency. Only comments of origin public (403 otherwise); 409 when already hidden. The comment leaves every public view, stays visible with its reason to its author, the owning agency and the Government Office, and no longer needs an answer before SUBMIT_TO_GOVERNMENT_OFFICE. Recorded in the audit log.',
   })
-  @ApiBadRequestResponse({ description: 'problem+json naming the field reason' })
-  @ApiForbiddenResponse({ description: 'not a moderator of this item, or not a public comment' })
-  @ApiNotFoundResponse({ description: 'no such item, or not visible to the caller' })
-  @ApiConflictResponse({ description: 'already hidden (the first reason stands)' })
+  @ApiOkResponse({
+    description: 'the item as the moderator now sees it (hidden, with the reason)',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   hide(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: HideFeedbackDto) {
     return this.feedback.hide(p, id, dto);
   }
 
   @Get('regulations/:id/feedback')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: "A regulation's feedback items and answers (oldest first)",

@@ -163,7 +163,7 @@ export class RegulationFeedbackQuery extends PageQuery {
   @IsBoolean()
   unanswered?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'consultation cycle' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'consultation cycle' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
@@ -7,6 +7,7 @@ import { contentDisposition } from '../domain/attachment-type';
 import { ReportQuery } from '../feedback/feedback.dto';
 import { buildReportWorkbook } from './report.workbook';
 import { ReportService } from './report.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,6 +18,15 @@ export class ReportController {
   constructor(private readonly reports: ReportService) {}
 
   @Get(':id/report')
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   @ApiOperation({
     summary: 'The consultation report (JSON, or ?format=xlsx)',

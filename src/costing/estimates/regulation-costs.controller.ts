@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -10,6 +10,7 @@ import { PutPlanDto } from '../plan/plan.dto';
 import { EstimateKind, etagOf, parseIfMatch } from '../shared/costing-rules';
 import { CostEstimatesService } from './cost-estimates.service';
 import { EstimateHistoryQuery, PutEstimateDto } from './estimate.dto';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -28,6 +29,8 @@ export class RegulationCostsController {
   ) {}
 
   @Put(':id/cost-estimates/baseline')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the baseline estimate (in draft, review, costing, retained)' })
   @ApiHeader(IF_MATCH)
@@ -42,6 +45,8 @@ export class RegulationCostsController {
   }
 
   @Put(':id/cost-estimates/proposed')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the proposed estimate (in drafting_plan)' })
   @ApiHeader(IF_MATCH)
@@ -56,6 +61,8 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Current baseline and proposed estimates, savings and reduction %' })
   overview(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
@@ -63,6 +70,8 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates/history')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Every version of the estimates: who, when, why, source' })
   history(
@@ -74,6 +83,8 @@ export class RegulationCostsController {
   }
 
   @Put(':id/plan')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Write the simplification plan (in drafting_plan)' })
   @ApiHeader(IF_MATCH)
@@ -90,7 +101,10 @@ export class RegulationCostsController {
   }
 
   @Get(':id/plan')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
+  @ApiOperation({ summary: 'The simplification plan of a regulation' })
   getPlan(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
     return this.plans.get(p, id);
   }

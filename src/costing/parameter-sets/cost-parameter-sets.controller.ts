@@ -10,7 +10,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '../../common/uuid-param';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -22,6 +30,7 @@ import {
   UpdateParameterSetDto,
 } from './parameter-set.dto';
 import { CostParameterSetsService } from './cost-parameter-sets.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('costs')
 @ApiBearerAuth()
@@ -30,6 +39,8 @@ export class CostParameterSetsController {
   constructor(private readonly sets: CostParameterSetsService) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Cost-parameter sets, newest year first' })
   list(@Query() q: ParameterSetListQuery) {
@@ -37,12 +48,17 @@ export class CostParameterSetsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
+  @ApiOperation({ summary: 'One cost-parameter set' })
   get(@UuidParam() id: string) {
     return this.sets.get(id);
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'Every version of a set' })
   history(@UuidParam() id: string) {
@@ -50,12 +66,17 @@ export class CostParameterSetsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Create a cost-parameter set' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateParameterSetDto) {
     return this.sets.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('admin')
   @ApiOperation({
     summary: 'Edit a set; every estimate using it is recalculated by a job (recalculationJobId)',
@@ -74,6 +95,8 @@ export class CostParameterSetsController {
   }
 
   @Delete(':id')
+  @ApiNoContentResponse()
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an unused set (409 when an estimate uses it)' })

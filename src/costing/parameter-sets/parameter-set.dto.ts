@@ -10,6 +10,7 @@ const NUMBER_OR_STRING = { oneOf: [{ type: 'number' }, { type: 'string' }] };
 const SourceField = () =>
   applyDecorators(
     ApiPropertyOptional({
+      type: String,
       nullable: true,
       maxLength: 1000,
       example:

@@ -24,13 +24,13 @@ export class ReminderListQuery extends PageQuery {
   agencyId?: string;
 }
 
-class ReminderRegulationDto {
+export class ReminderRegulationDto {
   @ApiProperty() title: string;
   @ApiProperty() provision: string;
   @ApiProperty({ example: 'implementing' }) stateName: string;
 }
 
-class SenderDto {
+export class SenderDto {
   @ApiProperty({ nullable: true, type: String }) id: string | null;
   @ApiProperty({ nullable: true, type: String }) fullName: string | null;
 }

@@ -17,6 +17,7 @@ import {
   SendReminderDto,
 } from './reminder.dto';
 import { RemindersService } from './reminders.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const READERS = ['gov_office', 'admin', 'ministry_officer', 'ministry_lead'] as const;
 
@@ -27,6 +28,7 @@ export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
   @Post('regulations/:id/reminders')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('gov_office')
   @ApiOperation({
     summary: 'Remind the ministry of an implementation (đôn đốc), with a note it reads',
@@ -39,6 +41,7 @@ export class RemindersController {
   }
 
   @Get('regulations/:id/reminders')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles(...READERS)
   @ApiOperation({
     summary: "A regulation's reminders, oldest first (its agency and the Government Office)",
@@ -49,6 +52,7 @@ export class RemindersController {
   }
 
   @Get('reminders')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...READERS)
   @ApiOperation({
     summary: 'Reminders received, newest first: a ministry its own, the Government Office all',

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -15,6 +22,8 @@ import { Principal } from '../domain/principal';
 import { AgencyEntity } from '../persistence/agency.entity';
 import { ApiKeyEntity } from '../persistence/api-key.entity';
 import { msg } from '../../common/i18n/catalogue';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import { ApiKeyViewDto, CreatedApiKeyDto } from './api-key-view.dto';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'LGSP Bộ Y tế' }) @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -52,6 +61,9 @@ export class ApiKeysController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: PageOf(ApiKeyViewDto) })
+  @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'API keys (their prefixes, never the secrets)' })
   async list(@Query() q: PageQuery) {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 2);
@@ -67,6 +79,9 @@ export class ApiKeysController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiProblemResponses(400, 401, 403)
+  @ApiOperation({ summary: 'Create an API key; the key is returned only in this answer' })
   async create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateApiKeyDto) {
     return this.transactions.run(async ({ manager }) => {
       const agency = await manager.findOneBy(AgencyEntity, { id: dto.agencyId });
@@ -101,7 +116,10 @@ export class ApiKeysController {
   }
 
   @Post(':id/revoke')
+  @ApiOkResponse({ type: ApiKeyViewDto })
+  @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an API key' })
   async revoke(@CurrentPrincipal() actor: Principal, @UuidParam() id: string) {
     return this.transactions.run(async ({ manager }) => {
       const k = await manager.findOne(ApiKeyEntity, {

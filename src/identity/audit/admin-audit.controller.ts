@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { decodeCursor, PageQuery, toPage } from '../../common/pagination';
 import { Roles } from '../auth/decorators';
 import { AdminAuditEntity } from '../persistence/admin-audit.entity';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -24,6 +25,8 @@ export class AdminAuditController {
 
   /** Newest first. */
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, 1);

@@ -42,7 +42,11 @@ export class AccessGuard implements CanActivate {
     // "Any role" means the programme's roles; a public commenter must be named (AnyRole docs).
     const anyRole = roles.includes(ANY_ROLE) && principal.role !== 'public';
     if (!anyRole && !roles.includes(principal.role as Role)) {
-      throw new ProblemException(403, 'forbidden', msg('auth.roleForbidden', { role: principal.role }));
+      throw new ProblemException(
+        403,
+        'forbidden',
+        msg('auth.roleForbidden', { role: principal.role }),
+      );
     }
     if (
       principal.kind !== 'user' &&

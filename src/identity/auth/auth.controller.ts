@@ -6,6 +6,7 @@ import { LoginDto } from '../users/user.dto';
 import { AuthenticationService } from './authentication.service';
 import { LoginThrottlerGuard } from './login-throttling';
 import { LoginResponseDto } from './login.response';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,6 +15,7 @@ export class AuthController {
 
   /** Exchanges email and password for a bearer token. */
   @Post('login')
+  @ApiProblemResponses(400, 401, 429)
   @Public()
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)

@@ -1,7 +1,6 @@
 import { ExecutionContext, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerStorage } from '@nestjs/throttler';
-import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import type { Request } from 'express';
 import Redis from 'ioredis';
 import { Clock } from '../../common/clock';
@@ -11,6 +10,9 @@ import { LoginThrottleRepository } from '../persistence/login-throttle.repositor
 import { msg } from '../../common/i18n/catalogue';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+/** What `ThrottlerStorage.increment` resolves to, from the package's public interface only. */
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /** The account key of a login: the lower-cased email as typed. */
 export const accountKey = (email: unknown) =>

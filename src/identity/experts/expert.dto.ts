@@ -15,6 +15,7 @@ export class ExpertListQuery extends PageQuery {
 
 export class UpdateExpertProfileDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 200,
     example: 'An toàn thực phẩm; thủ tục hành chính',
@@ -34,7 +35,7 @@ export class UpdateExpertProfileDto {
   shareEmail?: boolean;
 }
 
-class OrganisationDto {
+export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'HDTV' }) code: string;
   @ApiProperty({ example: 'Hội đồng tư vấn cải cách thủ tục hành chính' }) name: string;

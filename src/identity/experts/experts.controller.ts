@@ -9,6 +9,7 @@ import {
   UpdateExpertProfileDto,
 } from './expert.dto';
 import { ExpertsService } from './experts.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('experts')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class ExpertsController {
   constructor(private readonly experts: ExpertsService) {}
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   @ApiOperation({
     summary: 'The expert directory: whom a ministry may invite to a consultation',
@@ -29,6 +31,7 @@ export class ExpertsController {
   }
 
   @Get('me')
+  @ApiProblemResponses(401, 403)
   @Roles('expert')
   @UsersOnly()
   @ApiOperation({ summary: 'Your own directory entry (experts)' })
@@ -38,6 +41,7 @@ export class ExpertsController {
   }
 
   @Patch('me')
+  @ApiProblemResponses(400, 401, 403)
   @Roles('expert')
   @UsersOnly()
   @ApiOperation({

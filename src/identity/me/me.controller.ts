@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AnyRole, CurrentPrincipal, UsersOnly } from '../auth/decorators';
 import { ProblemException } from '../../common/problem';
 import { Principal } from '../domain/principal';
@@ -8,6 +14,7 @@ import { ChangePasswordDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { AccountRepository } from '../persistence/account.repository';
 import { msg } from '../../common/i18n/catalogue';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -21,6 +28,9 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(401, 403)
+  @ApiOperation({ summary: 'The caller: user, role, agency and what they may do' })
   async me(@CurrentPrincipal() p: Principal) {
     if (p.kind === 'api_key') {
       const k = await this.accounts.apiKeyProfile(p.id);
@@ -39,8 +49,11 @@ export class MeController {
   }
 
   @Post('password')
+  @ApiNoContentResponse()
+  @ApiProblemResponses(400, 401, 403)
   @UsersOnly()
   @HttpCode(204)
+  @ApiOperation({ summary: "Change the caller's own password" })
   async changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto) {
     await this.users.changeOwnPassword(p, dto);
   }

@@ -1,12 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../common/openapi';
 import { Public } from '../../common/public.decorator';
 import {
   PublicSignUpDto,
@@ -31,10 +25,7 @@ export class PublicAccountsController {
       'No account discovery: the same 202 for every address. The link (token) is single-use and expires (PUBLIC_VERIFICATION_TTL_HOURS). Limits per address and per e-mail address per hour give 429 with Retry-After.',
   })
   @ApiAcceptedResponse({ type: PublicSignUpResponseDto })
-  @ApiBadRequestResponse({
-    description: 'problem+json naming the field (email, displayName, taxCode…)',
-  })
-  @ApiTooManyRequestsResponse({ description: 'problem+json, Retry-After' })
+  @ApiProblemResponses(400, 429)
   signUp(@Body() dto: PublicSignUpDto, @Ip() ip: string | undefined) {
     return this.accounts.signUp(dto, ip ?? '-');
   }
@@ -48,7 +39,7 @@ export class PublicAccountsController {
       'Activates the account (role public) and answers like POST /auth/login, which works with the password from now on. 400 (field token) for an unknown, used or expired token.',
   })
   @ApiOkResponse({ type: PublicVerifyResponseDto })
-  @ApiBadRequestResponse({ description: 'problem+json naming the field (token, password)' })
+  @ApiProblemResponses(400, 429)
   verify(@Body() dto: PublicVerifyDto) {
     return this.accounts.verify(dto);
   }

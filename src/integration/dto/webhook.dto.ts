@@ -149,18 +149,5 @@ export class QueuedDeliveryDto {
   @ApiProperty({ enum: ['pending'] }) status: 'pending';
 }
 
-/** RFC 9457 problem details, as every 4xx answers. */
-export class ProblemDto {
-  @ApiProperty({ example: 'urn:regcut:problem:validation' }) type: string;
-  @ApiProperty() title: string;
-  @ApiProperty() status: number;
-  @ApiProperty() detail: string;
-  @ApiPropertyOptional({
-    type: 'array',
-    items: {
-      type: 'object',
-      properties: { field: { type: 'string' }, message: { type: 'string' } },
-    },
-  })
-  errors?: Array<{ field: string; message: string }>;
-}
+/** The one Problem schema (src/common/openapi), kept importable from here. */
+export { ProblemDto } from '../../common/openapi';

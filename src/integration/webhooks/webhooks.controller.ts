@@ -1,17 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles, UsersOnly } from '../../identity/auth/decorators';
@@ -21,7 +16,6 @@ import {
   CreateWebhookDto,
   DeliveryListQuery,
   DeliveryPageDto,
-  ProblemDto,
   QueuedDeliveryDto,
   RotatedSecretDto,
   UpdateWebhookDto,
@@ -30,11 +24,10 @@ import {
   WebhookPageDto,
 } from '../dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('integration')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ProblemDto, description: 'no or invalid credentials' })
-@ApiForbiddenResponse({ type: ProblemDto, description: 'not admin, gov_office or a ministry lead' })
 @Roles('admin', 'gov_office', 'ministry_lead')
 @UsersOnly()
 @Controller('webhooks')
@@ -42,61 +35,63 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @ApiOperation({
     summary: 'Register a webhook (Standard Webhooks signed deliveries)',
     description:
       'The secret is returned only in this answer. A ministry lead must set agencyId to their own agency.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: 'bad url, events or agencyId' })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto) {
     return this.webhooks.create(p, dto);
   }
 
   @Get()
+  @ApiProblemResponses(400, 401, 403)
   @ApiOkResponse({ type: WebhookPageDto })
-  @ApiBadRequestResponse({ type: ProblemDto })
+  @ApiOperation({ summary: 'Webhooks the caller may manage' })
   list(@CurrentPrincipal() p: Principal, @Query() q: WebhookListQuery) {
     return this.webhooks.list(p, q.limit ?? 50, q.cursor);
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @ApiOkResponse({ type: WebhookDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiOperation({ summary: 'One webhook' })
   get(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     return this.webhooks.get(p, id);
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @ApiOkResponse({ type: WebhookDto })
-  @ApiBadRequestResponse({ type: ProblemDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiOperation({ summary: "Change a webhook's url, events, agency or active flag" })
   update(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: UpdateWebhookDto) {
     return this.webhooks.update(p, id, dto);
   }
 
   @Delete(':id')
+  @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ProblemDto })
+  @ApiOperation({ summary: 'Delete a webhook' })
   async remove(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     await this.webhooks.remove(p, id);
   }
 
   @Post(':id/rotate-secret')
+  @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(200)
   @ApiOperation({ summary: 'New secret; the old one keeps signing beside it for a while' })
   @ApiOkResponse({ type: RotatedSecretDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
   rotate(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     return this.webhooks.rotateSecret(p, id);
   }
 
   @Get(':id/deliveries')
+  @ApiProblemResponses(400, 401, 403, 404)
   @ApiOperation({ summary: 'Deliveries, newest first, each with its attempts' })
   @ApiOkResponse({ type: DeliveryPageDto })
-  @ApiBadRequestResponse({ type: ProblemDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
   deliveries(
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,
@@ -106,10 +101,10 @@ export class WebhooksController {
   }
 
   @Post(':id/deliveries/:deliveryId/retry')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @HttpCode(202)
   @ApiAcceptedResponse({ type: QueuedDeliveryDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  @ApiConflictResponse({ type: ProblemDto, description: 'already delivered' })
+  @ApiOperation({ summary: 'Queue a failed delivery again' })
   retry(
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,
@@ -119,10 +114,10 @@ export class WebhooksController {
   }
 
   @Post(':id/ping')
+  @ApiProblemResponses(400, 401, 403, 404)
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue a signed webhook.ping delivery' })
   @ApiAcceptedResponse({ type: QueuedDeliveryDto })
-  @ApiNotFoundResponse({ type: ProblemDto })
   ping(@CurrentPrincipal() p: Principal, @UuidParam() id: string) {
     return this.webhooks.ping(p, id);
   }

@@ -10,7 +10,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Response } from 'express';
@@ -30,6 +38,7 @@ import {
   MAX_IMPORT_BYTES,
 } from './imports.service';
 import { msg } from '../../common/i18n/catalogue';
+import { ApiProblemResponses } from '../../common/openapi';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -59,6 +68,8 @@ export class ImportsController {
    * A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
    */
   @Post()
+  @ApiAcceptedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @HttpCode(202)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiConsumes('multipart/form-data')
@@ -80,6 +91,15 @@ export class ImportsController {
 
   /** The import template, with Vietnamese headers and an instructions sheet. */
   @Get('template.xlsx')
+  @ApiProblemResponses(400)
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @Public()
   async template(@Res({ passthrough: true }) res: Response) {
     const sectors = await this.sectors.active();
@@ -90,6 +110,15 @@ export class ImportsController {
 
   /** The per-row error report of an import (Dòng, Cột, Lỗi). */
   @Get(':jobId/errors.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   async errors(
     @CurrentPrincipal() p: Principal,

@@ -3,29 +3,39 @@ import { Allow, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { LEGAL_DOCUMENT_TYPES } from '../domain';
 
-/** Field checks live in the register domain (number formats per type, dates); this is the shape. */
+/**
+ * Typed `unknown` on purpose: the register domain checks each field and names it in a 400 (a
+ * wrong JSON type included); the document says what the wire type is.
+ * Field checks live in the register domain (number formats per type, dates); this is the shape. */
 export class LegalDocumentDto {
-  @ApiProperty({ example: '15/2018/NĐ-CP' }) @Allow() number: unknown;
+  @ApiProperty({ type: String, example: '15/2018/NĐ-CP' }) @Allow() number: unknown;
   @ApiProperty({ enum: LEGAL_DOCUMENT_TYPES }) @Allow() type: unknown;
-  @ApiProperty({ example: 'Chính phủ' }) @Allow() issuer: unknown;
+  @ApiProperty({ type: String, example: 'Chính phủ' }) @Allow() issuer: unknown;
   @ApiProperty({
+    type: String,
     example: 'Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm',
   })
   @Allow()
   title: unknown;
-  @ApiProperty({ example: '2018-02-02' }) @Allow() issuedOn: unknown;
-  @ApiProperty({ example: '2018-02-02' }) @Allow() effectiveOn: unknown;
-  @ApiPropertyOptional({ example: null, nullable: true }) @Allow() expiredOn?: unknown;
+  @ApiProperty({ type: String, format: 'date', example: '2018-02-02' }) @Allow() issuedOn: unknown;
+  @ApiProperty({ type: String, format: 'date', example: '2018-02-02' })
+  @Allow()
+  effectiveOn: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date', example: null, nullable: true })
+  @Allow()
+  expiredOn?: unknown;
 }
 
 export class UpdateLegalDocumentDto {
-  @ApiPropertyOptional() @Allow() number?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() number?: unknown;
   @ApiPropertyOptional({ enum: LEGAL_DOCUMENT_TYPES }) @Allow() type?: unknown;
-  @ApiPropertyOptional() @Allow() issuer?: unknown;
-  @ApiPropertyOptional() @Allow() title?: unknown;
-  @ApiPropertyOptional() @Allow() issuedOn?: unknown;
-  @ApiPropertyOptional() @Allow() effectiveOn?: unknown;
-  @ApiPropertyOptional({ nullable: true }) @Allow() expiredOn?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() issuer?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() title?: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date' }) @Allow() issuedOn?: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date' }) @Allow() effectiveOn?: unknown;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @Allow()
+  expiredOn?: unknown;
 }
 
 export class LegalDocumentListQuery extends PageQuery {

@@ -6,29 +6,35 @@ import { REGULATION_CATEGORIES, SUBJECT_TYPES } from '../domain';
 
 /** The shape of a regulation; field rules (lengths, codes, sector list) live in the register domain. */
 export class CreateRegulationDto {
-  @ApiProperty() @IsUUID() legalDocumentId: string;
-  @ApiProperty({ example: 'Điều 4 khoản 1' }) @Allow() provision: unknown;
-  @ApiProperty({ example: 'Thủ tục tự công bố sản phẩm' }) @Allow() title: unknown;
-  @ApiPropertyOptional() @Allow() description?: unknown;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() legalDocumentId: string;
+  @ApiProperty({ type: String, example: 'Điều 4 khoản 1' }) @Allow() provision: unknown;
+  @ApiProperty({ type: String, example: 'Thủ tục tự công bố sản phẩm' }) @Allow() title: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() description?: unknown;
   @ApiProperty({ enum: REGULATION_CATEGORIES }) @Allow() category: unknown;
-  @ApiProperty({ example: 'food_safety', description: 'a sector code (GET /sectors)' })
+  @ApiProperty({
+    type: String,
+    example: 'food_safety',
+    description: 'a sector code (GET /sectors)',
+  })
   @Allow()
   sector: unknown;
-  @ApiProperty({ description: "the caller's own agency" }) @IsUUID() agencyId: string;
-  @ApiPropertyOptional({ example: '1.003348', description: 'mã TTHC' })
+  @ApiProperty({ format: 'uuid', description: "the caller's own agency" })
+  @IsUUID()
+  agencyId: string;
+  @ApiPropertyOptional({ type: String, example: '1.003348', description: 'mã TTHC' })
   @Allow()
   procedureCode?: unknown;
   @ApiPropertyOptional({ enum: SUBJECT_TYPES, isArray: true }) @Allow() subjectTypes?: unknown;
 }
 
 export class UpdateRegulationDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() legalDocumentId?: string;
-  @ApiPropertyOptional() @Allow() provision?: unknown;
-  @ApiPropertyOptional() @Allow() title?: unknown;
-  @ApiPropertyOptional() @Allow() description?: unknown;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() legalDocumentId?: string;
+  @ApiPropertyOptional({ type: String }) @Allow() provision?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() title?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() description?: unknown;
   @ApiPropertyOptional({ enum: REGULATION_CATEGORIES }) @Allow() category?: unknown;
-  @ApiPropertyOptional() @Allow() sector?: unknown;
-  @ApiPropertyOptional() @Allow() procedureCode?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() sector?: unknown;
+  @ApiPropertyOptional({ type: String }) @Allow() procedureCode?: unknown;
   @ApiPropertyOptional({ enum: SUBJECT_TYPES, isArray: true }) @Allow() subjectTypes?: unknown;
 }
 
@@ -57,7 +63,7 @@ export class RegulationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(STATE_NAMES)
   state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() legalDocumentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() legalDocumentId?: string;
   @ApiPropertyOptional({
     description: 'a programme code: regulations in its baseline',
     example: 'NQ68',

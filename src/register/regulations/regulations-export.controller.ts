@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,7 @@ import { RegulationListQuery } from './regulation.dto';
 import { RegulationsService } from './regulations.service';
 import { AgencyDirectory } from '../../identity/agencies/agency-directory';
 import { SectorRepository } from '../persistence/sector.repository';
+import { ApiProblemResponses } from '../../common/openapi';
 
 const BATCH = 1000;
 // Extra columns after the import columns, so an export can be edited and imported again.
@@ -35,55 +36,94 @@ export class RegulationsExportController {
   ) {}
 
   @Get('export.csv')
+  @ApiResponse({
+    status: 200,
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblemResponses(400)
   @Public()
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export the filtered register as CSV (streamed)' })
   async csv(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
     @Res() res: Response,
   ) {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
-    res.write(
-      CSV_UTF8_BOM + writeCsvRow([...IMPORT_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS]),
-    );
-    for await (const rows of this.batches(p, q)) {
-      const chunk = rows.map((r) => writeCsvRow(r)).join('');
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    const batches = await this.firstBatchThen(p, q);
+    await streaming(res, async () => {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
+      res.write(
+        CSV_UTF8_BOM + writeCsvRow([...IMPORT_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS]),
+      );
+      for await (const rows of batches) {
+        const chunk = rows.map((r) => writeCsvRow(r)).join('');
+        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      res.end();
+    });
   }
 
   @Get('export.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblemResponses(400)
   @Public()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Export the filtered register as XLSX (streamed)' })
   async xlsx(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
     @Res() res: Response,
   ) {
-    res.setHeader(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.xlsx"');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: res,
-      useStyles: true,
-      useSharedStrings: false,
+    const batches = await this.firstBatchThen(p, q);
+    await streaming(res, async () => {
+      res.setHeader(
+        'Content-Type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.xlsx"');
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: res,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      const sheet = workbook.addWorksheet('Quy định');
+      sheet.columns = [
+        ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+        ...EXTRA_HEADERS.map((h) => ({ header: h, width: 20 })),
+      ];
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      for await (const rows of batches) {
+        for (const r of rows) sheet.addRow(r).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
     });
-    const sheet = workbook.addWorksheet('Quy định');
-    sheet.columns = [
-      ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-      ...EXTRA_HEADERS.map((h) => ({ header: h, width: 20 })),
-    ];
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const rows of this.batches(p, q)) {
-      for (const r of rows) sheet.addRow(r).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
+  }
+
+  /**
+   * The batches with the first one already read, so a bad filter (an unknown programme, …) is
+   * still a 400 problem: once the 200 and its headers are sent, no problem can follow.
+   */
+  private async firstBatchThen(
+    p: Principal | undefined,
+    q: RegulationListQuery,
+  ): Promise<AsyncIterable<string[][]>> {
+    const rest = this.batches(p, q);
+    const first = await rest.next();
+    return (async function* () {
+      if (first.done) return;
+      yield first.value;
+      yield* rest;
+    })();
   }
 
   /** The filtered, visible regulations as export rows, a thousand at a time. */
@@ -135,5 +175,15 @@ export class RegulationsExportController {
       after = [last.createdAt.toISOString(), last.id];
       if (rows.length < BATCH) return;
     }
+  }
+}
+
+/** A failure after the body has started cuts the connection (a client must not wait forever). */
+async function streaming(res: Response, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy(err as Error);
   }
 }

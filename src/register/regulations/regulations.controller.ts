@@ -5,6 +5,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { etagOf, parseIfMatch } from '../../common/if-match';
@@ -19,6 +20,7 @@ import {
   RegulationResponseDto,
 } from './regulation.response';
 import { RegulationsService } from './regulations.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('regulations')
 @ApiBearerAuth()
@@ -28,6 +30,7 @@ export class RegulationsController {
 
   /** Files a regulation of the caller's own agency, in draft. */
   @Post()
+  @ApiProblemResponses(400, 401, 403)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiCreatedResponse({ type: RegulationResponseDto })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateRegulationDto) {
@@ -36,6 +39,7 @@ export class RegulationsController {
 
   /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
   @Get()
+  @ApiProblemResponses(400)
   @Public()
   @ApiOkResponse({ type: RegulationPageDto })
   list(@CurrentPrincipal() p: Principal | undefined, @Query() q: RegulationListQuery) {
@@ -43,8 +47,10 @@ export class RegulationsController {
   }
 
   @Get(':id')
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOkResponse({ type: RegulationDetailDto })
+  @ApiOperation({ summary: 'One regulation with its extensions (costs, workflow, plan)' })
   async get(
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
@@ -56,9 +62,11 @@ export class RegulationsController {
   }
 
   @Patch(':id')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiHeader({ name: 'If-Match', required: true, description: 'the version being edited' })
   @ApiOkResponse({ type: RegulationResponseDto })
+  @ApiOperation({ summary: 'Edit a regulation (If-Match: its version)' })
   async update(
     @CurrentPrincipal() actor: Principal,
     @UuidParam() id: string,

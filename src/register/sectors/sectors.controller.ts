@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Patch, Post, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ProblemException } from '../../common/problem';
@@ -9,6 +17,8 @@ import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
 import { msg } from '../../common/i18n/catalogue';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import { SectorViewDto } from './sector-view.dto';
 
 export class CreateSectorDto {
   @ApiProperty({ example: 'food_safety' })
@@ -44,14 +54,20 @@ export class SectorsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: PageOf(SectorViewDto) })
+  @ApiProblemResponses(401, 403)
   @AnyRole()
+  @ApiOperation({ summary: 'Sectors (ngành, lĩnh vực), whole' })
   async list() {
     const rows = await this.dataSource.getRepository(SectorEntity).find({ order: { code: 'ASC' } });
     return { items: rows.map(view), nextCursor: null };
   }
 
   @Post()
+  @ApiCreatedResponse({ type: SectorViewDto })
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
+  @ApiOperation({ summary: 'Add a sector (admin)' })
   create(@CurrentPrincipal() actor: Principal, @Body() dto: CreateSectorDto) {
     return this.transactions.run(async ({ manager }) => {
       if (await manager.findOneBy(SectorEntity, { code: dto.code })) {
@@ -76,7 +92,10 @@ export class SectorsController {
   }
 
   @Patch(':code')
+  @ApiOkResponse({ type: SectorViewDto })
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('admin')
+  @ApiOperation({ summary: 'Rename or deactivate a sector (admin)' })
   update(
     @CurrentPrincipal() actor: Principal,
     @Param('code') code: string,

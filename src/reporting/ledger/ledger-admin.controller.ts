@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { AdminAuditService } from '../../identity/audit/admin-audit.service';
 import { Principal } from '../../identity/domain/principal';
 import { CheckQuery } from '../progress/progress.dto';
 import { ProgressService } from '../progress/progress.service';
 import { LedgerService } from './ledger.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -18,6 +19,8 @@ export class LedgerAdminController {
   ) {}
 
   @Get('check')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({
     summary: 'Recompute the ledger from scratch and compare it with the maintained aggregates',
@@ -30,6 +33,8 @@ export class LedgerAdminController {
   }
 
   @Post('rebuild')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(401, 403)
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({

@@ -1,5 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -15,6 +22,7 @@ import {
   ProgressReportDto,
 } from './progress.dto';
 import { itemsUrl, ProgressService } from './progress.service';
+import { ApiProblemResponses } from '../../common/openapi';
 
 /** Who reads reports: the Government Office and admins (all), ministries (their own agency). */
 const REPORT_READERS = ['gov_office', 'admin', 'ministry_officer', 'ministry_lead'] as const;
@@ -26,6 +34,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get('progress')
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'The targets ledger of a programme, for one agency or the nation',
@@ -38,6 +47,7 @@ export class ProgressController {
   }
 
   @Get('national-progress')
+  @ApiProblemResponses(400)
   @Public()
   @ApiOperation({
     summary: 'The national figures of the programmes, as the Government Office publishes them',
@@ -50,6 +60,15 @@ export class ProgressController {
   }
 
   @Get('progress.xlsx')
+  @ApiResponse({
+    status: 200,
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
@@ -92,6 +111,8 @@ export class ProgressController {
   }
 
   @Get('progress/items')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'The regulations behind one figure of the ledger (drill-down)',
@@ -103,6 +124,8 @@ export class ProgressController {
   }
 
   @Get('overdue')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
     summary: 'Implementations past their deadline (implementing.overdue), most overdue first',

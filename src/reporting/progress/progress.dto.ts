@@ -77,22 +77,23 @@ export class CheckQuery {
   programme?: string;
 }
 
-class MoneyFigureDto {
+export class MoneyFigureDto {
   @ApiProperty() count: number;
   @ApiProperty({ example: '23231250000', description: 'whole VND per year' }) savings: string;
 }
 
-class DenominatorDto {
+export class DenominatorDto {
   @ApiProperty({ description: 'regulations in the baseline' }) count: number;
   @ApiProperty({ example: '46462500000' }) annualCost: string;
   @ApiProperty() costedCount: number;
 }
 
-class TargetFigureDto extends MoneyFigureDto {
-  @ApiProperty({ nullable: true, example: 40 }) countPct: number | null;
-  @ApiProperty({ nullable: true, example: 49.93 }) costPct: number | null;
+export class TargetFigureDto extends MoneyFigureDto {
+  @ApiProperty({ type: Number, nullable: true, example: 40 }) countPct: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 49.93 }) costPct: number | null;
   @ApiProperty({ type: DenominatorDto }) denominator: DenominatorDto;
   @ApiProperty({
+    type: Number,
     nullable: true,
     example: 80,
     description: 'the costed coverage of the denominator, which costPct rests on',
@@ -105,15 +106,15 @@ class TargetFigureDto extends MoneyFigureDto {
   @ApiProperty({ description: 'the drill-down URL' }) items: string;
 }
 
-class BaselineDto extends DenominatorDto {
-  @ApiProperty({ nullable: true, description: 'costedCount / count × 100' })
+export class BaselineDto extends DenominatorDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'costedCount / count × 100' })
   coveragePct: number | null;
   @ApiProperty({ description: 'coveragePct is below minCoveragePct' }) lowCoverage: boolean;
   @ApiProperty({ example: 90 }) minCoveragePct: number;
   @ApiProperty() items: string;
 }
 
-class TargetReachedDto {
+export class TargetReachedDto {
   @ApiProperty() count: boolean;
   @ApiProperty({ description: 'true only when costStatus is reached' }) cost: boolean;
   @ApiProperty({
@@ -124,7 +125,7 @@ class TargetReachedDto {
   costStatus: string;
 }
 
-class TargetDto {
+export class TargetDto {
   @ApiProperty({ example: 30 }) countPct: number;
   @ApiProperty({ example: 30 }) costPct: number;
   @ApiProperty({ example: 90 }) minCoveragePct: number;
@@ -135,7 +136,7 @@ class TargetDto {
 
 export class ProgressReportDto {
   @ApiProperty() programme: Record<string, unknown>;
-  @ApiProperty({ nullable: true }) agencyId: string | null;
+  @ApiProperty({ type: String, nullable: true }) agencyId: string | null;
   @ApiProperty({ nullable: true }) agency: Record<string, unknown> | null;
   @ApiProperty() asOf: string;
   @ApiProperty({ type: BaselineDto }) baseline: BaselineDto;
@@ -167,7 +168,7 @@ export class NationalProgressQuery {
   programme?: string;
 }
 
-class NationalProgrammeDto {
+export class NationalProgrammeDto {
   @ApiProperty({ example: 'NQ68' }) code: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: '2025-06-01' }) startDate: string;
@@ -175,13 +176,13 @@ class NationalProgrammeDto {
   @ApiProperty({ example: '2024-12-31' }) baselineDate: string;
 }
 
-class NationalBaselineDto extends DenominatorDto {
+export class NationalBaselineDto extends DenominatorDto {
   @ApiProperty({ nullable: true, type: Number }) coveragePct: number | null;
   @ApiProperty({ description: 'coveragePct is below minCoveragePct' }) lowCoverage: boolean;
   @ApiProperty({ example: 90 }) minCoveragePct: number;
 }
 
-class NationalFigureDto extends MoneyFigureDto {
+export class NationalFigureDto extends MoneyFigureDto {
   @ApiProperty({ nullable: true, type: Number, example: 40 }) countPct: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 49.93 }) costPct: number | null;
   @ApiProperty({ nullable: true, type: Number, example: 80 }) coveragePct: number | null;
@@ -189,7 +190,7 @@ class NationalFigureDto extends MoneyFigureDto {
   lowCoverage: boolean;
 }
 
-class NationalOverdueDto {
+export class NationalOverdueDto {
   @ApiProperty({ description: 'implementations past their deadline' }) count: number;
 }
 

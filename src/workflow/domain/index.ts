@@ -7,3 +7,4 @@ export * from './roles';
 export * from './workflow-engine';
 export * from './workflow-diagram';
 export * from './warnings';
+export * from './event-payloads';

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { ConsultationRoundsService } from '../consultation/consultation-rounds.service';
 import { ConsultationListQuery, ConsultationPageDto } from './workflow.dto';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('consultations')
 @Controller('consultations')
@@ -12,6 +13,7 @@ export class ConsultationsController {
   constructor(private readonly rounds: ConsultationRoundsService) {}
 
   @Get()
+  @ApiProblemResponses(400)
   @Public()
   @ApiOperation({
     summary: 'Consultation rounds (expert and association) of the regulations the caller may see',

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nes
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -19,12 +20,14 @@ import { EVENT_SENDER_ROLES, WorkflowService } from '../workflow.service';
 import { WorkflowDefinitionService } from '../workflow-definition.service';
 import { etagOf, parseIdempotencyKey, parseIfMatch } from './headers';
 import {
+  EVENT_BODY_MODELS,
   EVENT_BODY_SCHEMA,
   EventResponseDto,
   HistoryPageDto,
   HistoryVerificationDto,
   WorkflowQuery,
 } from './workflow.dto';
+import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -37,6 +40,7 @@ export class WorkflowController {
   ) {}
 
   @Post(':id/events')
+  @ApiProblemResponses(400, 401, 403, 404, 409)
   @HttpCode(200)
   @Roles(...EVENT_SENDER_ROLES)
   @ApiOperation({
@@ -44,7 +48,8 @@ export class WorkflowController {
     description:
       '403 when the role or agency may not send it, 409 when the state does not accept it (with the accepted events) or If-Match is stale, 422 when a guard fails (naming it), 400 for an invalid payload.',
   })
-  @ApiBody({ schema: EVENT_BODY_SCHEMA as any })
+  @ApiExtraModels(...EVENT_BODY_MODELS)
+  @ApiBody({ schema: EVENT_BODY_SCHEMA })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version last read' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -76,6 +81,7 @@ export class WorkflowController {
   }
 
   @Get(':id/history')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('ministry_officer', 'ministry_lead', 'gov_office', 'admin')
   @ApiOperation({
     summary: 'The workflow history, oldest first',
@@ -92,6 +98,7 @@ export class WorkflowController {
   }
 
   @Get(':id/history/verify')
+  @ApiProblemResponses(400, 401, 403, 404)
   @Roles('gov_office', 'admin')
   @ApiOperation({
     summary: 'Recompute the hash chain of the history; brokenAt is the first bad seq',
@@ -102,6 +109,8 @@ export class WorkflowController {
   }
 
   @Get(':id/workflow')
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
     summary: "The regulation's statechart as JSON and as a Mermaid diagram",

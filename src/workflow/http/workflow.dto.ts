@@ -1,76 +1,53 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiPropertyOptions,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { AMENDING_DOCUMENT_TYPES } from '../../register/domain/amending-document';
-import { REGULATION_EVENT_TYPES, TOP_LEVEL_STATES } from '../domain';
+import {
+  EVENT_PAYLOADS,
+  HTTP_EVENT_TYPES,
+  REGULATION_EVENT_TYPES,
+  TOP_LEVEL_STATES,
+} from '../domain';
 
-/** Swagger schema of `POST /regulations/:id/events` (validated by the workflow domain itself). */
+type PayloadDoc = { required: boolean; schema: Record<string, unknown> };
+
+/** `SUBMIT_FOR_REVIEW` → `SubmitForReviewEvent`: the schema name of one event's body. */
+const eventSchemaName = (type: string) =>
+  type
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('') + 'Event';
+
+/**
+ * One schema class per event people send, built from the domain's EVENT_PAYLOADS table (the
+ * body is validated by the workflow domain itself, so these classes only describe it).
+ */
+export const EVENT_BODY_MODELS: Array<new () => object> = HTTP_EVENT_TYPES.map((type) => {
+  const name = eventSchemaName(type);
+  const model = { [name]: class {} }[name];
+  ApiProperty({ enum: [type], description: 'the event' })(model.prototype, 'type');
+  for (const [field, doc] of Object.entries(EVENT_PAYLOADS[type] as Record<string, PayloadDoc>)) {
+    const decorate = doc.required ? ApiProperty : ApiPropertyOptional;
+    decorate(doc.schema as ApiPropertyOptions)(model.prototype, field);
+  }
+  return model;
+});
+
+/** Swagger schema of `POST /regulations/:id/events`: one of the events, told apart by `type`. */
 export const EVENT_BODY_SCHEMA = {
-  type: 'object',
-  required: ['type'],
-  additionalProperties: true,
-  properties: {
-    type: { type: 'string', enum: [...REGULATION_EVENT_TYPES] },
-    necessary: { type: 'boolean', description: 'COMPLETE_REVIEW' },
-    legal: { type: 'boolean', description: 'COMPLETE_REVIEW' },
-    reasonable: { type: 'boolean', description: 'COMPLETE_REVIEW' },
-    notes: { type: 'string', description: 'COMPLETE_REVIEW' },
-    expertDeadline: {
-      type: 'string',
-      description: 'OPEN_CONSULTATION: date-time with offset, or a date (23:59:59 in Vietnam)',
-      example: '2026-12-31',
-    },
-    associationDeadline: {
-      type: 'string',
-      description: 'OPEN_CONSULTATION',
-      example: '2026-12-31',
-    },
-    expertIds: {
-      type: 'array',
-      items: { type: 'string', format: 'uuid' },
-      description: 'OPEN_CONSULTATION: users with the role expert',
-    },
-    reasons: { type: 'array', items: { type: 'string' }, description: 'RETURN_FOR_REVISION' },
-    reason: { type: 'string', description: 'WITHDRAW (required), REVISE_PLAN' },
-    note: { type: 'string', description: 'FORWARD_FOR_DECISION' },
-    outcome: { type: 'string', enum: ['approved', 'rejected'], description: 'RECORD_DECISION' },
-    decisionNumber: { type: 'string', example: '1661/QĐ-TTg', description: 'RECORD_DECISION' },
-    decisionDate: { type: 'string', format: 'date', description: 'RECORD_DECISION' },
-    implementationDeadline: { type: 'string', description: 'RECORD_DECISION when approved' },
-    amendingDocumentNumber: {
-      type: 'string',
-      example: '05/2026/TT-BYT',
-      description:
-        'RECORD_IMPLEMENTATION: checked with the legal-document catalogue’s rule (a normative document carries its year)',
-    },
-    effectiveDate: {
-      type: 'string',
-      format: 'date',
-      description:
-        'RECORD_IMPLEMENTATION: implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer',
-    },
-    amendingDocumentType: {
-      type: 'string',
-      enum: [...AMENDING_DOCUMENT_TYPES],
-      description: 'RECORD_IMPLEMENTATION (optional): check the number against this type',
-    },
-    amendingDocumentId: {
-      type: 'string',
-      format: 'uuid',
-      description: 'RECORD_IMPLEMENTATION (optional): the catalogue entry of the amending document',
-    },
-    amendingDocument: {
-      type: 'object',
-      properties: {
-        issuer: { type: 'string', example: 'Bộ Y tế' },
-        title: { type: 'string' },
-        issuedOn: { type: 'string', format: 'date' },
-      },
-      description:
-        'RECORD_IMPLEMENTATION (optional): find or add the amending document in the catalogue (effectiveOn = effectiveDate)',
-    },
+  oneOf: EVENT_BODY_MODELS.map((m) => ({ $ref: getSchemaPath(m) })),
+  discriminator: {
+    propertyName: 'type',
+    mapping: Object.fromEntries(
+      HTTP_EVENT_TYPES.map((type, i) => [type, getSchemaPath(EVENT_BODY_MODELS[i])]),
+    ),
   },
-} as const;
+};
 
 export class WorkflowWarningDto {
   @ApiProperty({ enum: ['implementation_deadline_past', 'consultation_ends_after_programme'] })
@@ -99,13 +76,26 @@ export class EventResponseDto {
 export class HistoryEntryDto {
   @ApiProperty() seq: number;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, description: 'user id, API key id, or null for the system' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'user id, API key id, or null for the system',
+  })
   actorId: string | null;
   @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorKind: string;
   @ApiProperty({ description: 'the role, or "system" for timers' }) actorRole: string;
   @ApiProperty({ enum: REGULATION_EVENT_TYPES }) event: string;
-  @ApiProperty() fromState: unknown;
-  @ApiProperty() toState: unknown;
+  @ApiProperty({
+    description: 'the workflow state value: a state name, or an object for parallel states',
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+  })
+  fromState: unknown;
+  @ApiProperty({
+    description: 'the workflow state value: a state name, or an object for parallel states',
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+  })
+  toState: unknown;
   @ApiProperty() fromStateName: string;
   @ApiProperty() toStateName: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
@@ -163,13 +153,13 @@ export class ConsultationRoundDto {
   closeReason: string | null;
 }
 
-class AgencyRefDto {
+export class AgencyRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'BYT' }) code: string;
   @ApiProperty({ example: 'Bộ Y tế' }) name: string;
 }
 
-class DocumentRefDto {
+export class DocumentRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '15/2018/NĐ-CP' }) number: string;
 }

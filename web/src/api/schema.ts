@@ -7,6 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Newest first. */
     get: operations['AdminAuditController_list'];
     put?: never;
     post?: never;
@@ -60,8 +61,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Agencies (ministries, provinces, the Government Office) */
     get: operations['AgenciesController_list'];
     put?: never;
+    /** Create an agency (admin) */
     post: operations['AgenciesController_create'];
     delete?: never;
     options?: never;
@@ -76,12 +79,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One agency */
     get: operations['AgenciesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename or deactivate an agency (admin) */
     patch: operations['AgenciesController_update'];
     trace?: never;
   };
@@ -92,8 +97,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** API keys (their prefixes, never the secrets) */
     get: operations['ApiKeysController_list'];
     put?: never;
+    /** Create an API key; the key is returned only in this answer */
     post: operations['ApiKeysController_create'];
     delete?: never;
     options?: never;
@@ -110,6 +117,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Revoke an API key */
     post: operations['ApiKeysController_revoke'];
     delete?: never;
     options?: never;
@@ -126,6 +134,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchanges email and password for a bearer token. */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -223,6 +232,7 @@ export interface paths {
     /** Cost-parameter sets, newest year first */
     get: operations['CostParameterSetsController_list'];
     put?: never;
+    /** Create a cost-parameter set */
     post: operations['CostParameterSetsController_create'];
     delete?: never;
     options?: never;
@@ -237,6 +247,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One cost-parameter set */
     get: operations['CostParameterSetsController_get'];
     put?: never;
     post?: never;
@@ -293,6 +304,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One decision with its regulations */
     get: operations['DecisionsController_get'];
     put?: never;
     post?: never;
@@ -464,6 +476,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The process is up (no dependency checked). */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -480,6 +493,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The database (and Redis, when configured) answer. */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -498,6 +512,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Uploads an XLSX or CSV file of regulations (and their legal documents) for the caller's agency.
+     *     A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
+     */
     post: operations['ImportsController_upload'];
     delete?: never;
     options?: never;
@@ -512,6 +530,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The per-row error report of an import (Dòng, Cột, Lỗi). */
     get: operations['ImportsController_errors'];
     put?: never;
     post?: never;
@@ -528,6 +547,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The import template, with Vietnamese headers and an instructions sheet. */
     get: operations['ImportsController_template'];
     put?: never;
     post?: never;
@@ -544,6 +564,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Status, progress and result of a background job (an import, a recalculation). */
     get: operations['JobRunsController_get'];
     put?: never;
     post?: never;
@@ -560,8 +581,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The catalogue of legal documents */
     get: operations['LegalDocumentsController_list'];
     put?: never;
+    /** Any ministry officer or lead may add to the shared catalogue. */
     post: operations['LegalDocumentsController_create'];
     delete?: never;
     options?: never;
@@ -576,12 +599,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One legal document */
     get: operations['LegalDocumentsController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Correct a legal document */
     patch: operations['LegalDocumentsController_update'];
     trace?: never;
   };
@@ -592,6 +617,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The caller: user, role, agency and what they may do */
     get: operations['MeController_me'];
     put?: never;
     post?: never;
@@ -696,6 +722,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change the caller's own password */
     post: operations['MeController_changePassword'];
     delete?: never;
     options?: never;
@@ -730,8 +757,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Programmes (the resolutions whose targets are tracked) */
     get: operations['ProgrammesController_list'];
     put?: never;
+    /** Create a programme with its targets (admin) */
     post: operations['ProgrammesController_create'];
     delete?: never;
     options?: never;
@@ -746,12 +775,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One programme */
     get: operations['ProgrammesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a programme's name, dates or targets (admin) */
     patch: operations['ProgrammesController_update'];
     trace?: never;
   };
@@ -802,8 +833,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The register: published regulations for everyone, plus the caller's own agency's drafts. */
     get: operations['RegulationsController_list'];
     put?: never;
+    /** Files a regulation of the caller's own agency, in draft. */
     post: operations['RegulationsController_create'];
     delete?: never;
     options?: never;
@@ -818,12 +851,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One regulation with its extensions (costs, workflow, plan) */
     get: operations['RegulationsController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Edit a regulation (If-Match: its version) */
     patch: operations['RegulationsController_update'];
     trace?: never;
   };
@@ -979,6 +1014,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The simplification plan of a regulation */
     get: operations['RegulationCostsController_getPlan'];
     /** Write the simplification plan (in drafting_plan) */
     put: operations['RegulationCostsController_putPlan'];
@@ -1037,6 +1073,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Export the filtered register as CSV (streamed) */
     get: operations['RegulationsExportController_csv'];
     put?: never;
     post?: never;
@@ -1053,6 +1090,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Export the filtered register as XLSX (streamed) */
     get: operations['RegulationsExportController_xlsx'];
     put?: never;
     post?: never;
@@ -1183,8 +1221,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Sectors (ngành, lĩnh vực), whole */
     get: operations['SectorsController_list'];
     put?: never;
+    /** Add a sector (admin) */
     post: operations['SectorsController_create'];
     delete?: never;
     options?: never;
@@ -1205,6 +1245,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename or deactivate a sector (admin) */
     patch: operations['SectorsController_update'];
     trace?: never;
   };
@@ -1215,8 +1256,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Users, filtered by agency or role (admin) */
     get: operations['UsersController_list'];
     put?: never;
+    /** Create a user with an initial password (admin) */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -1231,12 +1274,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One user (admin) */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a user's role, agency, name or active flag (admin) */
     patch: operations['UsersController_update'];
     trace?: never;
   };
@@ -1247,6 +1292,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Webhooks the caller may manage */
     get: operations['WebhooksController_list'];
     put?: never;
     /**
@@ -1267,12 +1313,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One webhook */
     get: operations['WebhooksController_get'];
     put?: never;
     post?: never;
+    /** Delete a webhook */
     delete: operations['WebhooksController_remove'];
     options?: never;
     head?: never;
+    /** Change a webhook's url, events, agency or active flag */
     patch: operations['WebhooksController_update'];
     trace?: never;
   };
@@ -1302,6 +1351,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Queue a failed delivery again */
     post: operations['WebhooksController_retry'];
     delete?: never;
     options?: never;
@@ -1352,11 +1402,11 @@ export interface components {
        * @description hours per compliance
        * @example 8
        */
-      hours: number | string;
+      hours: (number | null) | string;
       /** @example 10 */
-      hoursHigh?: number | string;
+      hoursHigh?: (number | null) | string;
       /** @example 6 */
-      hoursLow?: number | string;
+      hoursLow?: (number | null) | string;
       /** @example Chuẩn bị hồ sơ (prepare the dossier) */
       name: string;
     };
@@ -1367,6 +1417,44 @@ export interface components {
       id: string;
       /** @example Bộ Y tế */
       name: string;
+    };
+    AgencyViewDto: {
+      active: boolean;
+      /** @example BYT */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'ministry' | 'province' | 'association' | 'government_office' | 'other';
+      /** @example Bộ Y tế */
+      name: string;
+    };
+    AgencyViewPageDto: {
+      items: components['schemas']['AgencyViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    ApiKeyViewDto: {
+      /** @enum {string} */
+      access: 'read' | 'write';
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      /** @example rck_AbCdEfGh1234 */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    ApiKeyViewPageDto: {
+      items: components['schemas']['ApiKeyViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     AttemptDto: {
       at: string;
@@ -1382,7 +1470,7 @@ export interface components {
       /** @description regulations in the baseline */
       count: number;
       /** @description costedCount / count × 100 */
-      coveragePct: Record<string, never> | null;
+      coveragePct: number | null;
       items: string;
       /** @description coveragePct is below minCoveragePct */
       lowCoverage: boolean;
@@ -1421,6 +1509,31 @@ export interface components {
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    CloseExpertRoundEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'CLOSE_EXPERT_ROUND';
+    };
+    CompleteReviewEvent: {
+      legal: boolean;
+      necessary: boolean;
+      notes?: string;
+      reasonable: boolean;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'COMPLETE_REVIEW';
+    };
+    ConfirmBaselineEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'CONFIRM_BASELINE';
     };
     ConsultationClosingDatesDto: {
       /** Format: date-time */
@@ -1494,6 +1607,25 @@ export interface components {
       /** @example LGSP Bộ Y tế */
       name: string;
     };
+    CreatedApiKeyDto: {
+      /** @enum {string} */
+      access: 'read' | 'write';
+      /** Format: uuid */
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the full key, shown only now: send it as X-Api-Key */
+      key: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      name: string;
+      /** @example rck_AbCdEfGh1234 */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
     CreatedWebhookDto: {
       active: boolean;
       agencyId: string | null;
@@ -1531,23 +1663,23 @@ export interface components {
        * @description VND per person per year; the hourly rate is derived from it (excludes hourlyRate)
        * @example 64500000
        */
-      annualIncomePerCapita?: number | string;
+      annualIncomePerCapita?: (number | null) | string;
       /**
        * @description explicit VND per hour (excludes annualIncomePerCapita)
        * @example 30000
        */
-      hourlyRate?: number | string;
+      hourlyRate?: (number | null) | string;
       /** @default 8 */
-      hoursPerDay: number | string;
+      hoursPerDay: (number | null) | string;
       /** @default 12 */
-      monthsPerYear: number | string;
+      monthsPerYear: (number | null) | string;
       /**
        * @description where the figure comes from (publication, year); null or empty clears it
        * @example Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)
        */
-      source?: Record<string, never> | null;
+      source?: string | null;
       /** @default 22 */
-      workingDaysPerMonth: number | string;
+      workingDaysPerMonth: (number | null) | string;
       /** @example 2020 */
       year: number;
     };
@@ -1577,7 +1709,10 @@ export interface components {
       targetCountPct: number;
     };
     CreateRegulationDto: {
-      /** @description the caller's own agency */
+      /**
+       * Format: uuid
+       * @description the caller's own agency
+       */
       agencyId: string;
       /** @enum {string} */
       category:
@@ -1587,23 +1722,24 @@ export interface components {
         | 'technical_standard'
         | 'specialized_inspection'
         | 'other';
-      description?: Record<string, never>;
+      description?: string;
+      /** Format: uuid */
       legalDocumentId: string;
       /**
        * @description mã TTHC
        * @example 1.003348
        */
-      procedureCode?: Record<string, never>;
+      procedureCode?: string;
       /** @example Điều 4 khoản 1 */
-      provision: Record<string, never>;
+      provision: string;
       /**
        * @description a sector code (GET /sectors)
        * @example food_safety
        */
-      sector: Record<string, never>;
+      sector: string;
       subjectTypes?: ('business' | 'citizen' | 'administration')[];
       /** @example Thủ tục tự công bố sản phẩm */
-      title: Record<string, never>;
+      title: string;
     };
     CreateSectorDto: {
       /** @example food_safety */
@@ -1612,7 +1748,9 @@ export interface components {
       name: string;
     };
     CreateUserDto: {
+      /** Format: uuid */
       agencyId: string;
+      /** Format: email */
       email: string;
       fullName: string;
       password: string;
@@ -1627,7 +1765,10 @@ export interface components {
         | 'public';
     };
     CreateWebhookDto: {
-      /** @description only this agency's records; required (= own) for a ministry lead */
+      /**
+       * Format: uuid
+       * @description only this agency's records; required (= own) for a ministry lead
+       */
       agencyId?: string;
       /** @example LGSP Bộ Y tế */
       description?: string;
@@ -1642,15 +1783,23 @@ export interface components {
       /** @example https://lgsp.example.gov.vn/hooks/regcut */
       url: string;
     };
+    DecisionAgencyDto: {
+      /** @example BYT */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
     DecisionDto: {
-      agency: Record<string, never>;
+      agency: components['schemas']['DecisionAgencyDto'];
       agencyId: string;
       /** @example 2021-10-04 */
       decisionDate: string;
       /** @example 1661/QĐ-TTg */
       decisionNumber: string;
       id: string;
-      implementationDeadline: Record<string, never> | null;
+      /** Format: date-time */
+      implementationDeadline: string | null;
       /** @enum {string} */
       outcome: 'approved' | 'rejected';
       recordedAt: string;
@@ -1661,13 +1810,25 @@ export interface components {
       /** @description when recorded: e.g. implementation_deadline_past (kept as given; the implementations are overdue at once) */
       warnings?: components['schemas']['WorkflowWarningDto'][];
     };
+    DecisionPageDto: {
+      items: components['schemas']['DecisionDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     DecisionRegulationDto: {
+      /** Format: uuid */
       id: string;
-      implementationDeadline: Record<string, never> | null;
+      /** Format: date-time */
+      implementationDeadline: string | null;
       provision: string;
       /** @description toward the cost target, whole VND */
-      savings: Record<string, never> | null;
-      state: Record<string, never>;
+      savings: string | null;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       /** @example implementing */
       stateName: string;
       title: string;
@@ -1801,6 +1962,14 @@ export interface components {
       /** @enum {string} */
       kind: 'regulation' | 'plan' | 'cost_field';
     };
+    ForwardForDecisionEvent: {
+      note?: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'FORWARD_FOR_DECISION';
+    };
     HideFeedbackDto: {
       /**
        * @description plain text, at most 2,000 characters; recorded in the audit log
@@ -1809,8 +1978,11 @@ export interface components {
       reason: string;
     };
     HistoryEntryDto: {
-      /** @description user id, API key id, or null for the system */
-      actorId: Record<string, never> | null;
+      /**
+       * Format: uuid
+       * @description user id, API key id, or null for the system
+       */
+      actorId: string | null;
       /** @enum {string} */
       actorKind: 'user' | 'api_key' | 'system';
       /** @description the role, or "system" for timers */
@@ -1835,7 +2007,12 @@ export interface components {
         | 'IMPLEMENTATION_DEADLINE_PASSED'
         | 'AMENDMENT_IN_FORCE'
         | 'WITHDRAW';
-      fromState: Record<string, never>;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      fromState:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       fromStateName: string;
       /** @description sha256 chaining this entry to the previous one */
       hash: string;
@@ -1843,7 +2020,12 @@ export interface components {
         [key: string]: unknown;
       };
       seq: number;
-      toState: Record<string, never>;
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      toState:
+        | string
+        | {
+            [key: string]: unknown;
+          };
       toStateName: string;
     };
     HistoryPageDto: {
@@ -1858,18 +2040,27 @@ export interface components {
       valid: boolean;
     };
     LegalDocumentDto: {
-      /** @example 2018-02-02 */
-      effectiveOn: Record<string, never>;
-      /** @example null */
-      expiredOn?: Record<string, never> | null;
-      /** @example 2018-02-02 */
-      issuedOn: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2018-02-02
+       */
+      effectiveOn: string;
+      /**
+       * Format: date
+       * @example null
+       */
+      expiredOn?: string | null;
+      /**
+       * Format: date
+       * @example 2018-02-02
+       */
+      issuedOn: string;
       /** @example Chính phủ */
-      issuer: Record<string, never>;
+      issuer: string;
       /** @example 15/2018/NĐ-CP */
-      number: Record<string, never>;
+      number: string;
       /** @example Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm */
-      title: Record<string, never>;
+      title: string;
       /** @enum {string} */
       type:
         | 'law'
@@ -1889,6 +2080,41 @@ export interface components {
       title: string;
       /** @example decree */
       type: string;
+    };
+    LegalDocumentViewDto: {
+      /** Format: uuid */
+      createdByAgencyId: string | null;
+      /** Format: date */
+      effectiveOn: string;
+      /** Format: date */
+      expiredOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      issuedOn: string;
+      /** @example Chính phủ */
+      issuer: string;
+      /** @example 15/2018/NĐ-CP */
+      number: string;
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'law'
+        | 'ordinance'
+        | 'resolution'
+        | 'decree'
+        | 'pm_decision'
+        | 'circular'
+        | 'joint_circular'
+        | 'provincial_decision'
+        | 'other';
+      /** @example Nghị định */
+      typeLabel: string;
+    };
+    LegalDocumentViewPageDto: {
+      items: components['schemas']['LegalDocumentViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     LoginDto: {
       /** @example admin@regcut.local */
@@ -1996,6 +2222,25 @@ export interface components {
       items: components['schemas']['NotificationDto'][];
       nextCursor: string | null;
     };
+    OpenConsultationEvent: {
+      /**
+       * @description date-time with offset, or a date (23:59:59 in Vietnam)
+       * @example 2026-12-31
+       */
+      associationDeadline: string;
+      /**
+       * @description date-time with offset, or a date (23:59:59 in Vietnam)
+       * @example 2026-12-31
+       */
+      expertDeadline: string;
+      /** @description users with the role expert */
+      expertIds: string[];
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'OPEN_CONSULTATION';
+    };
     OrganisationDto: {
       /** @example HDTV */
       code: string;
@@ -2051,30 +2296,79 @@ export interface components {
       /** @description sector codes whose association rounds are announced to you (associations) */
       sectors: string[];
     };
-    ProblemDto: {
+    Problem: {
+      /** @example limit: limit must not be greater than 500 */
       detail: string;
-      errors?: {
-        field?: string;
-        message?: string;
-      }[];
+      errors?: components['schemas']['ProblemFieldError'][];
+      /**
+       * @description the request path
+       * @example /regulations?limit=999
+       */
+      instance?: string;
+      /** @example 400 */
       status: number;
+      /** @example Invalid request */
       title: string;
       /** @example urn:regcut:problem:validation */
       type: string;
     };
+    ProblemFieldError: {
+      /** @description a stable machine-readable code, when the error has one */
+      code?: string;
+      /**
+       * @description the field path, as sent
+       * @example activities[0].hours
+       */
+      field: string;
+      /** @example hours must not be less than 0 */
+      message: string;
+    };
+    ProgrammeViewDto: {
+      /** Format: date */
+      baselineDate: string;
+      categories: string[];
+      /** @example NQ68 */
+      code: string;
+      /** Format: date */
+      endDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 30 */
+      minConsultationDays: number;
+      name: string;
+      /** Format: date */
+      startDate: string;
+      /** @example 30 */
+      targetCostPct: number;
+      /** @example 30 */
+      targetCountPct: number;
+    };
+    ProgrammeViewPageDto: {
+      items: components['schemas']['ProgrammeViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     ProgressReportDto: {
-      agency: Record<string, never> | null;
-      agencyId: Record<string, never> | null;
+      agency: {
+        [key: string]: unknown;
+      } | null;
+      agencyId: string | null;
       approved: components['schemas']['TargetFigureDto'];
       asOf: string;
       baseline: components['schemas']['BaselineDto'];
       implemented: components['schemas']['TargetFigureDto'];
       /** @description {pipeline, approved, implemented: {count, savings}, items} */
-      outsideBaseline: Record<string, never>;
+      outsideBaseline: {
+        [key: string]: unknown;
+      };
       /** @description {count, savings, denominator: {implementingCount}, items} */
-      overdue: Record<string, never>;
+      overdue: {
+        [key: string]: unknown;
+      };
       pipeline: components['schemas']['TargetFigureDto'];
-      programme: Record<string, never>;
+      programme: {
+        [key: string]: unknown;
+      };
       /** @description per month (YYYY-MM): approvals and implementations counted toward the targets, and running totals */
       series: unknown[][];
       target: components['schemas']['TargetDto'];
@@ -2093,7 +2387,10 @@ export interface components {
        * @example Nguyễn Văn An
        */
       displayName: string;
-      /** @example phaply@congty-abc.vn */
+      /**
+       * Format: email
+       * @example phaply@congty-abc.vn
+       */
       email: string;
       /** @example Công ty TNHH ABC */
       organisation?: string;
@@ -2142,24 +2439,24 @@ export interface components {
        * @description VND per compliance
        * @example 500000
        */
-      feesAndCharges: number | string;
-      frequencyHigh?: number | string;
-      frequencyLow?: number | string;
+      feesAndCharges: (number | null) | string;
+      frequencyHigh?: (number | null) | string;
+      frequencyLow?: (number | null) | string;
       /**
        * @description per subject per year; may be 0.2
        * @example 1
        */
-      frequencyPerYear: number | string;
+      frequencyPerYear: (number | null) | string;
       /**
        * @description VND per compliance
        * @example 1000000
        */
-      hiredServices: number | string;
+      hiredServices: (number | null) | string;
       /**
        * @description VND per compliance
        * @example 100000
        */
-      otherCosts: number | string;
+      otherCosts: (number | null) | string;
       /**
        * Format: uuid
        * @description the cost-parameter set giving the hourly rate
@@ -2167,10 +2464,10 @@ export interface components {
       parameterSetId: string;
       /** @description why this version (shown in the history) */
       reason?: string;
-      subjectsHigh?: number | string;
-      subjectsLow?: number | string;
+      subjectsHigh?: (number | null) | string;
+      subjectsLow?: (number | null) | string;
       /** @example 12000 */
-      subjectsPerYear: number | string;
+      subjectsPerYear: (number | null) | string;
       /** @enum {string} */
       subjectType: 'business' | 'citizen' | 'administration';
     };
@@ -2223,6 +2520,64 @@ export interface components {
       outcome: 'approved' | 'rejected';
       /** @description 1–500 regulations of one agency, each in awaiting_decision */
       regulationIds: string[];
+    };
+    RecordDecisionEvent: {
+      /** Format: date */
+      decisionDate: string;
+      /** @example 1661/QĐ-TTg */
+      decisionNumber: string;
+      /** @description required when approved: a date-time with offset, or a date */
+      implementationDeadline?: string;
+      /** @enum {string} */
+      outcome: 'approved' | 'rejected';
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RECORD_DECISION';
+    };
+    RecordImplementationEvent: {
+      /** @description find or add the amending document in the catalogue (effectiveOn = effectiveDate) */
+      amendingDocument?: {
+        /** Format: date */
+        issuedOn?: string;
+        /** @example Bộ Y tế */
+        issuer?: string;
+        title?: string;
+      };
+      /**
+       * Format: uuid
+       * @description the catalogue entry of the amending document
+       */
+      amendingDocumentId?: string;
+      /**
+       * @description checked with the legal-document catalogue’s rule (a normative document carries its year)
+       * @example 05/2026/TT-BYT
+       */
+      amendingDocumentNumber: string;
+      /**
+       * @description check the number against this type
+       * @enum {string}
+       */
+      amendingDocumentType?:
+        | 'law'
+        | 'ordinance'
+        | 'resolution'
+        | 'decree'
+        | 'pm_decision'
+        | 'circular'
+        | 'joint_circular'
+        | 'provincial_decision';
+      /**
+       * Format: date
+       * @description implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer
+       */
+      effectiveDate: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RECORD_IMPLEMENTATION';
     };
     ReEstimateDto: {
       /**
@@ -2359,12 +2714,40 @@ export interface components {
       /** @description required when accepting an item that disputes a cost field; optional when partially accepting; never with a rejection */
       reEstimate?: components['schemas']['ReEstimateDto'];
     };
+    ReturnForRevisionEvent: {
+      reasons: string[];
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'RETURN_FOR_REVISION';
+    };
+    RevisePlanEvent: {
+      reason?: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'REVISE_PLAN';
+    };
     RotatedSecretDto: {
       id: string;
       /** @description deliveries are signed with both secrets until then */
       previousSecretExpiresAt: string;
       /** @description the new secret: shown only in this answer */
       secret: string;
+    };
+    SectorViewDto: {
+      active: boolean;
+      /** @example food_safety */
+      code: string;
+      /** @example An toàn thực phẩm */
+      name: string;
+    };
+    SectorViewPageDto: {
+      items: components['schemas']['SectorViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     SenderDto: {
       fullName: string | null;
@@ -2382,6 +2765,20 @@ export interface components {
       /** @example ministry_officer */
       role: string;
     };
+    SubmitForReviewEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'SUBMIT_FOR_REVIEW';
+    };
+    SubmitToGovernmentOfficeEvent: {
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'SUBMIT_TO_GOVERNMENT_OFFICE';
+    };
     TargetDto: {
       approvedReached: components['schemas']['TargetReachedDto'];
       /** @example 30 */
@@ -2395,15 +2792,15 @@ export interface components {
     };
     TargetFigureDto: {
       /** @example 49.93 */
-      costPct: Record<string, never> | null;
+      costPct: number | null;
       count: number;
       /** @example 40 */
-      countPct: Record<string, never> | null;
+      countPct: number | null;
       /**
        * @description the costed coverage of the denominator, which costPct rests on
        * @example 80
        */
-      coveragePct: Record<string, never> | null;
+      coveragePct: number | null;
       denominator: components['schemas']['DenominatorDto'];
       /** @description the drill-down URL */
       items: string;
@@ -2475,17 +2872,20 @@ export interface components {
        * @description the field (lĩnh vực chuyên môn) ministries see; null or empty clears it
        * @example An toàn thực phẩm; thủ tục hành chính
        */
-      field?: Record<string, never> | null;
+      field?: string | null;
       /** @description true: the directory shows your e-mail to the ministries and the Government Office */
       shareEmail?: boolean;
     };
     UpdateLegalDocumentDto: {
-      effectiveOn?: Record<string, never>;
-      expiredOn?: Record<string, never> | null;
-      issuedOn?: Record<string, never>;
-      issuer?: Record<string, never>;
-      number?: Record<string, never>;
-      title?: Record<string, never>;
+      /** Format: date */
+      effectiveOn?: string;
+      /** Format: date */
+      expiredOn?: string | null;
+      /** Format: date */
+      issuedOn?: string;
+      issuer?: string;
+      number?: string;
+      title?: string;
       /** @enum {string} */
       type?:
         | 'law'
@@ -2499,19 +2899,19 @@ export interface components {
         | 'other';
     };
     UpdateParameterSetDto: {
-      annualIncomePerCapita?: number | string;
-      hourlyRate?: number | string;
+      annualIncomePerCapita?: (number | null) | string;
+      hourlyRate?: (number | null) | string;
       /** @description null resets to 8 */
-      hoursPerDay?: number | string;
+      hoursPerDay?: (number | null) | string;
       /** @description null resets to 12 */
-      monthsPerYear?: number | string;
+      monthsPerYear?: (number | null) | string;
       /**
        * @description where the figure comes from (publication, year); null or empty clears it
        * @example Tổng cục Thống kê: GDP bình quân đầu người năm 2023 theo giá hiện hành, 101,9 triệu đồng/người (29/12/2023)
        */
-      source?: Record<string, never> | null;
+      source?: string | null;
       /** @description null resets to 22 */
-      workingDaysPerMonth?: number | string;
+      workingDaysPerMonth?: (number | null) | string;
       /** @example 2021 */
       year?: number;
     };
@@ -2555,13 +2955,14 @@ export interface components {
         | 'technical_standard'
         | 'specialized_inspection'
         | 'other';
-      description?: Record<string, never>;
+      description?: string;
+      /** Format: uuid */
       legalDocumentId?: string;
-      procedureCode?: Record<string, never>;
-      provision?: Record<string, never>;
-      sector?: Record<string, never>;
+      procedureCode?: string;
+      provision?: string;
+      sector?: string;
       subjectTypes?: ('business' | 'citizen' | 'administration')[];
-      title?: Record<string, never>;
+      title?: string;
     };
     UpdateSectorDto: {
       active?: boolean;
@@ -2570,6 +2971,7 @@ export interface components {
     UpdateUserDto: {
       /** @description false deactivates the user and revokes their tokens */
       active?: boolean;
+      /** Format: uuid */
       agencyId?: string;
       fullName?: string;
       /** @description a new password set by an admin; revokes earlier tokens */
@@ -2598,6 +3000,31 @@ export interface components {
       events?: string[];
       url?: string;
     };
+    UserViewDto: {
+      active: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      /** @example chuyenvien@byt.gov.vn */
+      email: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role:
+        | 'ministry_officer'
+        | 'ministry_lead'
+        | 'expert'
+        | 'association'
+        | 'gov_office'
+        | 'admin'
+        | 'public';
+    };
+    UserViewPageDto: {
+      items: components['schemas']['UserViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     WebhookDto: {
       active: boolean;
       agencyId: string | null;
@@ -2617,6 +3044,14 @@ export interface components {
     WebhookPageDto: {
       items: components['schemas']['WebhookDto'][];
       nextCursor: string | null;
+    };
+    WithdrawEvent: {
+      reason: string;
+      /**
+       * @description the event (enum property replaced by openapi-typescript)
+       * @enum {string}
+       */
+      type: 'WITHDRAW';
     };
     WorkflowWarningDto: {
       /** @enum {string} */
@@ -2653,7 +3088,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2673,7 +3139,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2690,7 +3187,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2712,7 +3231,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyViewPageDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2733,7 +3281,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2752,7 +3329,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2775,7 +3390,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2796,7 +3449,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKeyViewPageDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2817,7 +3499,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedApiKeyDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2836,7 +3547,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApiKeyViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2859,6 +3608,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2886,21 +3662,31 @@ export interface operations {
           'application/json': components['schemas']['ChangePageDto'];
         };
       };
-      /** @description bad after, limit or types */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2929,6 +3715,15 @@ export interface operations {
           'application/json': components['schemas']['ConsultationPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   FeedbackController_give: {
@@ -2953,7 +3748,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2974,7 +3818,48 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2995,7 +3880,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3016,7 +3932,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3035,7 +3982,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3055,6 +4042,42 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3080,7 +4103,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3099,7 +4171,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3123,7 +4235,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DecisionPageDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3151,6 +4274,42 @@ export interface operations {
           'application/json': components['schemas']['DecisionDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   DecisionsController_get: {
@@ -3170,6 +4329,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DecisionDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3197,6 +4374,33 @@ export interface operations {
           'application/json': components['schemas']['ExpertPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ExpertsController_own: {
@@ -3214,6 +4418,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OwnExpertProfileDto'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3237,6 +4459,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OwnExpertProfileDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3263,7 +4512,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3282,7 +4562,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3308,7 +4610,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3324,11 +4648,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file as uploaded (its recognised type) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3347,33 +4692,61 @@ export interface operations {
       };
     };
     responses: {
-      /** @description problem+json naming the field reason */
+      /** @description the item as the moderator now sees it (hidden, with the reason) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description not a moderator of this item, or not a public comment */
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description no such item, or not visible to the caller */
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description already hidden (the first reason stands) */
+      /** @description Conflicts with the current state */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3399,7 +4772,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3416,7 +4838,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3475,6 +4911,15 @@ export interface operations {
             /** @example ok */
             status?: string;
           };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description The Health Check is not successful */
@@ -3561,7 +5006,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3580,7 +5056,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3597,7 +5111,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3619,7 +5144,47 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3654,7 +5219,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LegalDocumentViewPageDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3675,7 +5251,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LegalDocumentViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3694,7 +5299,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LegalDocumentViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3717,7 +5342,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LegalDocumentViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3734,7 +5397,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3761,7 +5446,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -3770,7 +5455,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -3802,7 +5487,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description no or invalid credentials */
@@ -3811,7 +5496,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -3820,7 +5505,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -3854,7 +5539,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description no or invalid credentials */
@@ -3863,7 +5548,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -3872,7 +5557,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -3902,7 +5587,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description no or invalid credentials */
@@ -3911,7 +5596,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -3920,7 +5605,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description no such notification of mine */
@@ -3929,7 +5614,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -3957,7 +5642,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -3966,7 +5651,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -3994,7 +5679,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -4003,7 +5688,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4026,6 +5711,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4052,7 +5764,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
       /** @description an API key (notifications are for users) */
@@ -4061,7 +5773,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/json': components['schemas']['Problem'];
         };
       };
     };
@@ -4079,7 +5791,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeViewPageDto'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4100,7 +5832,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4119,7 +5880,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4142,7 +5941,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4167,19 +6004,23 @@ export interface operations {
           'application/json': components['schemas']['PublicSignUpResponseDto'];
         };
       };
-      /** @description problem+json naming the field (email, displayName, taxCode…) */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description problem+json, Retry-After */
+      /** @description Too many requests (Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4204,12 +6045,23 @@ export interface operations {
           'application/json': components['schemas']['PublicVerifyResponseDto'];
         };
       };
-      /** @description problem+json naming the field (token, password) */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests (Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4264,6 +6116,15 @@ export interface operations {
           'application/json': components['schemas']['RegulationPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationsController_create: {
@@ -4287,6 +6148,33 @@ export interface operations {
           'application/json': components['schemas']['RegulationResponseDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationsController_get: {
@@ -4306,6 +6194,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegulationDetailDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4336,6 +6242,51 @@ export interface operations {
           'application/json': components['schemas']['RegulationResponseDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationCostsController_overview: {
@@ -4353,7 +6304,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4379,7 +6352,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4404,7 +6426,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4430,7 +6474,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4450,107 +6543,19 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @description RECORD_IMPLEMENTATION (optional): find or add the amending document in the catalogue (effectiveOn = effectiveDate) */
-          amendingDocument?: {
-            /** Format: date */
-            issuedOn?: string;
-            /** @example Bộ Y tế */
-            issuer?: string;
-            title?: string;
-          };
-          /**
-           * Format: uuid
-           * @description RECORD_IMPLEMENTATION (optional): the catalogue entry of the amending document
-           */
-          amendingDocumentId?: string;
-          /**
-           * @description RECORD_IMPLEMENTATION: checked with the legal-document catalogue’s rule (a normative document carries its year)
-           * @example 05/2026/TT-BYT
-           */
-          amendingDocumentNumber?: string;
-          /**
-           * @description RECORD_IMPLEMENTATION (optional): check the number against this type
-           * @enum {string}
-           */
-          amendingDocumentType?:
-            | 'law'
-            | 'ordinance'
-            | 'resolution'
-            | 'decree'
-            | 'pm_decision'
-            | 'circular'
-            | 'joint_circular'
-            | 'provincial_decision';
-          /**
-           * @description OPEN_CONSULTATION
-           * @example 2026-12-31
-           */
-          associationDeadline?: string;
-          /**
-           * Format: date
-           * @description RECORD_DECISION
-           */
-          decisionDate?: string;
-          /**
-           * @description RECORD_DECISION
-           * @example 1661/QĐ-TTg
-           */
-          decisionNumber?: string;
-          /**
-           * Format: date
-           * @description RECORD_IMPLEMENTATION: implemented from this day (00:00 in Vietnam); a later day is kept pending by a durable timer
-           */
-          effectiveDate?: string;
-          /**
-           * @description OPEN_CONSULTATION: date-time with offset, or a date (23:59:59 in Vietnam)
-           * @example 2026-12-31
-           */
-          expertDeadline?: string;
-          /** @description OPEN_CONSULTATION: users with the role expert */
-          expertIds?: string[];
-          /** @description RECORD_DECISION when approved */
-          implementationDeadline?: string;
-          /** @description COMPLETE_REVIEW */
-          legal?: boolean;
-          /** @description COMPLETE_REVIEW */
-          necessary?: boolean;
-          /** @description FORWARD_FOR_DECISION */
-          note?: string;
-          /** @description COMPLETE_REVIEW */
-          notes?: string;
-          /**
-           * @description RECORD_DECISION
-           * @enum {string}
-           */
-          outcome?: 'approved' | 'rejected';
-          /** @description WITHDRAW (required), REVISE_PLAN */
-          reason?: string;
-          /** @description COMPLETE_REVIEW */
-          reasonable?: boolean;
-          /** @description RETURN_FOR_REVISION */
-          reasons?: string[];
-          /** @enum {string} */
-          type:
-            | 'SUBMIT_FOR_REVIEW'
-            | 'COMPLETE_REVIEW'
-            | 'CONFIRM_BASELINE'
-            | 'OPEN_CONSULTATION'
-            | 'CLOSE_EXPERT_ROUND'
-            | 'EXPERT_ROUND_DEADLINE'
-            | 'ASSOCIATION_ROUND_DEADLINE'
-            | 'SUBMIT_TO_GOVERNMENT_OFFICE'
-            | 'REVISE_PLAN'
-            | 'RETURN_FOR_REVISION'
-            | 'FORWARD_FOR_DECISION'
-            | 'RECORD_DECISION'
-            | 'RECORD_IMPLEMENTATION'
-            | 'IMPLEMENTATION_DEADLINE_PASSED'
-            | 'AMENDMENT_IN_FORCE'
-            | 'WITHDRAW';
-        } & {
-          [key: string]: unknown;
-        };
+        'application/json':
+          | components['schemas']['SubmitForReviewEvent']
+          | components['schemas']['CompleteReviewEvent']
+          | components['schemas']['ConfirmBaselineEvent']
+          | components['schemas']['OpenConsultationEvent']
+          | components['schemas']['CloseExpertRoundEvent']
+          | components['schemas']['SubmitToGovernmentOfficeEvent']
+          | components['schemas']['RevisePlanEvent']
+          | components['schemas']['ReturnForRevisionEvent']
+          | components['schemas']['ForwardForDecisionEvent']
+          | components['schemas']['RecordDecisionEvent']
+          | components['schemas']['RecordImplementationEvent']
+          | components['schemas']['WithdrawEvent'];
       };
     };
     responses: {
@@ -4560,6 +6565,51 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EventResponseDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4590,7 +6640,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4617,6 +6689,42 @@ export interface operations {
           'application/json': components['schemas']['HistoryPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   WorkflowController_verifyHistory: {
@@ -4638,6 +6746,42 @@ export interface operations {
           'application/json': components['schemas']['HistoryVerificationDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   RegulationCostsController_getPlan: {
@@ -4655,7 +6799,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4681,7 +6847,56 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4702,6 +6917,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReminderListDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4729,6 +6980,42 @@ export interface operations {
           'application/json': components['schemas']['ReminderDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   WorkflowController_definition: {
@@ -4749,7 +7036,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4800,7 +7109,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4851,7 +7171,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4878,6 +7209,33 @@ export interface operations {
           'application/json': components['schemas']['ReminderPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgressController_national: {
@@ -4898,6 +7256,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['NationalProgressListDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4923,7 +7290,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4949,6 +7347,33 @@ export interface operations {
           'application/json': components['schemas']['ProgressReportDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ProgressController_workbook: {
@@ -4969,7 +7394,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4997,7 +7451,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5014,7 +7499,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SectorViewPageDto'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5035,7 +7540,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SectorViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5058,7 +7592,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SectorViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5088,7 +7660,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewPageDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5109,7 +7710,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5128,7 +7758,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5151,7 +7819,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5176,30 +7882,31 @@ export interface operations {
           'application/json': components['schemas']['WebhookPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5225,31 +7932,31 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookDto'];
         };
       };
-      /** @description bad url, events or agencyId */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5273,30 +7980,40 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5318,30 +8035,40 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5369,38 +8096,40 @@ export interface operations {
           'application/json': components['schemas']['WebhookDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5428,38 +8157,40 @@ export interface operations {
           'application/json': components['schemas']['DeliveryPageDto'];
         };
       };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5484,39 +8215,49 @@ export interface operations {
           'application/json': components['schemas']['QueuedDeliveryDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description already delivered */
+      /** @description Conflicts with the current state */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5540,30 +8281,40 @@ export interface operations {
           'application/json': components['schemas']['QueuedDeliveryDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5587,30 +8338,40 @@ export interface operations {
           'application/json': components['schemas']['RotatedSecretDto'];
         };
       };
-      /** @description no or invalid credentials */
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid credentials */
       401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description not admin, gov_office or a ministry lead */
+      /** @description The caller may not do this */
       403: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Not found, or not visible to the caller */
       404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProblemDto'];
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
