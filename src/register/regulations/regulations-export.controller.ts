@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal } from '../../identity/auth/decorators';
@@ -36,8 +36,11 @@ export class RegulationsExportController {
   async csv(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ) {
+    // Streamed straight to the socket: Fastify steps aside (errors before the first write still
+    // become problems in the ProblemFilter).
+    const res = reply.hijack().raw;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
     res.write(
@@ -56,8 +59,9 @@ export class RegulationsExportController {
   async xlsx(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ) {
+    const res = reply.hijack().raw;
     res.setHeader(
       'Content-Type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
