@@ -112,6 +112,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   });
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
+    // @fastify/cors allows only GET, HEAD and POST unless told (Express's cors allowed all these).
+    methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
     exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Location'],
   });
   app.useGlobalFilters(new ProblemFilter());
