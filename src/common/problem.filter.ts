@@ -60,24 +60,27 @@ export class ProblemFilter implements ExceptionFilter {
     const isRaw = !('raw' in res);
     const raw = isRaw ? (res as unknown as ServerResponse) : res.raw;
     if (raw.headersSent) return;
-    const headers: Record<string, string> = {};
-    if (problem.status === 503) headers['retry-after'] = '5';
-    if (typeof problem.retryAfterSeconds === 'number')
-      headers['retry-after'] = String(problem.retryAfterSeconds);
     const body = JSON.stringify(problem);
     if (isRaw || res.sent) {
       // A streaming handler took the raw response over (reply.hijack()) but wrote nothing yet.
+      const retryAfter =
+        typeof problem.retryAfterSeconds === 'number'
+          ? String(problem.retryAfterSeconds)
+          : problem.status === 503
+            ? '5'
+            : undefined;
       raw.writeHead(problem.status, {
         ...(isRaw ? {} : res.getHeaders()),
-        ...headers,
+        ...(retryAfter ? { 'retry-after': retryAfter } : {}),
         'content-type': 'application/problem+json',
         'content-length': Buffer.byteLength(body),
       } as OutgoingHttpHeaders);
       raw.end(body);
       return;
     }
-    if (headers['retry-after'] && !(problem.status === 503 && res.getHeader('Retry-After')))
-      res.header('Retry-After', headers['retry-after']);
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.header('Retry-After', '5');
+    if (typeof problem.retryAfterSeconds === 'number')
+      res.header('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(body);
   }
 
