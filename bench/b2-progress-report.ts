@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
-import { configureHttpApp } from '../src/http-app';
+import { configureHttpApp, createHttpAdapter } from '../src/http-app';
 import { LedgerService } from '../src/reporting/ledger/ledger.service';
 import { stateOf } from '../src/workflow/domain';
 import { FixtureState, reach } from '../src/workflow/domain/workflow.fixtures';
@@ -201,9 +201,11 @@ async function serve(url: string): Promise<INestApplication> {
     DEMO_DATA: 'false',
     DB_POOL_SIZE: String(CLIENTS + 4),
   });
-  const app = await NestFactory.create(AppModule.register({ config, databaseUrl: url }), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.create(
+    AppModule.register({ config, databaseUrl: url }),
+    createHttpAdapter(),
+    { logger: ['error', 'warn'] },
+  );
   configureHttpApp(app, config);
   await app.listen(0, '127.0.0.1');
   return app;

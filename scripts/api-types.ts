@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
-import { createOpenApiDocument, openApiMetadataReady } from '../src/http-app';
+import { createHttpAdapter, createOpenApiDocument, openApiMetadataReady } from '../src/http-app';
 
 export const API_TYPES_FILE = join(__dirname, '..', 'web', 'src', 'api', 'schema.ts');
 
@@ -21,6 +21,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
   const app = await NestFactory.create(
     AppModule.register({ config, databaseUrl: 'postgres://preview@127.0.0.1:1/preview' }),
+    createHttpAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );
   try {

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule } from './common/core.module';
 import { AppConfig } from './config/app-config';
@@ -36,13 +35,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req, res) => {
-              const given = req.headers['x-request-id'];
-              const id =
-                typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
+            // The request id is Fastify's (createHttpAdapter: X-Request-Id or a new UUID).
             // One short line per request: who asked what, the answer, and the request id.
             serializers: {
               req: (req) => ({ id: req.id, method: req.method, url: req.url }),

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { QuietStartupLogger, startupBanner } from './common/startup-banner';
 import { bootstrapDatabase } from './database/bootstrap-database';
-import { configureHttpApp } from './http-app';
+import { configureHttpApp, createHttpAdapter } from './http-app';
 import { onShutdownSignal } from './shutdown';
 
 async function main() {
   const { url, embedded, config } = await bootstrapDatabase(loadConfig());
-  const app = await NestFactory.create(AppModule.register({ config, databaseUrl: url }), {
-    bufferLogs: true,
-    autoFlushLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, databaseUrl: url }),
+    createHttpAdapter(),
+    { bufferLogs: true, autoFlushLogs: false },
+  );
   configureHttpApp(app, config);
   // Requests stay JSON; Nest's module and route lines give way to the banner below.
   app.useLogger(new QuietStartupLogger(app.get(PinoLogger)));
@@ -24,7 +26,8 @@ async function main() {
     await app.close();
     await embedded?.stop();
   });
-  await app.listen(config.port);
+  // Every interface, as Node's own default (Fastify's would be localhost only).
+  await app.listen(config.port, '::');
   process.stdout.write(startupBanner(config, Boolean(embedded)));
 }
 

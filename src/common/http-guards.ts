@@ -1,6 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
-import type { Server } from 'node:http';
-import { defaultTitle } from './problem';
+import type { Duplex, Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { ProblemException } from './problem';
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -30,16 +30,6 @@ function deepest(value: unknown, limit: number): { depth: number; path?: string 
 
 function joinPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
-}
-
-function problem(status: number, detail: string, field: string, message: string) {
-  return JSON.stringify({
-    type: 'about:blank',
-    title: defaultTitle(status),
-    status,
-    detail,
-    errors: [{ field, message }],
-  });
 }
 
 /**
@@ -86,75 +76,52 @@ export function jsonErrorPath(text: string, position: number): string {
 }
 
 /**
- * Refuses absurdly nested JSON bodies before validation walks them recursively (a deep body
- * would otherwise overflow the stack and become a 500).
+ * The JSON body parser: `JSON.parse` as before (an empty body is `{}`), then two refusals that
+ * name the field: malformed JSON (where the text stopped being valid) and absurdly nested JSON
+ * (validation would walk it recursively and overflow the stack into a 500).
  */
-export function rejectDeepJson(req: Request, res: Response, next: NextFunction) {
-  if (req.body && typeof req.body === 'object') {
-    const { depth, path } = deepest(req.body, MAX_JSON_DEPTH);
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const at = jsonSyntaxErrorAt(text);
+    const field = at >= 0 ? jsonErrorPath(text, at) : 'body';
+    throw new ProblemException(400, 'entity.parse.failed', 'The request body is not valid JSON.', {
+      errors: [{ field, message: `is not valid JSON${at >= 0 ? ` (at offset ${at})` : ''}` }],
+    });
+  }
+  if (value && typeof value === 'object') {
+    const { depth, path } = deepest(value, MAX_JSON_DEPTH);
     if (depth > MAX_JSON_DEPTH) {
-      const message = `is nested deeper than ${MAX_JSON_DEPTH} levels`;
-      res
-        .status(400)
-        .type('application/problem+json')
-        .send(
-          problem(
-            400,
-            `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
-            path || 'body',
-            message,
-          ),
-        );
-      return;
+      throw new ProblemException(
+        400,
+        'validation',
+        `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+        {
+          errors: [
+            { field: path || 'body', message: `is nested deeper than ${MAX_JSON_DEPTH} levels` },
+          ],
+        },
+      );
     }
   }
-  next();
-}
-
-/**
- * Malformed JSON, answered right after the body parser (Nest would turn it into a bare 400 and
- * lose the text): a problem naming the field where the text stopped being valid.
- */
-export function answerMalformedJson(
-  err: { type?: unknown; body?: unknown },
-  req: Request,
-  res: Response,
-  next: NextFunction,
-) {
-  if (err?.type !== 'entity.parse.failed') return next(err);
-  const text = typeof err.body === 'string' ? err.body : '';
-  const at = jsonSyntaxErrorAt(text);
-  const field = at >= 0 ? jsonErrorPath(text, at) : 'body';
-  res
-    .status(400)
-    .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: 'urn:regcut:problem:entity.parse.failed',
-        title: defaultTitle(400),
-        status: 400,
-        detail: 'The request body is not valid JSON.',
-        errors: [{ field, message: `is not valid JSON${at >= 0 ? ` (at offset ${at})` : ''}` }],
-        instance: req.originalUrl,
-      }),
-    );
+  return value;
 }
 
 /**
  * Postgres cannot store or compare text with U+0000: a query parameter holding one would reach
- * the database as a data error without a name. Refused here, naming the parameter.
+ * the database as a data error without a name. Refused before routing (a Fastify hook), naming it.
  */
-export function rejectNulInQuery(req: Request, res: Response, next: NextFunction) {
-  const bad = findNul(req.query, '');
+export function rejectNulInQuery(query: unknown): void {
+  const bad = findNul(query, '');
   if (bad !== undefined) {
     const message = 'must not contain a NUL character';
-    res
-      .status(400)
-      .type('application/problem+json')
-      .send(problem(400, `${bad}: ${message}`, bad, message));
-    return;
+    throw new ProblemException(400, 'validation', `${bad}: ${message}`, {
+      errors: [{ field: bad, message }],
+    });
   }
-  next();
 }
 
 function findNul(value: unknown, path: string): string | undefined {
@@ -173,37 +140,68 @@ function findNul(value: unknown, path: string): string | undefined {
 }
 
 /**
- * Requests Node's HTTP parser refuses before Express sees them (oversized headers or URL,
- * malformed request lines) still get a problem+json answer.
+ * A body sent gzip, deflate or br-compressed is read decompressed (as Express's body parser did);
+ * zlib's refusal of a body that is not what it says becomes a 400 in the ProblemFilter, and an
+ * encoding we do not know a 415. The decoded length still counts against the body limit.
  */
-export function answerClientErrorsAsProblems(server: Server) {
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const status =
-      err.code === 'HPE_HEADER_OVERFLOW'
-        ? 431
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? 408
-          : 400;
-    const title =
-      status === 431
-        ? 'Request Header Fields Too Large'
-        : status === 408
-          ? 'Request Timeout'
-          : 'Bad Request';
-    const body = JSON.stringify({
-      type: 'about:blank',
-      title,
-      status,
-      detail: 'The request could not be read.',
-    });
-    socket.end(
-      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+export function decodeContentEncoding(
+  encodingHeader: string | undefined,
+  payload: Readable,
+): Readable {
+  const encoding = (encodingHeader ?? 'identity').trim().toLowerCase();
+  const decoder =
+    encoding === 'identity'
+      ? undefined
+      : encoding === 'gzip' || encoding === 'x-gzip'
+        ? createGunzip()
+        : encoding === 'deflate'
+          ? createInflate()
+          : encoding === 'br'
+            ? createBrotliDecompress()
+            : null;
+  if (decoder === undefined) return payload;
+  if (decoder === null) {
+    throw new ProblemException(
+      415,
+      'encoding.unsupported',
+      `Unsupported Content-Encoding "${encoding}"; send identity, gzip, deflate or br.`,
+      { errors: [{ field: 'Content-Encoding', message: `"${encoding}" is not supported` }] },
     );
+  }
+  const decoded = payload.pipe(decoder) as Readable & { receivedEncodedLength?: number };
+  // Fastify compares this with the body limit too (the encoded size of the body).
+  decoded.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => (decoded.receivedEncodedLength! += chunk.length));
+  payload.on('error', (err) => decoded.destroy(err));
+  return decoded;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (oversized headers or URL,
+ * malformed request lines) still get a problem+json answer (Fastify's `clientErrorHandler`).
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const title =
+    status === 431
+      ? 'Request Header Fields Too Large'
+      : status === 408
+        ? 'Request Timeout'
+        : 'Bad Request';
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title,
+    status,
+    detail: 'The request could not be read.',
   });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'done';

@@ -3,16 +3,19 @@ import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable, ProblemFilter } from './problem.filter';
 
 function run(exception: unknown) {
+  // A FastifyReply, as far as the filter uses it.
   const res: any = {
-    headersSent: false,
+    raw: { headersSent: false },
+    sent: false,
     headers: {} as Record<string, string>,
     statusCode: 0,
     body: '',
     getHeader(k: string) {
       return this.headers[k];
     },
-    setHeader(k: string, v: string) {
+    header(k: string, v: string) {
       this.headers[k] = v;
+      return this;
     },
     status(s: number) {
       this.statusCode = s;

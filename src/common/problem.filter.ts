@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { localizeProblem } from './i18n/localize-problem';
 import { negotiateLanguage } from './i18n/language';
@@ -51,8 +52,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
     // Vietnamese unless Accept-Language prefers English; type URIs and field paths never change.
     const lang = negotiateLanguage(req?.headers?.['accept-language']);
     const problem = localizeProblem(this.toProblem(exception, req), lang);
@@ -60,15 +61,37 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
-    if (res.headersSent) return;
-    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
+    // Nest middleware (pino-http) hands its errors over with the raw response.
+    const isRaw = !('raw' in res);
+    const raw = isRaw ? (res as unknown as ServerResponse) : res.raw;
+    if (raw.headersSent) return;
+    const body = JSON.stringify(problem);
+    if (isRaw || res.sent) {
+      // A streaming handler took the raw response over (reply.hijack()) but wrote nothing yet.
+      const retryAfter =
+        typeof problem.retryAfterSeconds === 'number'
+          ? String(problem.retryAfterSeconds)
+          : problem.status === 503
+            ? '5'
+            : undefined;
+      raw.writeHead(problem.status, {
+        ...(isRaw ? {} : res.getHeaders()),
+        ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+        'content-type': 'application/problem+json',
+        'content-language': lang,
+        'content-length': Buffer.byteLength(body),
+      } as OutgoingHttpHeaders);
+      raw.end(body);
+      return;
+    }
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.header('Retry-After', '5');
     if (typeof problem.retryAfterSeconds === 'number')
-      res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    res.setHeader('Content-Language', lang);
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+      res.header('Retry-After', String(problem.retryAfterSeconds));
+    res.header('Content-Language', lang);
+    res.status(problem.status).type('application/problem+json').send(body);
   }
 
-  private toProblem(exception: unknown, req?: Request): ProblemBody {
+  private toProblem(exception: unknown, req?: FastifyRequest): ProblemBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -138,6 +161,8 @@ export class ProblemFilter implements ExceptionFilter {
         errors: [{ field: 'Content-Encoding', message }],
       };
     }
+    const fastifyError = fastifyProblem(exception);
+    if (fastifyError) return fastifyError;
     if (isDatabaseUnavailable(exception)) {
       return {
         type: problemType('dependency-unavailable'),
@@ -181,4 +206,34 @@ export class ProblemFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred.',
     };
   }
+}
+
+/**
+ * Fastify's own refusals (before any route: body limit, media type, empty or unreadable body,
+ * multipart limits) carry a `FST_…` code and a 4xx `statusCode`.
+ */
+function fastifyProblem(exception: unknown): ProblemBody | undefined {
+  const e = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || !e.code.startsWith('FST_')) {
+    return undefined;
+  }
+  const status = typeof e.statusCode === 'number' && e.statusCode >= 400 ? e.statusCode : 500;
+  if (status >= 500) return undefined;
+  const known: Record<string, [string, string]> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: ['entity.too.large', 'The request body is larger than the limit.'],
+    FST_REQ_FILE_TOO_LARGE: ['entity.too.large', 'The uploaded file is larger than the limit.'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+      'unsupported-media-type',
+      'The request body has a Content-Type this route does not read; send application/json.',
+    ],
+    FST_ERR_CTP_EMPTY_JSON_BODY: ['entity.parse.failed', 'The JSON request body is empty.'],
+  };
+  const [slug, detail] = known[e.code] ?? [
+    e.code
+      .replace(/^FST_(ERR_)?/, '')
+      .toLowerCase()
+      .replace(/_/g, '-'),
+    typeof e.message === 'string' ? e.message : defaultTitle(status),
+  ];
+  return { type: problemType(slug), title: defaultTitle(status), status, detail };
 }

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ValidationProblem } from '../common/problem';
 import { Public } from '../common/public.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -47,14 +47,14 @@ export class DecisionsController {
     @CurrentPrincipal() p: Principal,
     @Body() dto: RecordDecisionDto,
     @Headers('idempotency-key') keyHeader: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const key = parseIdempotencyKey(keyHeader);
     if (!key.ok) throw new ValidationProblem([key.error]);
     const outcome = await this.decisions.record(p, dto, key.value);
     res.status(outcome.status);
-    res.setHeader('Location', `/decisions/${outcome.body.id}`);
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.header('Location', `/decisions/${outcome.body.id}`);
+    if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
     return outcome.body;
   }
 

@@ -4,8 +4,8 @@ import { Public } from '../common/public.decorator';
 import { APP_SECTIONS, ASSETS_DIR, PAGE_CSP } from './app-paths';
 import { WebFiles } from './web-files';
 
-/** `/`, `/login`, `/tra-cuu`, `/tra-cuu/...`: every route of the app loads when opened directly. */
-const PAGE_PATHS = ['/', ...APP_SECTIONS.flatMap((s) => [s, `${s}/*rest`])];
+/** `/`, `/login`, `/tra-cuu`, `/tra-cuu/...` (Fastify's `*` wildcard): every route of the app loads when opened directly. */
+const PAGE_PATHS = ['/', ...APP_SECTIONS.flatMap((s) => [s, `${s}/*`])];
 
 /**
  * Serves the single-page app. Only its own paths: anything else falls through to the API's

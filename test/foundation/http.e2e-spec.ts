@@ -236,3 +236,26 @@ describe('HTTP foundation (real Postgres and Redis)', () => {
     await t.http.get('/health/ready').expect(200);
   });
 });
+
+describe('CORS (CORS_ORIGINS)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { CORS_ORIGINS: 'http://a.example' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers a preflight for every method the API uses, to listed origins only', async () => {
+    const pre = await t.http
+      .options('/regulations/x')
+      .set('Origin', 'http://a.example')
+      .set('Access-Control-Request-Method', 'PATCH')
+      .expect(204);
+    expect(pre.headers['access-control-allow-origin']).toBe('http://a.example');
+    expect(pre.headers['access-control-allow-methods']).toMatch(/PATCH/);
+    expect(pre.headers['access-control-allow-methods']).toMatch(/DELETE/);
+    const get = await t.http.get('/health/live').set('Origin', 'http://a.example').expect(200);
+    expect(get.headers['access-control-expose-headers']).toMatch(/X-Request-Id/);
+    const other = await t.http.get('/health/live').set('Origin', 'http://b.example').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

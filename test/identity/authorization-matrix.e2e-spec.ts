@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES, Role } from '../../src/identity/domain/roles';
 import { createAgency, createApiKey, createRegulation, createUser } from '../support/factories';
-import { discoverRoutes, expressRoutes, RouteInfo } from '../support/routes';
+import { discoverRoutes, mountedRoutes, RouteInfo } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Caller = 'anonymous' | Role | 'api_key_read' | 'api_key_write';
@@ -54,7 +54,7 @@ describe('authorization matrix: every route × every caller', () => {
 
   it('finds every mounted route and each declares an access policy', () => {
     const discovered = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    const mounted = expressRoutes(t.app).filter((r) => !/ \/(docs|openapi\.json)/.test(r));
+    const mounted = mountedRoutes(t.app).filter((r) => !/ \/(docs|openapi\.json)/.test(r));
     expect(mounted.length).toBeGreaterThan(10);
     for (const r of mounted) expect(discovered).toContain(r);
     const undeclared = routes

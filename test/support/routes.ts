@@ -57,17 +57,23 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
   return routes;
 }
 
-/** The routes Express actually mounted (to prove discovery missed none). */
-export function expressRoutes(app: INestApplication): string[] {
-  const instance = app.getHttpAdapter().getInstance();
-  const stack = (instance.router ?? instance._router).stack as Array<{
-    route?: { path: string; methods: Record<string, boolean> };
-  }>;
-  return stack
-    .filter((l) => l.route && !l.route.path.includes('{*'))
-    .flatMap((l) =>
-      Object.keys(l.route!.methods)
-        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-        .map((m) => `${m.toUpperCase()} ${l.route!.path}`),
-    );
+const MOUNTED = new WeakMap<object, string[]>();
+
+/** Records the routes Fastify mounts (call before `app.init()`); read with `mountedRoutes`. */
+export function recordMountedRoutes(app: INestApplication): void {
+  const routes: string[] = [];
+  MOUNTED.set(app, routes);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route: { method: string | string[]; url: string }) => {
+      for (const m of [route.method].flat()) routes.push(`${m.toUpperCase()} ${route.url}`);
+    });
+}
+
+/** The routes Fastify actually mounted (to prove discovery missed none). */
+export function mountedRoutes(app: INestApplication): string[] {
+  return (MOUNTED.get(app) ?? []).filter(
+    (r) => !r.includes('*') && /^(GET|POST|PUT|PATCH|DELETE) /.test(r),
+  );
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -8,7 +9,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Clock, FixedClock, SystemClock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { configureHttpApp } from '../../src/http-app';
+import { configureHttpApp, createHttpAdapter } from '../../src/http-app';
+import { recordMountedRoutes } from './routes';
 import { readTestEnvironment, withDatabase } from '../setup/test-env';
 
 export interface TestDatabase {
@@ -116,9 +118,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    bufferLogs: true,
+  });
+  recordMountedRoutes(app);
   configureHttpApp(app, config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: options.acceptLanguage

@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Get,
-  Post,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Post, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -17,7 +8,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import {
+  MultipartFileInterceptor,
+  UploadedMultipartFile,
+} from '../../common/multipart-file.interceptor';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -46,19 +41,15 @@ export class AttachmentsController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  // Multer stops reading at the limit; UploadLimitsInterceptor turns its refusal into a problem.
+  // The upload stops being read at the limit; UploadLimitsInterceptor words the refusal.
   @UseInterceptors(
     UploadLimitsInterceptor,
-    FileInterceptor('file', {
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 },
-      // Browsers send the file name as raw UTF-8 ("Báo cáo.pdf"), not latin1.
-      defParamCharset: 'utf8',
-    }),
+    MultipartFileInterceptor('file', { maxBytes: MAX_ATTACHMENT_BYTES }),
   )
   upload(
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,
-    @UploadedFile() file: Upload | undefined,
+    @UploadedMultipartFile() file: Upload | undefined,
   ) {
     return this.attachments.upload(p, id, file);
   }
@@ -78,12 +69,12 @@ export class AttachmentsController {
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
     @UuidParam('attachmentId') attachmentId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const file = await this.attachments.download(p, id, attachmentId);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
-    res.setHeader('Cache-Control', 'private, no-cache');
+    res.header('ETag', `"${file.sha256}"`);
+    res.header('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    res.header('Cache-Control', 'private, no-cache');
     return new StreamableFile(file.content, {
       type: file.mediaType,
       length: file.content.length,

@@ -11,8 +11,8 @@ import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
 import { msg } from '../../common/i18n/catalogue';
 
 /**
- * Declared before FileInterceptor, so it sees the upload parser's refusals and words them as
- * problems naming the `file` field (multer's own messages are "File too large", "Unexpected field").
+ * Declared before MultipartFileInterceptor, so it sees the upload parser's refusals and words them
+ * as problems naming the `file` field (its own messages are "File too large", "Unexpected field").
  */
 @Injectable()
 export class UploadLimitsInterceptor implements NestInterceptor {

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -38,9 +38,9 @@ export function idempotencyKey(header: string | undefined): string | undefined {
   return key.value;
 }
 
-export function answer<T>(res: Response, outcome: WriteOutcome<T>): T {
+export function answer<T>(res: FastifyReply, outcome: WriteOutcome<T>): T {
   res.status(outcome.status);
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
   return outcome.body;
 }
 
@@ -69,11 +69,11 @@ export class FeedbackController {
     @UuidParam() id: string,
     @Body() dto: CreateFeedbackDto,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
     @Ip() ip: string | undefined,
   ) {
     const outcome = await this.feedback.give(p, id, dto, idempotencyKey(key), ip ?? '-');
-    res.setHeader('Location', `/feedback/${outcome.body.id}`);
+    res.header('Location', `/feedback/${outcome.body.id}`);
     return answer(res, outcome);
   }
 
@@ -114,7 +114,7 @@ export class FeedbackController {
     @UuidParam() id: string,
     @Body() dto: RespondDto,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return answer(res, await this.responses.respond(p, id, dto, idempotencyKey(key)));
   }

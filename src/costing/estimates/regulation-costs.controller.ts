@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
@@ -39,7 +39,7 @@ export class RegulationCostsController {
     @UuidParam() id: string,
     @Body() dto: PutEstimateDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.put(p, id, 'baseline', dto, ifMatch, res);
   }
@@ -55,7 +55,7 @@ export class RegulationCostsController {
     @UuidParam() id: string,
     @Body() dto: PutEstimateDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     return this.put(p, id, 'proposed', dto, ifMatch, res);
   }
@@ -93,10 +93,10 @@ export class RegulationCostsController {
     @UuidParam() id: string,
     @Body() dto: PutPlanDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const plan = await this.plans.put(p, id, dto, parseIfMatch(ifMatch));
-    res.setHeader('ETag', etagOf(plan.version));
+    res.header('ETag', etagOf(plan.version));
     return plan;
   }
 
@@ -115,10 +115,10 @@ export class RegulationCostsController {
     kind: EstimateKind,
     dto: PutEstimateDto,
     ifMatch: string | undefined,
-    res: Response,
+    res: FastifyReply,
   ) {
     const view = await this.estimates.put(p, id, kind, dto, parseIfMatch(ifMatch));
-    res.setHeader('ETag', etagOf(view.version));
+    res.header('ETag', etagOf(view.version));
     return view;
   }
 }

@@ -19,7 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { UuidParam } from '../../common/uuid-param';
 import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
@@ -87,10 +87,10 @@ export class CostParameterSetsController {
     @UuidParam() id: string,
     @Body() dto: UpdateParameterSetDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.sets.update(actor, id, dto, parseIfMatch(ifMatch));
-    res.setHeader('ETag', etagOf(view.version));
+    res.header('ETag', etagOf(view.version));
     return view;
   }
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { ProblemException } from '../../common/problem';
 import { IS_PUBLIC } from '../../common/public.decorator';
 import { Principal } from '../domain/principal';
@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
     req.principal = await this.authenticate(req);
     if (isPublic) return true;
     if (!roles) {
-      this.logger.error(`route ${req.method} ${req.route?.path} declares no access policy`);
+      this.logger.error(`route ${req.method} ${req.routeOptions?.url} declares no access policy`);
       throw new ProblemException(403, 'forbidden', msg('auth.noPolicy'));
     }
     const principal = req.principal;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Public } from '../../common/public.decorator';
 import { LoginDto } from '../users/user.dto';
 import { AuthenticationService } from './authentication.service';

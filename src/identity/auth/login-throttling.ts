@@ -1,7 +1,7 @@
 import { ExecutionContext, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerStorage } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { Clock } from '../../common/clock';
 import { ProblemException } from '../../common/problem';
@@ -17,7 +17,8 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 /** The account key of a login: the lower-cased email as typed. */
 export const accountKey = (email: unknown) =>
   typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '-';
-export const addressTracker = (req: Record<string, any>) => `address:${(req as Request).ip ?? '-'}`;
+export const addressTracker = (req: Record<string, any>) =>
+  `address:${(req as FastifyRequest).ip ?? '-'}`;
 
 /** Login attempts per address; the N+1st in the window is a 429 with Retry-After. */
 @Injectable()
@@ -28,7 +29,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   ): Promise<void> {
     const res = context.switchToHttp().getResponse();
     const seconds = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
-    res.setHeader('Retry-After', String(seconds));
+    res.header('Retry-After', String(seconds));
     throw new ProblemException(429, 'too-many-requests', msg('auth.throttleAddress', { seconds }));
   }
 }

@@ -6,10 +6,8 @@ import {
   Query,
   Res,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -21,8 +19,13 @@ import {
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { readsEverything } from '../../access/access-policy';
+import {
+  MultipartFile,
+  MultipartFileInterceptor,
+  UploadedMultipartFile,
+} from '../../common/multipart-file.interceptor';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -76,10 +79,10 @@ export class ImportsController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(MultipartFileInterceptor('file', { maxBytes: MAX_IMPORT_BYTES }))
   async upload(
     @CurrentPrincipal() actor: Principal,
-    @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
+    @UploadedMultipartFile() file: MultipartFile | undefined,
     @Query() q: ImportQuery,
   ) {
     if (!file)
@@ -101,10 +104,10 @@ export class ImportsController {
     },
   })
   @Public()
-  async template(@Res({ passthrough: true }) res: Response) {
+  async template(@Res({ passthrough: true }) res: FastifyReply) {
     const sectors = await this.sectors.active();
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', 'attachment; filename="regcut-mau-nhap-quy-dinh.xlsx"');
+    res.header('Content-Type', XLSX);
+    res.header('Content-Disposition', 'attachment; filename="regcut-mau-nhap-quy-dinh.xlsx"');
     return new StreamableFile(await buildImportTemplate({ sectors }));
   }
 
@@ -123,7 +126,7 @@ export class ImportsController {
   async errors(
     @CurrentPrincipal() p: Principal,
     @UuidParam('jobId') jobId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const run = await this.jobRuns.find(jobId);
     if (!run || run.kind !== IMPORT_JOB || !(readsEverything(p) || run.createdBy === p.userId)) {
@@ -136,8 +139,8 @@ export class ImportsController {
         msg('import.notFinished', { status: run.status }),
       );
     const errors = ((run.result ?? {}) as { errors?: [] }).errors ?? [];
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', `attachment; filename="loi-nhap-${jobId}.xlsx"`);
+    res.header('Content-Type', XLSX);
+    res.header('Content-Disposition', `attachment; filename="loi-nhap-${jobId}.xlsx"`);
     // A failed import read no rows: the report says why the whole file was refused.
     const fileError = run.status === 'failed' ? (run.error ?? IMPORT_INTERNAL_ERROR) : undefined;
     return new StreamableFile(await buildErrorReport(errors, { fileError }));

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal } from '../../identity/auth/decorators';
@@ -47,9 +48,11 @@ export class RegulationsExportController {
   async csv(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ) {
     const batches = await this.firstBatchThen(p, q);
+    // Streamed straight to the socket: Fastify steps aside once the filter is known to be good.
+    const res = reply.hijack().raw;
     await streaming(res, async () => {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="quy-dinh.csv"');
@@ -80,9 +83,11 @@ export class RegulationsExportController {
   async xlsx(
     @CurrentPrincipal() p: Principal | undefined,
     @Query() q: RegulationListQuery,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ) {
     const batches = await this.firstBatchThen(p, q);
+    // Streamed straight to the socket: Fastify steps aside once the filter is known to be good.
+    const res = reply.hijack().raw;
     await streaming(res, async () => {
       res.setHeader(
         'Content-Type',
@@ -179,7 +184,7 @@ export class RegulationsExportController {
 }
 
 /** A failure after the body has started cuts the connection (a client must not wait forever). */
-async function streaming(res: Response, write: () => Promise<void>): Promise<void> {
+async function streaming(res: ServerResponse, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (err) {

@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiOperation,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { etagOf, parseIfMatch } from '../../common/if-match';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -54,10 +54,10 @@ export class RegulationsController {
   async get(
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.regulations.detail(p, id);
-    res.setHeader('ETag', etagOf(view.version));
+    res.header('ETag', etagOf(view.version));
     return view;
   }
 
@@ -72,10 +72,10 @@ export class RegulationsController {
     @UuidParam() id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: UpdateRegulationDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.regulations.update(actor, id, parseIfMatch(ifMatch), dto);
-    res.setHeader('ETag', etagOf(view.version));
+    res.header('ETag', etagOf(view.version));
     return view;
   }
 }

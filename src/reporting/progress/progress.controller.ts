@@ -7,7 +7,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
@@ -77,7 +77,7 @@ export class ProgressController {
   async workbook(
     @CurrentPrincipal() p: Principal,
     @Query() q: ProgressQuery,
-    @Res() res: Response,
+    @Res() reply: FastifyReply,
   ) {
     const scope = await this.progress.report(p, q);
     const { programme, agency } = scope;
@@ -98,6 +98,8 @@ export class ProgressController {
       /[^\w.-]/g,
       '_',
     );
+    // Streamed straight to the socket: Fastify steps aside.
+    const res = reply.hijack().raw;
     res.setHeader(
       'Content-Type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PageQuery } from '../../common/pagination';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
@@ -64,7 +64,7 @@ export class WorkflowController {
     @Body() body: Record<string, unknown>,
     @Headers('if-match') ifMatchHeader: string | undefined,
     @Headers('idempotency-key') keyHeader: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const ifMatch = parseIfMatch(ifMatchHeader);
     const key = parseIdempotencyKey(keyHeader);
@@ -75,8 +75,8 @@ export class WorkflowController {
       idempotencyKey: key.ok ? key.value : undefined,
     });
     res.status(outcome.status);
-    res.setHeader('ETag', etagOf(outcome.body.version));
-    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.header('ETag', etagOf(outcome.body.version));
+    if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
     return outcome.body;
   }
 
@@ -120,7 +120,7 @@ export class WorkflowController {
     @CurrentPrincipal() principal: Principal | undefined,
     @UuidParam() id: string,
     @Query() q: WorkflowQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const view = await this.definitions.forRegulation(principal, id);
     if (q.format === 'mermaid') {
