@@ -1,5 +1,6 @@
 import type { Duplex, Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { msg, translate } from './i18n/catalogue';
 import { ProblemException } from './problem';
 
 export const MAX_JSON_DEPTH = 32;
@@ -164,8 +165,15 @@ export function decodeContentEncoding(
     throw new ProblemException(
       415,
       'encoding.unsupported',
-      `Unsupported Content-Encoding "${encoding}"; send identity, gzip, deflate or br.`,
-      { errors: [{ field: 'Content-Encoding', message: `"${encoding}" is not supported` }] },
+      msg('http.encodingUnsupported', { encoding }),
+      {
+        errors: [
+          {
+            field: 'Content-Encoding',
+            message: translate('http.encodingUnsupportedField', { encoding }, 'en'),
+          },
+        ],
+      },
     );
   }
   const decoded = payload.pipe(decoder) as Readable & { receivedEncodedLength?: number };

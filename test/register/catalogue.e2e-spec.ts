@@ -217,7 +217,7 @@ describe('legal documents, programmes, sectors and exports', () => {
         .expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.body.errors).toEqual([
-        { field: 'programme', message: 'unknown programme "NO-SUCH"' },
+        { field: 'programme', message: 'không có chương trình "NO-SUCH"' },
       ]);
     }
   });

@@ -43,6 +43,14 @@ export const COMMON_MESSAGES = {
     en: 'the body is not {encoding} data',
     vi: 'nội dung không phải dữ liệu {encoding}',
   },
+  'http.encodingUnsupported': {
+    en: 'Unsupported Content-Encoding "{encoding}"; send identity, gzip, deflate or br.',
+    vi: 'Không hỗ trợ Content-Encoding "{encoding}"; hãy gửi identity, gzip, deflate hoặc br.',
+  },
+  'http.encodingUnsupportedField': {
+    en: '"{encoding}" is not supported',
+    vi: 'không hỗ trợ "{encoding}"',
+  },
   'http.noRoute': { en: 'Cannot {method} {path}', vi: 'Không có đường dẫn {method} {path}' },
   'db.unavailable': {
     en: 'The database is unavailable; retry later.',
