@@ -27,5 +27,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/per-file-env.ts'],
   testTimeout: 30000,
+  // The e2e files wait mostly on Postgres and the browser: two workers on two cores keep CI well
+  // under its 15 minutes (jest's default here would be one).
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
 };
