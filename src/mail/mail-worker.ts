@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PollingLoop } from '../common/polling-loop';
 import { MailDeliveryService } from './mail-delivery.service';
 
 /**
@@ -15,9 +16,9 @@ import { MailDeliveryService } from './mail-delivery.service';
 @Injectable()
 export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailWorker.name);
-  private handle?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop = new PollingLoop('mail', this.logger, () =>
+    this.delivery.deliverAllDue(10),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,33 +27,20 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap() {
     if (!this.config.workers) return;
-    this.handle = setInterval(() => void this.tick(), this.config.mailPollIntervalMs);
+    this.loop.start(this.config.mailPollIntervalMs);
   }
 
   async onApplicationShutdown() {
-    this.stopped = true;
-    if (this.handle) clearInterval(this.handle);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Stops polling (tests use it to play a worker that died). */
   stop() {
-    this.stopped = true;
-    if (this.handle) clearInterval(this.handle);
+    void this.loop.stop();
   }
 
   /** One pass (never two at once in a process). */
   tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
-    this.running = (async () => {
-      try {
-        await this.delivery.deliverAllDue(10);
-      } catch (err) {
-        this.logger.warn(`mail pass failed (will retry): ${String(err)}`);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.loop.tick();
   }
 }

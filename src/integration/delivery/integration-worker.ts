@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { PollingLoop } from '../../common/polling-loop';
 import { HousekeepingRepository } from '../persistence/housekeeping.repository';
 import { DeliveryService } from './delivery.service';
 import { RelayService } from './relay.service';
@@ -24,9 +25,7 @@ const PRUNE_BATCH = 5_000;
 @Injectable()
 export class IntegrationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IntegrationWorker.name);
-  private handle?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop = new PollingLoop('integration', this.logger, () => this.pass());
   private lastHousekeeping = 0;
 
   constructor(
@@ -39,37 +38,29 @@ export class IntegrationWorker implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap() {
     if (!this.config.workers) return;
-    this.handle = setInterval(() => void this.tick(), this.config.webhookPollIntervalMs);
+    this.loop.start(this.config.webhookPollIntervalMs);
   }
 
   async onApplicationShutdown() {
-    this.stopped = true;
-    if (this.handle) clearInterval(this.handle);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One pass (never two at once in a process): relay and deliver in turns, prune when due. */
   tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
-    this.running = (async () => {
-      try {
-        // Alternate sequencing and delivering, so a burst of writes never starves deliveries.
-        for (let i = 0; i < 20 && !this.stopped; i++) {
-          const relayed = await this.relay.relayOnce();
-          const delivered = await this.delivery.deliverDue();
-          if (!relayed?.rows && delivered === 0) break;
-        }
-        if (Date.now() - this.lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
-          this.lastHousekeeping = Date.now();
-          await this.prune();
-        }
-      } catch (err) {
-        this.logger.warn(`integration pass failed (will retry): ${String(err)}`);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.loop.tick();
+  }
+
+  private async pass(): Promise<void> {
+    // Alternate sequencing and delivering, so a burst of writes never starves deliveries.
+    for (let i = 0; i < 20 && !this.loop.stopped; i++) {
+      const relayed = await this.relay.relayOnce();
+      const delivered = await this.delivery.deliverDue();
+      if (!relayed?.rows && delivered === 0) break;
+    }
+    if (Date.now() - this.lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
+      this.lastHousekeeping = Date.now();
+      await this.prune();
+    }
   }
 
   /** Prunes what outlived its retention; returns the rows removed per kind. */

@@ -9,6 +9,7 @@ import { In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { PollingLoop } from '../../common/polling-loop';
 import { ChangeFeedReader } from '../../integration/changes/change-feed.reader';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
 import { RoundsReader } from '../../workflow/consultation/rounds.reader';
@@ -32,9 +33,7 @@ const SWEEP_EVERY_MS = 60_000;
 @Injectable()
 export class NotificationsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationsWorker.name);
-  private handle?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop = new PollingLoop('notifications', this.logger, () => this.pass());
   private lastSweep = 0;
 
   constructor(
@@ -49,31 +48,24 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap() {
     if (!this.config.workers) return;
-    this.handle = setInterval(() => void this.tick(), this.config.mailPollIntervalMs);
+    this.loop.start(this.config.mailPollIntervalMs);
   }
 
   async onApplicationShutdown() {
-    this.stopped = true;
-    if (this.handle) clearInterval(this.handle);
-    await this.running;
+    await this.loop.stop();
   }
 
+  /** One pass (never two at once in a process). */
   tick(): Promise<void> {
-    if (this.running || this.stopped) return this.running ?? Promise.resolve();
-    this.running = (async () => {
-      try {
-        await this.processFeed();
-        if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
-          this.lastSweep = Date.now();
-          await this.sweep();
-        }
-      } catch (err) {
-        this.logger.warn(`notifications pass failed (will retry): ${String(err)}`);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.loop.tick();
+  }
+
+  private async pass(): Promise<void> {
+    await this.processFeed();
+    if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = Date.now();
+      await this.sweep();
+    }
   }
 
   /** Batches until the cursor reaches the feed's head; returns the events read. */
