@@ -10,10 +10,11 @@ import {
 } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { Public } from '../../common/public.decorator';
 import { ProblemException } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AdminAuditService } from '../../identity/audit/admin-audit.service';
-import { AnyRole, CurrentPrincipal, Roles } from '../../identity/auth/decorators';
+import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
 import { SectorEntity } from '../persistence/sector.entity';
 import { msg } from '../../common/i18n/catalogue';
@@ -55,9 +56,13 @@ export class SectorsController {
 
   @Get()
   @ApiOkResponse({ type: PageOf(SectorViewDto) })
-  @ApiProblemResponses(401, 403)
-  @AnyRole()
-  @ApiOperation({ summary: 'Sectors (ngành, lĩnh vực), whole' })
+  // Any route answers 400 to a query it cannot take (e.g. a NUL character).
+  @ApiProblemResponses(400)
+  @Public()
+  @ApiOperation({
+    summary: 'Sectors (ngành, lĩnh vực), whole',
+    description: "Public: the portal names a regulation's sector and filters by it.",
+  })
   async list() {
     const rows = await this.dataSource.getRepository(SectorEntity).find({ order: { code: 'ASC' } });
     return { items: rows.map(view), nextCursor: null };

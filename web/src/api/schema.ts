@@ -1221,7 +1221,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Sectors (ngành, lĩnh vực), whole */
+    /**
+     * Sectors (ngành, lĩnh vực), whole
+     * @description Public: the portal names a regulation's sector and filters by it.
+     */
     get: operations['SectorsController_list'];
     put?: never;
     /** Add a sector (admin) */
@@ -7503,17 +7506,8 @@ export interface operations {
           'application/json': components['schemas']['SectorViewPageDto'];
         };
       };
-      /** @description No or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The caller may not do this */
-      403: {
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatPercent } from '../../format';
 import { label, t } from '../../i18n';
 import { Facts, QueryView, StateBadge } from '../../ui/common';
 import { PublicCommentBox } from '../public-comments/PublicCommentBox';
-import { useOpenConsultations, useRegulation } from './queries';
+import { useOpenConsultations, useRegulation, useSectorNames } from './queries';
 
 /** Baseline beside proposed: annual cost, savings, reduction. */
 export function CostSummary({ r }: { r: RegulationDetail }) {
@@ -35,6 +35,7 @@ export function CostSummary({ r }: { r: RegulationDetail }) {
 export function RegulationFacts({ r }: { r: RegulationDetail }) {
   const s = t().portal.regulation;
   const c = t().common;
+  const sectors = useSectorNames();
   return (
     <Facts
       items={[
@@ -44,7 +45,7 @@ export function RegulationFacts({ r }: { r: RegulationDetail }) {
         ],
         [s.provision, r.provision],
         [s.category, label(c.categories, r.category)],
-        [s.sector, r.sector],
+        [s.sector, sectors.data?.get(r.sector) ?? r.sector],
         [s.procedureCode, r.procedureCode ?? c.none],
         [s.subjects, r.subjectTypes.map((x) => label(c.subjectTypes, x)).join(', ') || c.none],
         [s.state, <StateBadge key="s" state={r.stateName} />],

@@ -37,6 +37,20 @@ export function useRegulation(id: string) {
   });
 }
 
+/** Sector names by code (GET /sectors is public; the list is short and rarely changes). */
+export function useSectorNames() {
+  return useQuery({
+    queryKey: ['sectors'],
+    staleTime: 10 * 60_000,
+    queryFn: async () => {
+      const page = (await ok(api.GET('/sectors'))) as unknown as {
+        items: Array<{ code: string; name: string }>;
+      };
+      return new Map(page.items.map((x) => [x.code, x.name]));
+    },
+  });
+}
+
 export function useOpenConsultations(regulationId?: string) {
   return useQuery({
     queryKey: ['consultations', 'open', regulationId ?? null],
