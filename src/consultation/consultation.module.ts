@@ -11,6 +11,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { FeedbackTasksReader } from './feedback/feedback-tasks.reader';
 import { ConsultationOutbox } from './persistence/consultation-outbox';
 import { FeedbackRepository } from './persistence/feedback.repository';
+import { ResponseRepository } from './persistence/response.repository';
 import { ReportController } from './report/report.controller';
 import { ReportService } from './report/report.service';
 import { ResponsesService } from './responses/responses.service';
@@ -31,6 +32,7 @@ import {
   controllers: [FeedbackController, AttachmentsController, ReportController],
   providers: [
     FeedbackRepository,
+    ResponseRepository,
     ConsultationOutbox,
     FeedbackService,
     FeedbackTasksReader,

@@ -7,6 +7,7 @@ import { RoundsReader } from './consultation/rounds.reader';
 import { WorkflowHistoryService } from './history/workflow-history.service';
 import { ConsultationsController } from './http/consultations.controller';
 import { WorkflowController } from './http/workflow.controller';
+import { ConsultationRoundRepository } from './persistence/consultation-round.repository';
 import { WorkflowHistoryRepository } from './persistence/workflow-history.repository';
 import { WorkflowRepository } from './persistence/workflow.repository';
 import { TransitionHooks } from './transition-hooks';
@@ -29,6 +30,7 @@ import { WorkflowService } from './workflow.service';
     WorkflowService,
     WorkflowRepository,
     WorkflowHistoryRepository,
+    ConsultationRoundRepository,
     WorkflowHistoryService,
     WorkflowDefinitionService,
     WorkflowFactsContributors,

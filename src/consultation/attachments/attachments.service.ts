@@ -21,11 +21,7 @@ import {
 } from '../domain/attachment-type';
 import { roundClosedReason } from '../domain/feedback-rules';
 import { MAX_ATTACHMENTS_PER_ITEM } from '../consultation.config';
-import {
-  attachmentView,
-  AttachmentView,
-  FeedbackRepository,
-} from '../persistence/feedback.repository';
+import { AttachmentView, FeedbackRepository } from '../persistence/feedback.repository';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
 import { msg } from '../../common/i18n/catalogue';
 
@@ -100,10 +96,7 @@ export class AttachmentsService {
         });
       }
       await this.repository.lockForAttachments(m, item.id);
-      const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM feedback_attachment WHERE feedback_id = $1`,
-        [item.id],
-      );
+      const n = await this.repository.countAttachments(m, item.id);
       if (n >= MAX_ATTACHMENTS_PER_ITEM) {
         throw new ProblemException(
           409,
@@ -121,27 +114,18 @@ export class AttachmentsService {
       const id = randomUUID();
       const declared = file.originalname ? file.originalname.normalize('NFC').slice(0, 255) : null;
       const filename = attachmentFilename(file.originalname, detected.type);
-      const rows = await m.query(
-        `INSERT INTO feedback_attachment (id, feedback_id, filename, declared_filename, file_type,
-           media_type, size_bytes, sha256, content, uploaded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         RETURNING id, feedback_id, filename, declared_filename, file_type, media_type, size_bytes,
-           sha256, created_at`,
-        [
-          id,
-          item.id,
-          filename,
-          declared && declared !== filename ? declared : null,
-          detected.type,
-          MEDIA_TYPES[detected.type],
-          file.buffer.length,
-          createHash('sha256').update(file.buffer).digest('hex'),
-          file.buffer,
-          p.userId,
-          this.clock.now(),
-        ],
-      );
-      return attachmentView(rows[0]);
+      return this.repository.insertAttachment(m, {
+        id,
+        feedbackId: item.id,
+        filename,
+        declaredFilename: declared && declared !== filename ? declared : null,
+        fileType: detected.type,
+        mediaType: MEDIA_TYPES[detected.type],
+        content: file.buffer,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        uploadedBy: p.userId,
+        createdAt: this.clock.now(),
+      });
     });
   }
 
@@ -161,19 +145,12 @@ export class AttachmentsService {
       }),
       'feedback',
     );
-    const rows: Array<{ filename: string; media_type: string; sha256: string; content: Buffer }> =
-      await this.dataSource.query(
-        `SELECT filename, media_type, sha256, content FROM feedback_attachment
-          WHERE id = $1 AND feedback_id = $2`,
-        [attachmentId, feedbackId],
-      );
-    if (rows.length === 0) throw new ProblemException(404, 'not-found', msg('attachment.noSuch'));
-    const r = rows[0];
-    return {
-      filename: r.filename,
-      mediaType: r.media_type,
-      sha256: String(r.sha256).trim(),
-      content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content),
-    };
+    const content = await this.repository.attachmentContent(
+      this.dataSource.manager,
+      feedbackId,
+      attachmentId,
+    );
+    if (!content) throw new ProblemException(404, 'not-found', msg('attachment.noSuch'));
+    return content;
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, ownsRecord, readsEverything } from '../../access/access-policy';
 import { requireAccess } from '../../access/require-access';
 import { Clock } from '../../common/clock';
+import { isUuid } from '../../common/ids';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { Tx } from '../../database/transaction-runner';
@@ -30,12 +31,7 @@ import {
 } from '../domain/feedback-rules';
 import { plainText } from '../domain/text';
 import { CONSULTATION_TOPICS, ConsultationOutbox } from '../persistence/consultation-outbox';
-import {
-  FEEDBACK_SELECT,
-  FeedbackRepository,
-  FeedbackRow,
-  FeedbackView,
-} from '../persistence/feedback.repository';
+import { FeedbackRepository, FeedbackRow, FeedbackView } from '../persistence/feedback.repository';
 import { IdempotentWrite, WriteOutcome } from '../../idempotency/idempotent-write';
 import { cycleOf, lockRegulationShared } from '../persistence/regulation-lock';
 import {
@@ -46,19 +42,12 @@ import {
 } from './feedback.dto';
 import { msg } from '../../common/i18n/catalogue';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A (created_at, id) keyset cursor, checked before it reaches SQL. */
 function cursorKey(cursor: string | undefined): [string, string] | null {
   const key = decodeCursor(cursor, 2);
   if (!key) return null;
   const [at, id] = key;
-  if (
-    typeof at !== 'string' ||
-    Number.isNaN(Date.parse(at)) ||
-    typeof id !== 'string' ||
-    !UUID.test(id)
-  ) {
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
     throw new ValidationProblem([
       { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
     ]);
@@ -306,27 +295,13 @@ export class FeedbackService {
       ]);
     }
     const limit = q.limit ?? DEFAULT_LIMIT;
-    const params: unknown[] = [p.userId];
-    const where = ['f.author_id = $1'];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.regulationId) add('f.regulation_id = ?', q.regulationId);
-    if (q.consultationId) add('f.round_id = ?', q.consultationId);
-    const after = cursorKey(q.cursor);
-    if (after) {
-      params.push(after[0], after[1]);
-      where.push(
-        `(f.created_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: FeedbackRow[] = await this.dataSource.query(
-      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
-        ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.listByAuthor(this.dataSource.manager, {
+      authorId: p.userId,
+      regulationId: q.regulationId,
+      roundId: q.consultationId,
+      before: cursorKey(q.cursor),
+      take: limit + 1,
+    });
     return this.page(rows, limit);
   }
 
@@ -343,38 +318,24 @@ export class FeedbackService {
     if (!regulation) throw new ProblemException(404, 'not-found', msg('regulation.noSuch'));
     requireAccess(AccessPolicy.readRegulation(p, accessFacts(regulation)), 'regulation');
     const limit = q.limit ?? DEFAULT_LIMIT;
-    const params: unknown[] = [regulationId];
-    const where = ['f.regulation_id = $1'];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (!readsEverything(p) && !ownsRecord(p, regulation)) {
-      // Hidden (moderated) comments leave the public view; their authors still see them.
-      if (p?.kind === 'user' && p.userId)
-        add('((f.published_at IS NOT NULL AND f.hidden_at IS NULL) OR f.author_id = ?)', p.userId);
-      else where.push('f.published_at IS NOT NULL AND f.hidden_at IS NULL');
-    }
     const cycle = q.cycle ?? (q.unanswered ? cycleOf(regulation) : undefined);
-    if (cycle !== undefined) add('f.cycle = ?', cycle);
-    if (q.round) add('f.round = ?', q.round);
-    // The items blocking the submission: a hidden comment needs no answer.
-    if (q.unanswered) where.push('r.feedback_id IS NULL AND f.hidden_at IS NULL');
-    if (q.origin === 'public') where.push(`f.author_role = 'public'`);
-    else if (q.origin) add(`f.author_role <> 'public' AND f.round = ?`, q.origin);
-    const after = cursorKey(q.cursor);
-    if (after) {
-      params.push(after[0], after[1]);
-      where.push(
-        `(f.created_at, f.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: FeedbackRow[] = await this.dataSource.query(
-      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
-        ORDER BY f.created_at, f.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.listForRegulation(this.dataSource.manager, {
+      regulationId,
+      // Hidden (moderated) comments leave the public view; their authors still see them.
+      visibility:
+        readsEverything(p) || ownsRecord(p, regulation)
+          ? { kind: 'all' }
+          : {
+              kind: 'published',
+              orAuthorId: p?.kind === 'user' && p.userId ? p.userId : undefined,
+            },
+      cycle,
+      round: q.round,
+      unanswered: q.unanswered,
+      origin: q.origin,
+      after: cursorKey(q.cursor),
+      take: limit + 1,
+    });
     return this.page(rows, limit);
   }
 

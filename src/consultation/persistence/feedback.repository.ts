@@ -241,6 +241,45 @@ export interface NewFeedback {
   createdAt: Date;
 }
 
+/** GET /feedback?mine=true: one author's items, newest first. */
+export interface AuthorFeedbackFilter {
+  authorId: string | null;
+  regulationId?: string;
+  roundId?: string;
+  /** Keyset: items before this (created_at, id). */
+  before: [string, string] | null;
+  take: number;
+}
+
+/** GET /regulations/:id/feedback: a regulation's items, oldest first. */
+export interface RegulationFeedbackFilter {
+  regulationId: string;
+  /** 'published': only published, unhidden items (and, with orAuthorId, that author's own). */
+  visibility: { kind: 'all' } | { kind: 'published'; orAuthorId?: string };
+  cycle?: number;
+  round?: RoundKind;
+  /** The items blocking the submission: unanswered and not hidden. */
+  unanswered?: boolean;
+  origin?: FeedbackOrigin;
+  /** Keyset: items after this (created_at, id). */
+  after: [string, string] | null;
+  take: number;
+}
+
+/** A new row of feedback_attachment (the bytes are stored in the row). */
+export interface NewAttachment {
+  id: string;
+  feedbackId: string;
+  filename: string;
+  declaredFilename: string | null;
+  fileType: string;
+  mediaType: string;
+  content: Buffer;
+  sha256: string;
+  uploadedBy: string | null;
+  createdAt: Date;
+}
+
 /** Reads and writes of feedback items and their attachments' metadata (raw SQL). */
 @Injectable()
 export class FeedbackRepository {
@@ -310,6 +349,133 @@ export class FeedbackRepository {
     await manager.query(`SELECT 1 FROM consultation_feedback WHERE id = $1 FOR NO KEY UPDATE`, [
       id,
     ]);
+  }
+
+  async listByAuthor(manager: EntityManager, q: AuthorFeedbackFilter): Promise<FeedbackRow[]> {
+    const params: unknown[] = [q.authorId];
+    const where = ['f.author_id = $1'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.regulationId) add('f.regulation_id = ?', q.regulationId);
+    if (q.roundId) add('f.round_id = ?', q.roundId);
+    if (q.before) {
+      params.push(q.before[0], q.before[1]);
+      where.push(
+        `(f.created_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(q.take);
+    return manager.query(
+      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
+        ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async listForRegulation(
+    manager: EntityManager,
+    q: RegulationFeedbackFilter,
+  ): Promise<FeedbackRow[]> {
+    const params: unknown[] = [q.regulationId];
+    const where = ['f.regulation_id = $1'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.visibility.kind === 'published') {
+      if (q.visibility.orAuthorId)
+        add(
+          '((f.published_at IS NOT NULL AND f.hidden_at IS NULL) OR f.author_id = ?)',
+          q.visibility.orAuthorId,
+        );
+      else where.push('f.published_at IS NOT NULL AND f.hidden_at IS NULL');
+    }
+    if (q.cycle !== undefined) add('f.cycle = ?', q.cycle);
+    if (q.round) add('f.round = ?', q.round);
+    if (q.unanswered) where.push('r.feedback_id IS NULL AND f.hidden_at IS NULL');
+    if (q.origin === 'public') where.push(`f.author_role = 'public'`);
+    else if (q.origin) add(`f.author_role <> 'public' AND f.round = ?`, q.origin);
+    if (q.after) {
+      params.push(q.after[0], q.after[1]);
+      where.push(
+        `(f.created_at, f.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(q.take);
+    return manager.query(
+      `${FEEDBACK_SELECT} WHERE ${where.join(' AND ')}
+        ORDER BY f.created_at, f.id LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** The items of one consultation cycle (both rounds), oldest first: the report's rows. */
+  async ofCycle(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+  ): Promise<FeedbackRow[]> {
+    return manager.query(
+      `${FEEDBACK_SELECT} WHERE f.regulation_id = $1 AND f.cycle = $2 ORDER BY f.created_at, f.id`,
+      [regulationId, cycle],
+    );
+  }
+
+  /** How many files an item has; exact after lockForAttachments. */
+  async countAttachments(manager: EntityManager, feedbackId: string): Promise<number> {
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM feedback_attachment WHERE feedback_id = $1`,
+      [feedbackId],
+    );
+    return n;
+  }
+
+  async insertAttachment(manager: EntityManager, a: NewAttachment): Promise<AttachmentView> {
+    const rows = await manager.query(
+      `INSERT INTO feedback_attachment (id, feedback_id, filename, declared_filename, file_type,
+         media_type, size_bytes, sha256, content, uploaded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       RETURNING id, feedback_id, filename, declared_filename, file_type, media_type, size_bytes,
+         sha256, created_at`,
+      [
+        a.id,
+        a.feedbackId,
+        a.filename,
+        a.declaredFilename,
+        a.fileType,
+        a.mediaType,
+        a.content.length,
+        a.sha256,
+        a.content,
+        a.uploadedBy,
+        a.createdAt,
+      ],
+    );
+    return attachmentView(rows[0]);
+  }
+
+  /** An attachment's bytes, only under the item it belongs to. */
+  async attachmentContent(
+    manager: EntityManager,
+    feedbackId: string,
+    attachmentId: string,
+  ): Promise<{ filename: string; mediaType: string; sha256: string; content: Buffer } | null> {
+    const rows: Array<{ filename: string; media_type: string; sha256: string; content: Buffer }> =
+      await manager.query(
+        `SELECT filename, media_type, sha256, content FROM feedback_attachment
+          WHERE id = $1 AND feedback_id = $2`,
+        [attachmentId, feedbackId],
+      );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      filename: r.filename,
+      mediaType: r.media_type,
+      sha256: String(r.sha256).trim(),
+      content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content),
+    };
   }
 
   /** Rows of a query on FEEDBACK_SELECT, as views with their attachments. */

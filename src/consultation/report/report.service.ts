@@ -15,13 +15,9 @@ import {
   ConsultationRoundsService,
   ConsultationRoundView,
 } from '../../workflow/consultation/consultation-rounds.service';
-import { StoredCostEffect, totalEffect } from '../domain/cost-effect';
-import {
-  FEEDBACK_SELECT,
-  FeedbackRepository,
-  FeedbackRow,
-  FeedbackView,
-} from '../persistence/feedback.repository';
+import { totalEffect } from '../domain/cost-effect';
+import { FeedbackRepository, FeedbackView } from '../persistence/feedback.repository';
+import { ResponseRepository } from '../persistence/response.repository';
 import { msg } from '../../common/i18n/catalogue';
 
 export interface ConsultationReport {
@@ -80,6 +76,7 @@ export class ReportService {
     private readonly regulations: RegulationRepository,
     private readonly repository: FeedbackRepository,
     private readonly costing: CostingReader,
+    private readonly responses: ResponseRepository,
   ) {}
 
   /** For the owning agency, the Government Office and admins (403 for others who see the round). */
@@ -95,27 +92,11 @@ export class ReportService {
     );
     // One consistent reading of rounds, items, answers and costs.
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const ids: Array<{ id: string }> = await m.query(
-        `SELECT id FROM consultation_round WHERE regulation_id = $1 AND cycle = $2 ORDER BY round DESC`,
-        [regulation.id, round.cycle],
-      );
-      const roundViews: ConsultationRoundView[] = [];
-      for (const { id } of ids) roundViews.push((await this.rounds.find(id, m))!);
-      const rows: FeedbackRow[] = await m.query(
-        `${FEEDBACK_SELECT} WHERE f.regulation_id = $1 AND f.cycle = $2 ORDER BY f.created_at, f.id`,
-        [regulation.id, round.cycle],
-      );
+      const roundViews = await this.rounds.ofCycle(regulation.id, round.cycle, m);
+      const rows = await this.repository.ofCycle(m, regulation.id, round.cycle);
       const items = await this.repository.views(m, rows);
-      const writes: Array<{ estimate_write: StoredCostEffect }> = await m.query(
-        `SELECT h.estimate_write FROM feedback_response_history h
-           JOIN consultation_feedback f ON f.id = h.feedback_id
-          WHERE f.regulation_id = $1 AND f.cycle = $2 AND h.estimate_write IS NOT NULL
-          ORDER BY h.seq`,
-        [regulation.id, round.cycle],
-      );
-      const [agency] = await m.query(`SELECT name FROM agency WHERE id = $1`, [
-        regulation.agencyId,
-      ]);
+      const writes = await this.responses.estimateWritesOfCycle(m, regulation.id, round.cycle);
+      const agencyName = await this.responses.agencyName(m, regulation.agencyId);
       const costs = await this.costing.snapshot(regulation.id, m);
       const answers = items.map((i) => i.answer).filter((a) => a !== null);
       const count = (d: string) => answers.filter((a) => a!.disposition === d).length;
@@ -127,7 +108,7 @@ export class ReportService {
           title: regulation.title,
           provision: regulation.provision,
           agencyId: regulation.agencyId,
-          agencyName: agency?.name ?? '',
+          agencyName: agencyName ?? '',
           stateName: regulation.stateName,
         },
         cycle: round.cycle,
@@ -154,7 +135,7 @@ export class ReportService {
           withAttachments: items.filter((i) => i.attachments.length > 0).length,
           reEstimates: answers.filter((a) => a!.costEffect !== null).length,
         },
-        costEffect: totalEffect(writes.map((w) => w.estimate_write)),
+        costEffect: totalEffect(writes),
         currentCosts: costs.summary,
         items,
       };

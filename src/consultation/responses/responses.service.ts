@@ -26,6 +26,7 @@ import {
 } from '../persistence/feedback.repository';
 import { IdempotentWrite, WriteOutcome } from '../../idempotency/idempotent-write';
 import { cycleOf } from '../persistence/regulation-lock';
+import { ResponseRepository } from '../persistence/response.repository';
 import { RespondDto } from '../feedback/feedback.dto';
 import { msg } from '../../common/i18n/catalogue';
 
@@ -64,6 +65,7 @@ export class ResponsesService {
     private readonly costing: CostingReader,
     private readonly repository: FeedbackRepository,
     private readonly outbox: ConsultationOutbox,
+    private readonly answers: ResponseRepository,
   ) {}
 
   /**
@@ -294,44 +296,19 @@ export class ResponsesService {
     write: StoredCostEffect | null,
     now: Date,
   ): Promise<void> {
-    const by = [p.id, p.kind, p.kind === 'user' ? p.userId : null];
-    await tx.manager.query(
-      `INSERT INTO feedback_response (feedback_id, regulation_id, version, disposition, explanation,
-         re_estimate_value, cost_effect, answered_by_id, answered_by_kind, answered_by_user_id,
-         answered_at, first_answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $11)
-       ON CONFLICT (feedback_id) DO UPDATE SET version = EXCLUDED.version,
-         disposition = EXCLUDED.disposition, explanation = EXCLUDED.explanation,
-         re_estimate_value = EXCLUDED.re_estimate_value, cost_effect = EXCLUDED.cost_effect,
-         answered_by_id = EXCLUDED.answered_by_id, answered_by_kind = EXCLUDED.answered_by_kind,
-         answered_by_user_id = EXCLUDED.answered_by_user_id, answered_at = EXCLUDED.answered_at`,
-      [
-        item.id,
-        item.regulation_id,
-        version,
-        answer.disposition,
-        answer.explanation,
-        reValue,
-        effect ? JSON.stringify(effect) : null,
-        ...by,
-        now,
-      ],
-    );
-    await tx.manager.query(
-      `INSERT INTO feedback_response_history (feedback_id, version, disposition, explanation,
-         re_estimate_value, estimate_write, answered_by_id, answered_by_kind, answered_by_user_id,
-         answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)`,
-      [
-        item.id,
-        version,
-        answer.disposition,
-        answer.explanation,
-        reValue,
-        write ? JSON.stringify(write) : null,
-        ...by,
-        now,
-      ],
-    );
+    await this.answers.save(tx.manager, {
+      feedbackId: item.id,
+      regulationId: item.regulation_id,
+      version,
+      disposition: answer.disposition,
+      explanation: answer.explanation,
+      reEstimateValue: reValue,
+      costEffect: effect,
+      estimateWrite: write,
+      answeredById: p.id,
+      answeredByKind: p.kind,
+      answeredByUserId: p.kind === 'user' ? p.userId : null,
+      answeredAt: now,
+    });
   }
 }

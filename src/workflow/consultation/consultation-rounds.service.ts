@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { readsEverything, isMinistry } from '../../access/access-policy';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../../common/pagination';
+import { isUuid } from '../../common/ids';
 import { ValidationProblem } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
 import { CostingReader } from '../../costing/shared/costing-reader';
@@ -10,6 +10,7 @@ import {
   RegulationRepository,
   RegulationSummary,
 } from '../../register/persistence/regulation.repository';
+import { ConsultationRoundRepository } from '../persistence/consultation-round.repository';
 import type { StateValue } from 'xstate';
 
 export type RoundKind = 'expert' | 'association';
@@ -51,8 +52,6 @@ export interface RoundListQuery {
   cursor?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The statechart region of each round inside the parallel `consultation` state. */
 const REGION: Record<RoundKind, 'experts' | 'associations'> = {
   expert: 'experts',
@@ -92,6 +91,7 @@ export class ConsultationRoundsService {
     private readonly dataSource: DataSource,
     private readonly regulations: RegulationRepository,
     private readonly costing: CostingReader,
+    private readonly repository: ConsultationRoundRepository,
   ) {}
 
   /** Called by OPEN_CONSULTATION, in its transaction. */
@@ -106,21 +106,7 @@ export class ConsultationRoundsService {
       expertIds: string[];
     },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO consultation_round (id, regulation_id, cycle, round, opens_at, closes_at, status, invited_expert_ids)
-       VALUES ($1, $3, $4, 'expert', $5, $6, 'open', $7::uuid[]),
-              ($2, $3, $4, 'association', $5, $8, 'open', '{}')`,
-      [
-        randomUUID(),
-        randomUUID(),
-        regulationId,
-        c.cycle,
-        c.openedAt,
-        c.expertDeadline,
-        c.expertIds,
-        c.associationDeadline,
-      ],
-    );
+    await this.repository.insertCycle(manager, regulationId, c);
   }
 
   /** Closes the rounds of a cycle whose regions a transition left. */
@@ -133,16 +119,21 @@ export class ConsultationRoundsService {
     reason: CloseReason,
   ): Promise<void> {
     if (rounds.length === 0) return;
-    await manager.query(
-      `UPDATE consultation_round SET status = 'closed', closed_at = $4, close_reason = $5
-        WHERE regulation_id = $1 AND cycle = $2 AND round = ANY($3::text[]) AND status = 'open'`,
-      [regulationId, cycle, rounds, at, reason],
-    );
+    await this.repository.close(manager, regulationId, cycle, rounds, at, reason);
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager) {
-    const rows = await manager.query(`SELECT * FROM consultation_round WHERE id = $1`, [id]);
-    return rows.length ? toView(rows[0]) : null;
+    const row = await this.repository.find(manager, id);
+    return row ? toView(row) : null;
+  }
+
+  /** Both rounds of a consultation cycle, the expert round first (the report's header). */
+  async ofCycle(
+    regulationId: string,
+    cycle: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultationRoundView[]> {
+    return (await this.repository.ofCycle(manager, regulationId, cycle)).map(toView);
   }
 
   /** Rounds of the regulations the caller may see (domain.md §2), soonest deadline first. */
@@ -154,45 +145,25 @@ export class ConsultationRoundsService {
     const after = decodeCursor(q.cursor, 2);
     if (
       after &&
-      (typeof after[0] !== 'string' ||
-        Number.isNaN(Date.parse(after[0])) ||
-        typeof after[1] !== 'string' ||
-        !UUID.test(after[1]))
+      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUuid(after[1]))
     ) {
       throw new ValidationProblem([
         { field: 'cursor', message: 'cursor is not valid; use nextCursor from a previous page' },
       ]);
     }
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (!readsEverything(principal)) {
-      where.push(
-        isMinistry(principal)
-          ? `(r.published OR r.agency_id = ${p(principal!.agencyId)})`
-          : `r.published`,
-      );
-    }
-    if (q.status) where.push(`c.status = ${p(q.status)}`);
-    if (q.round) where.push(`c.round = ${p(q.round)}`);
-    if (q.regulationId) where.push(`c.regulation_id = ${p(q.regulationId)}`);
-    if (after) {
-      where.push(`(c.closes_at, c.id) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
-    }
-    const rows = await this.dataSource.query(
-      `SELECT c.*, r.plan_public,
-              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
-                  AND s.cycle = c.cycle AND s.round = 'expert') AS expert_closes_at,
-              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
-                  AND s.cycle = c.cycle AND s.round = 'association') AS association_closes_at
-         FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.closes_at, c.id LIMIT ${p(limit + 1)}`,
-      params,
-    );
+    const rows = await this.repository.list(this.dataSource.manager, {
+      visibility: readsEverything(principal)
+        ? { kind: 'all' }
+        : {
+            kind: 'published',
+            orAgencyId: isMinistry(principal) ? principal!.agencyId : undefined,
+          },
+      status: q.status,
+      round: q.round,
+      regulationId: q.regulationId,
+      after: after ? [after[0] as string, after[1] as string] : null,
+      take: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const ids = page.map((r: any) => r.regulation_id as string);
     const [summaries, plans] = await Promise.all([

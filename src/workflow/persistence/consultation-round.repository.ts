@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+
+/** A consultation_round row as stored (snake_case; the service maps it to its view). */
+export type RoundRecord = Record<string, any>;
+
+/** A listing row: the round with its regulation's plan visibility and both rounds' deadlines. */
+export type RoundListingRecord = RoundRecord & {
+  plan_public: boolean;
+  expert_closes_at: Date | null;
+  association_closes_at: Date | null;
+};
+
+/** Who may see which rounds (decided by the service from the principal). */
+export type RoundVisibility = { kind: 'all' } | { kind: 'published'; orAgencyId?: string };
+
+export interface RoundListFilter {
+  visibility: RoundVisibility;
+  status?: string;
+  round?: string;
+  regulationId?: string;
+  /** Keyset: rounds after this (closes_at, id). */
+  after?: [string, string] | null;
+  /** Rows to fetch (the page size plus one, to know whether a next page exists). */
+  take: number;
+}
+
+/** Reads and writes of consultation_round (vòng tham vấn), raw SQL on the caller's manager. */
+@Injectable()
+export class ConsultationRoundRepository {
+  /** The two rounds of a cycle, opened together by OPEN_CONSULTATION. */
+  async insertCycle(
+    manager: EntityManager,
+    regulationId: string,
+    c: {
+      cycle: number;
+      openedAt: string;
+      expertDeadline: string;
+      associationDeadline: string;
+      expertIds: string[];
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation_round (id, regulation_id, cycle, round, opens_at, closes_at, status, invited_expert_ids)
+       VALUES ($1, $3, $4, 'expert', $5, $6, 'open', $7::uuid[]),
+              ($2, $3, $4, 'association', $5, $8, 'open', '{}')`,
+      [
+        randomUUID(),
+        randomUUID(),
+        regulationId,
+        c.cycle,
+        c.openedAt,
+        c.expertDeadline,
+        c.expertIds,
+        c.associationDeadline,
+      ],
+    );
+  }
+
+  /** Closes the still-open rounds of a cycle among `rounds`. */
+  async close(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+    rounds: string[],
+    at: Date,
+    reason: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE consultation_round SET status = 'closed', closed_at = $4, close_reason = $5
+        WHERE regulation_id = $1 AND cycle = $2 AND round = ANY($3::text[]) AND status = 'open'`,
+      [regulationId, cycle, rounds, at, reason],
+    );
+  }
+
+  async find(manager: EntityManager, id: string): Promise<RoundRecord | null> {
+    const rows = await manager.query(`SELECT * FROM consultation_round WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The rounds of one consultation cycle, the expert round first. */
+  async ofCycle(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+  ): Promise<RoundRecord[]> {
+    return manager.query(
+      `SELECT * FROM consultation_round WHERE regulation_id = $1 AND cycle = $2 ORDER BY round DESC`,
+      [regulationId, cycle],
+    );
+  }
+
+  /** The rounds matching a filter, soonest deadline first. */
+  async list(manager: EntityManager, q: RoundListFilter): Promise<RoundListingRecord[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (q.visibility.kind === 'published') {
+      where.push(
+        q.visibility.orAgencyId !== undefined
+          ? `(r.published OR r.agency_id = ${p(q.visibility.orAgencyId)})`
+          : `r.published`,
+      );
+    }
+    if (q.status) where.push(`c.status = ${p(q.status)}`);
+    if (q.round) where.push(`c.round = ${p(q.round)}`);
+    if (q.regulationId) where.push(`c.regulation_id = ${p(q.regulationId)}`);
+    if (q.after) {
+      where.push(`(c.closes_at, c.id) > (${p(q.after[0])}::timestamptz, ${p(q.after[1])}::uuid)`);
+    }
+    return manager.query(
+      `SELECT c.*, r.plan_public,
+              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
+                  AND s.cycle = c.cycle AND s.round = 'expert') AS expert_closes_at,
+              (SELECT s.closes_at FROM consultation_round s WHERE s.regulation_id = c.regulation_id
+                  AND s.cycle = c.cycle AND s.round = 'association') AS association_closes_at
+         FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY c.closes_at, c.id LIMIT ${p(q.take)}`,
+      params,
+    );
+  }
+}
