@@ -7,12 +7,23 @@ export default async () => {
     ['./identity/public-accounts/public-account.dto']:
       await import('./identity/public-accounts/public-account.dto'),
     ['./costing/estimates/estimate.dto']: await import('./costing/estimates/estimate.dto'),
+    ['./costing/estimates/estimate-view.dto']:
+      await import('./costing/estimates/estimate-view.dto'),
+    ['./costing/plan/plan-view.dto']: await import('./costing/plan/plan-view.dto'),
+    ['./costing/parameter-sets/parameter-set-view.dto']:
+      await import('./costing/parameter-sets/parameter-set-view.dto'),
+    ['./jobs/job-run-view.dto']: await import('./jobs/job-run-view.dto'),
     ['./workflow/http/workflow.dto']: await import('./workflow/http/workflow.dto'),
+    ['./workflow/http/workflow-definition-view.dto']:
+      await import('./workflow/http/workflow-definition-view.dto'),
     ['./consultation/feedback/feedback.dto']: await import('./consultation/feedback/feedback.dto'),
     ['./decisions/decision.dto']: await import('./decisions/decision.dto'),
     ['./decisions/decision-regulation.dto']: await import('./decisions/decision-regulation.dto'),
     ['./decisions/reminders/reminder.dto']: await import('./decisions/reminders/reminder.dto'),
     ['./reporting/progress/progress.dto']: await import('./reporting/progress/progress.dto'),
+    ['./reporting/ledger/ledger-view.dto']: await import('./reporting/ledger/ledger-view.dto'),
+    ['./reporting/progress/progress-item-view.dto']:
+      await import('./reporting/progress/progress-item-view.dto'),
     ['./integration/dto/change.dto']: await import('./integration/dto/change.dto'),
     ['./integration/dto/webhook.dto']: await import('./integration/dto/webhook.dto'),
     ['./notifications/http/notification.dto']:
@@ -175,6 +186,21 @@ export default async () => {
           },
         ],
         [
+          import('./identity/audit/audit-entry-view.dto'),
+          {
+            AuditEntryDto: {
+              id: { required: true, type: () => Number },
+              at: { required: true, type: () => Date },
+              actorId: { required: true, type: () => String, nullable: true },
+              actorRole: { required: true, type: () => String },
+              action: { required: true, type: () => String },
+              entityType: { required: true, type: () => String },
+              entityId: { required: true, type: () => String, nullable: true },
+              changes: { required: true, type: 'object', additionalProperties: true },
+            },
+          },
+        ],
+        [
           import('./identity/users/user.dto'),
           {
             CreateUserDto: {
@@ -266,6 +292,32 @@ export default async () => {
               nextCursor: { required: true, type: () => String, nullable: true },
             },
             OwnExpertProfileDto: { shareEmail: { required: true, type: () => Boolean } },
+          },
+        ],
+        [
+          import('./identity/me/me-view.dto'),
+          {
+            MeViewDto: {
+              id: { required: true, type: () => String },
+              kind: { required: false, type: () => String },
+              email: { required: false, type: () => String },
+              fullName: { required: false, type: () => String },
+              name: { required: false, type: () => String },
+              access: { required: false, type: () => String },
+              role: {
+                required: true,
+                enum: [
+                  'association',
+                  'ministry_officer',
+                  'ministry_lead',
+                  'expert',
+                  'gov_office',
+                  'admin',
+                  'public',
+                ],
+              },
+              agencyId: { required: true, type: () => String, nullable: true },
+            },
           },
         ],
         [
@@ -400,6 +452,10 @@ export default async () => {
               createdAt: { required: true, type: () => Date },
             },
           },
+        ],
+        [
+          import('./register/imports/import-accepted.dto'),
+          { ImportAcceptedDto: { jobId: { required: true, type: () => String } } },
         ],
         [
           import('./register/legal-documents/legal-document.dto'),
@@ -577,6 +633,133 @@ export default async () => {
           },
         ],
         [
+          import('./costing/plan/plan-view.dto'),
+          {
+            PlanViewDto: {
+              regulationId: { required: true, type: () => String },
+              action: { required: true, type: () => String },
+              description: { required: true, type: () => String },
+              targetDocument: { required: true, type: () => String, nullable: true },
+              programme: { required: true, type: () => String },
+              programmeId: { required: true, type: () => String },
+              minConsultationDays: { required: true, type: () => Number },
+              version: { required: true, type: () => Number },
+              updatedBy: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
+          import('./costing/estimates/estimate-view.dto'),
+          {
+            EstimateActivityDto: {
+              name: { required: true, type: () => String },
+              hours: { required: true, type: () => String },
+              hoursLow: { required: true, type: () => String, nullable: true },
+              hoursHigh: { required: true, type: () => String, nullable: true },
+            },
+            EstimateInputsDto: {
+              activities: {
+                required: true,
+                type: () => [t['./costing/estimates/estimate-view.dto'].EstimateActivityDto],
+              },
+              hiredServices: { required: true, type: () => String },
+              feesAndCharges: { required: true, type: () => String },
+              otherCosts: { required: true, type: () => String },
+              frequencyPerYear: { required: true, type: () => String },
+              frequencyLow: { required: true, type: () => String, nullable: true },
+              frequencyHigh: { required: true, type: () => String, nullable: true },
+              subjectsPerYear: { required: true, type: () => String },
+              subjectsLow: { required: true, type: () => String, nullable: true },
+              subjectsHigh: { required: true, type: () => String, nullable: true },
+            },
+            EstimateBreakdownDto: {
+              totalHours: { required: true, type: () => String },
+              timeCost: { required: true, type: () => String },
+              hiredServices: { required: true, type: () => String },
+              feesAndCharges: { required: true, type: () => String },
+              otherCosts: { required: true, type: () => String },
+              unitCost: { required: true, type: () => String },
+              annualCost: { required: true, type: () => String },
+              hasRange: { required: true, type: () => Boolean },
+              totalHoursLow: { required: true, type: () => String, nullable: true },
+              totalHoursHigh: { required: true, type: () => String, nullable: true },
+              unitCostLow: { required: true, type: () => String, nullable: true },
+              unitCostHigh: { required: true, type: () => String, nullable: true },
+              annualCostLow: { required: true, type: () => String, nullable: true },
+              annualCostHigh: { required: true, type: () => String, nullable: true },
+            },
+            EstimateViewDto: {
+              id: { required: true, type: () => String },
+              regulationId: { required: true, type: () => String },
+              kind: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              parameterSetId: { required: true, type: () => String },
+              parameterSetYear: { required: true, type: () => Number },
+              subjectType: { required: true, type: () => String },
+              costKind: { required: true, type: () => String },
+              hourlyRate: { required: true, type: () => String },
+              hourlyRateExact: { required: true, type: () => String },
+              unitCost: { required: true, type: () => String },
+              annualCost: { required: true, type: () => String },
+              annualCostLow: { required: true, type: () => String, nullable: true },
+              annualCostHigh: { required: true, type: () => String, nullable: true },
+              breakdown: {
+                required: true,
+                type: () => t['./costing/estimates/estimate-view.dto'].EstimateBreakdownDto,
+              },
+              reason: { required: true, type: () => String, nullable: true },
+              updatedBy: { required: true, type: () => String, nullable: true },
+              updatedAt: { required: true, type: () => String },
+            },
+            CostOverviewDto: {
+              regulationId: { required: true, type: () => String },
+              baseline: {
+                required: true,
+                type: () => t['./costing/estimates/estimate-view.dto'].EstimateViewDto,
+                nullable: true,
+              },
+              proposed: {
+                required: true,
+                type: () => t['./costing/estimates/estimate-view.dto'].EstimateViewDto,
+                nullable: true,
+              },
+              plan: {
+                required: true,
+                type: () => t['./costing/plan/plan-view.dto'].PlanViewDto,
+                nullable: true,
+              },
+              baselineCost: { required: true, type: () => String, nullable: true },
+              proposedCost: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
+              reductionPct: { required: true, type: () => Number, nullable: true },
+            },
+            EstimateHistoryItemDto: {
+              id: { required: true, type: () => String },
+              estimateId: { required: true, type: () => String },
+              kind: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              source: { required: true, type: () => String },
+              reason: { required: true, type: () => String, nullable: true },
+              feedbackId: { required: true, type: () => String, nullable: true },
+              changedBy: { required: true, type: () => String, nullable: true },
+              changedByName: { required: true, type: () => String, nullable: true },
+              changedAt: { required: true, type: () => String },
+              parameterSetId: { required: true, type: () => String },
+              parameterSetYear: { required: true, type: () => Number, nullable: true },
+              hourlyRate: { required: true, type: () => String, nullable: true },
+              unitCost: { required: true, type: () => String, nullable: true },
+              annualCost: { required: true, type: () => String },
+              annualCostLow: { required: true, type: () => String, nullable: true },
+              annualCostHigh: { required: true, type: () => String, nullable: true },
+              inputs: {
+                required: true,
+                type: () => t['./costing/estimates/estimate-view.dto'].EstimateInputsDto,
+              },
+            },
+          },
+        ],
+        [
           import('./costing/parameter-sets/parameter-set.dto'),
           {
             CreateParameterSetDto: {
@@ -598,6 +781,88 @@ export default async () => {
               source: { required: false, type: () => String, nullable: true },
             },
             ParameterSetListQuery: {},
+          },
+        ],
+        [
+          import('./costing/parameter-sets/parameter-set-view.dto'),
+          {
+            ParameterSetViewDto: {
+              id: { required: true, type: () => String },
+              year: { required: true, type: () => Number },
+              hourlyRate: { required: true, type: () => String },
+              hourlyRateExact: { required: true, type: () => String },
+              rateSource: { required: true, enum: ['derived', 'explicit'] },
+              annualIncomePerCapita: { required: true, type: () => String, nullable: true },
+              monthsPerYear: { required: true, type: () => String },
+              workingDaysPerMonth: { required: true, type: () => String },
+              hoursPerDay: { required: true, type: () => String },
+              source: { required: true, type: () => String, nullable: true },
+              version: { required: true, type: () => Number },
+              createdAt: { required: true, type: () => String },
+              updatedAt: { required: true, type: () => String },
+            },
+            ParameterSetUpdatedDto: {
+              recalculationJobId: { required: true, type: () => String, nullable: true },
+            },
+            ParameterSetValuesDto: {
+              year: { required: true, type: () => Number },
+              hourlyRate: { required: true, type: () => String },
+              hourlyRateExact: { required: true, type: () => String },
+              rateSource: { required: false, enum: ['derived', 'explicit'] },
+              annualIncomePerCapita: { required: true, type: () => String, nullable: true },
+              monthsPerYear: { required: true, type: () => String },
+              workingDaysPerMonth: { required: true, type: () => String },
+              hoursPerDay: { required: true, type: () => String },
+              source: { required: false, type: () => String, nullable: true },
+            },
+            ParameterSetVersionDto: {
+              version: { required: true, type: () => Number },
+              values: {
+                required: true,
+                type: () =>
+                  t['./costing/parameter-sets/parameter-set-view.dto'].ParameterSetValuesDto,
+              },
+              changedBy: { required: true, type: () => String, nullable: true },
+              changedAt: { required: true, type: () => String },
+            },
+            ParameterSetHistoryDto: {
+              items: {
+                required: true,
+                type: () => [
+                  t['./costing/parameter-sets/parameter-set-view.dto'].ParameterSetVersionDto,
+                ],
+              },
+            },
+          },
+        ],
+        [
+          import('./jobs/job-run-view.dto'),
+          {
+            JobRunProgressDto: {
+              done: { required: true, type: () => Number },
+              total: { required: true, type: () => Number, nullable: true },
+            },
+            JobRunViewDto: {
+              id: { required: true, type: () => String },
+              kind: { required: true, type: () => String },
+              status: { required: true, enum: ['queued', 'running', 'succeeded', 'failed'] },
+              progress: {
+                required: true,
+                type: () => t['./jobs/job-run-view.dto'].JobRunProgressDto,
+              },
+              result: {
+                required: true,
+                type: 'object',
+                additionalProperties: true,
+                nullable: true,
+              },
+              error: { required: true, type: () => String, nullable: true },
+              createdBy: { required: true, type: () => String, nullable: true },
+              agencyId: { required: true, type: () => String, nullable: true },
+              createdAt: { required: true, type: () => String },
+              startedAt: { required: true, type: () => String, nullable: true },
+              finishedAt: { required: true, type: () => String, nullable: true },
+            },
           },
         ],
         [
@@ -716,6 +981,83 @@ export default async () => {
                 type: () => [t['./workflow/http/workflow.dto'].ConsultationListingDto],
               },
               nextCursor: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
+          import('./workflow/http/workflow-definition-view.dto'),
+          {
+            WorkflowTransitionDto: {
+              event: { required: true, type: () => String },
+              kind: { required: true, type: () => String },
+              targets: { required: true, type: () => [String] },
+              guard: { required: false, type: () => String },
+              conditions: { required: false, type: () => [String] },
+            },
+            WorkflowTimerDto: {
+              id: { required: true, type: () => String },
+              event: { required: true, type: () => String },
+              delay: { required: true, type: () => String },
+            },
+            WorkflowStateDto: {
+              path: { required: true, type: () => String },
+              key: { required: true, type: () => String },
+              type: { required: true, type: () => String },
+              description: { required: false, type: () => String },
+              initial: { required: false, type: () => String },
+              timers: {
+                required: true,
+                type: () => [t['./workflow/http/workflow-definition-view.dto'].WorkflowTimerDto],
+              },
+              transitions: {
+                required: true,
+                type: () => [
+                  t['./workflow/http/workflow-definition-view.dto'].WorkflowTransitionDto,
+                ],
+              },
+              states: {
+                required: true,
+                type: () => [t['./workflow/http/workflow-definition-view.dto'].WorkflowStateDto],
+              },
+            },
+            WorkflowEventDescriptionDto: {
+              type: { required: true, type: () => String },
+              roles: { required: true, type: () => [String] },
+              owningAgencyOnly: { required: true, type: () => Boolean },
+            },
+            WorkflowStatechartDto: {
+              machineId: { required: true, type: () => String },
+              machineVersion: { required: true, type: () => Number },
+              initial: { required: true, type: () => String },
+              states: {
+                required: true,
+                type: () => [t['./workflow/http/workflow-definition-view.dto'].WorkflowStateDto],
+              },
+              events: {
+                required: true,
+                type: () => [
+                  t['./workflow/http/workflow-definition-view.dto'].WorkflowEventDescriptionDto,
+                ],
+              },
+            },
+            WorkflowPositionDto: {
+              state: { required: true, type: () => Object },
+              stateName: { required: true, type: () => String },
+              version: { required: true, type: () => Number },
+              availableEvents: { required: true, type: () => [String] },
+            },
+            WorkflowDefinitionViewDto: {
+              machineId: { required: true, type: () => String },
+              machineVersion: { required: true, type: () => Number },
+              statechart: {
+                required: true,
+                type: () => t['./workflow/http/workflow-definition-view.dto'].WorkflowStatechartDto,
+              },
+              mermaid: { required: true, type: () => String },
+              current: {
+                required: false,
+                type: () => t['./workflow/http/workflow-definition-view.dto'].WorkflowPositionDto,
+              },
             },
           },
         ],
@@ -1031,6 +1373,104 @@ export default async () => {
                 required: true,
                 type: () => [t['./reporting/progress/progress.dto'].NationalProgressDto],
               },
+            },
+          },
+        ],
+        [
+          import('./reporting/ledger/ledger-view.dto'),
+          {
+            LedgerFiguresDto: {
+              count: { required: true, type: () => String },
+              costed: { required: true, type: () => String },
+              amount: { required: true, type: () => String },
+            },
+            LedgerDifferenceDto: {
+              programmeId: { required: true, type: () => String },
+              programme: { required: true, type: () => String, nullable: true },
+              agencyId: { required: true, type: () => String },
+              bucket: { required: true, type: () => String },
+              inBaseline: { required: true, type: () => Boolean },
+              month: { required: true, type: () => String, nullable: true },
+              expected: {
+                required: true,
+                type: () => t['./reporting/ledger/ledger-view.dto'].LedgerFiguresDto,
+              },
+              actual: {
+                required: true,
+                type: () => t['./reporting/ledger/ledger-view.dto'].LedgerFiguresDto,
+              },
+            },
+            StaleLinesDto: {
+              count: { required: true, type: () => Number },
+              sample: { required: true, type: () => [String] },
+            },
+            LedgerCheckDto: {
+              programme: { required: true, type: () => String, nullable: true },
+              consistent: { required: true, type: () => Boolean },
+              regulations: { required: true, type: () => Number },
+              staleLines: {
+                required: true,
+                type: () => t['./reporting/ledger/ledger-view.dto'].StaleLinesDto,
+              },
+              differences: {
+                required: true,
+                type: () => [t['./reporting/ledger/ledger-view.dto'].LedgerDifferenceDto],
+              },
+              checkedAt: { required: true, type: () => String },
+            },
+            LedgerRebuildDto: { regulations: { required: true, type: () => Number } },
+          },
+        ],
+        [
+          import('./reporting/progress/progress-item-view.dto'),
+          {
+            ProgressItemDto: {
+              regulationId: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              category: { required: true, type: () => String },
+              stateName: { required: true, type: () => String },
+              agency: {
+                required: true,
+                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
+              },
+              legalDocument: {
+                required: true,
+                type: () => t['./workflow/http/workflow.dto'].DocumentRefDto,
+              },
+              inBaseline: { required: true, type: () => Boolean },
+              costed: { required: true, type: () => Boolean },
+              baselineCost: { required: true, type: () => String },
+              planAction: { required: true, type: () => String, nullable: true },
+              planProgramme: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
+              approvedOn: { required: true, type: () => String, nullable: true },
+              implementedOn: { required: true, type: () => String, nullable: true },
+              implementationDeadline: { required: true, type: () => String, nullable: true },
+              overdue: { required: true, type: () => Boolean },
+            },
+            OverdueDecisionDto: {
+              number: { required: true, type: () => String, nullable: true },
+              date: { required: true, type: () => String, nullable: true },
+            },
+            OverdueItemDto: {
+              regulationId: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              agency: {
+                required: true,
+                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
+              },
+              decision: {
+                required: true,
+                type: () => t['./reporting/progress/progress-item-view.dto'].OverdueDecisionDto,
+              },
+              implementationDeadline: { required: true, type: () => String },
+              overdueSince: { required: true, type: () => String },
+              overdueRecordedAt: { required: true, type: () => String, nullable: true },
+              daysOverdue: { required: true, type: () => Number },
+              planProgramme: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
             },
           },
         ],

@@ -9,6 +9,7 @@ import { Principal, readsEverything } from '../identity/domain/principal';
 import { JobRunService, JobRunView } from './runs/job-run.service';
 import { msg } from '../common/i18n/catalogue';
 import { ApiProblemResponses } from '../common/openapi';
+import { JobRunViewDto } from './job-run-view.dto';
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class JobRunsController {
 
   /** Status, progress and result of a background job (an import, a recalculation). */
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: JobRunViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiHeader({

@@ -10,7 +10,9 @@ import { PutPlanDto } from '../plan/plan.dto';
 import { EstimateKind, etagOf, parseIfMatch } from '../shared/costing-rules';
 import { CostEstimatesService } from './cost-estimates.service';
 import { EstimateHistoryQuery, PutEstimateDto } from './estimate.dto';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import { CostOverviewDto, EstimateHistoryItemDto, EstimateViewDto } from './estimate-view.dto';
+import { PlanViewDto } from '../plan/plan-view.dto';
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -29,7 +31,7 @@ export class RegulationCostsController {
   ) {}
 
   @Put(':id/cost-estimates/baseline')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: EstimateViewDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the baseline estimate (in draft, review, costing, retained)' })
@@ -45,7 +47,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/cost-estimates/proposed')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: EstimateViewDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Replace the proposed estimate (in drafting_plan)' })
@@ -61,7 +63,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: CostOverviewDto })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Current baseline and proposed estimates, savings and reduction %' })
@@ -70,7 +72,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/cost-estimates/history')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(EstimateHistoryItemDto) })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'Every version of the estimates: who, when, why, source' })
@@ -83,7 +85,7 @@ export class RegulationCostsController {
   }
 
   @Put(':id/plan')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PlanViewDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({ summary: 'Write the simplification plan (in drafting_plan)' })
@@ -101,7 +103,7 @@ export class RegulationCostsController {
   }
 
   @Get(':id/plan')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PlanViewDto })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({ summary: 'The simplification plan of a regulation' })

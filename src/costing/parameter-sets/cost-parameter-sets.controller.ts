@@ -30,7 +30,12 @@ import {
   UpdateParameterSetDto,
 } from './parameter-set.dto';
 import { CostParameterSetsService } from './cost-parameter-sets.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import {
+  ParameterSetHistoryDto,
+  ParameterSetUpdatedDto,
+  ParameterSetViewDto,
+} from './parameter-set-view.dto';
 
 @ApiTags('costs')
 @ApiBearerAuth()
@@ -39,7 +44,7 @@ export class CostParameterSetsController {
   constructor(private readonly sets: CostParameterSetsService) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(ParameterSetViewDto) })
   @ApiProblemResponses(400, 401, 403)
   @AnyRole()
   @ApiOperation({ summary: 'Cost-parameter sets, newest year first' })
@@ -48,7 +53,7 @@ export class CostParameterSetsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ParameterSetViewDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'One cost-parameter set' })
@@ -57,7 +62,7 @@ export class CostParameterSetsController {
   }
 
   @Get(':id/history')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ParameterSetHistoryDto })
   @ApiProblemResponses(400, 401, 403, 404)
   @AnyRole()
   @ApiOperation({ summary: 'Every version of a set' })
@@ -66,7 +71,7 @@ export class CostParameterSetsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiCreatedResponse({ type: ParameterSetViewDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({ summary: 'Create a cost-parameter set' })
@@ -75,7 +80,7 @@ export class CostParameterSetsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ParameterSetUpdatedDto })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('admin')
   @ApiOperation({

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, PageQuery, toPage } from '../../common/pagination';
 import { Roles } from '../auth/decorators';
 import { AdminAuditEntity } from '../persistence/admin-audit.entity';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import { AuditEntryDto } from './audit-entry-view.dto';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'user' })
@@ -25,7 +26,7 @@ export class AdminAuditController {
 
   /** Newest first. */
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(AuditEntryDto) })
   @ApiProblemResponses(400, 401, 403)
   async list(@Query() q: AuditQuery) {
     const limit = q.limit ?? 50;

@@ -15,6 +15,7 @@ import { UsersService } from '../users/users.service';
 import { AccountRepository } from '../persistence/account.repository';
 import { msg } from '../../common/i18n/catalogue';
 import { ApiProblemResponses } from '../../common/openapi';
+import { MeViewDto } from './me-view.dto';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: MeViewDto })
   @ApiProblemResponses(401, 403)
   @ApiOperation({ summary: 'The caller: user, role, agency and what they may do' })
   async me(@CurrentPrincipal() p: Principal) {

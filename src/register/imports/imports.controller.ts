@@ -42,6 +42,7 @@ import {
 } from './imports.service';
 import { msg } from '../../common/i18n/catalogue';
 import { ApiProblemResponses } from '../../common/openapi';
+import { ImportAcceptedDto } from './import-accepted.dto';
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -71,7 +72,7 @@ export class ImportsController {
    * A file with errors imports nothing unless `validRowsOnly=true`. Follow the job at GET /jobs/:id.
    */
   @Post()
-  @ApiAcceptedResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiAcceptedResponse({ type: ImportAcceptedDto })
   @ApiProblemResponses(400, 401, 403)
   @HttpCode(202)
   @Roles('ministry_officer', 'ministry_lead')

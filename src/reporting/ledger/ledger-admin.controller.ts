@@ -7,6 +7,7 @@ import { CheckQuery } from '../progress/progress.dto';
 import { ProgressService } from '../progress/progress.service';
 import { LedgerService } from './ledger.service';
 import { ApiProblemResponses } from '../../common/openapi';
+import { LedgerCheckDto, LedgerRebuildDto } from './ledger-view.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class LedgerAdminController {
   ) {}
 
   @Get('check')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: LedgerCheckDto })
   @ApiProblemResponses(400, 401, 403)
   @Roles('admin')
   @ApiOperation({
@@ -33,7 +34,7 @@ export class LedgerAdminController {
   }
 
   @Post('rebuild')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: LedgerRebuildDto })
   @ApiProblemResponses(401, 403)
   @HttpCode(200)
   @Roles('admin')

@@ -22,7 +22,8 @@ import {
   ProgressReportDto,
 } from './progress.dto';
 import { itemsUrl, ProgressService } from './progress.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
+import { OverdueItemDto, ProgressItemDto } from './progress-item-view.dto';
 
 /** Who reads reports: the Government Office and admins (all), ministries (their own agency). */
 const REPORT_READERS = ['gov_office', 'admin', 'ministry_officer', 'ministry_lead'] as const;
@@ -113,7 +114,7 @@ export class ProgressController {
   }
 
   @Get('progress/items')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(ProgressItemDto) })
   @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({
@@ -126,7 +127,7 @@ export class ProgressController {
   }
 
   @Get('overdue')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(OverdueItemDto) })
   @ApiProblemResponses(400, 401, 403)
   @Roles(...REPORT_READERS)
   @ApiOperation({

@@ -28,6 +28,7 @@ import {
   WorkflowQuery,
 } from './workflow.dto';
 import { ApiProblemResponses } from '../../common/openapi';
+import { WorkflowDefinitionViewDto } from './workflow-definition-view.dto';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -109,7 +110,7 @@ export class WorkflowController {
   }
 
   @Get(':id/workflow')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: WorkflowDefinitionViewDto })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({

@@ -1466,6 +1466,29 @@ export interface components {
       error: string | null;
       statusCode: number | null;
     };
+    AuditEntryDto: {
+      /** @example user.create */
+      action: string;
+      /** Format: uuid */
+      actorId: string | null;
+      actorRole: string;
+      /** Format: date-time */
+      at: string;
+      /** @description what changed (per action: the created view, or {field: {from, to}}) */
+      changes: {
+        [key: string]: unknown;
+      };
+      entityId: string | null;
+      /** @example user */
+      entityType: string;
+      /** @description increasing; newest first in the list */
+      id: number;
+    };
+    AuditEntryPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     BaselineDto: {
       /** @example 46462500000 */
       annualCost: string;
@@ -1591,6 +1614,21 @@ export interface components {
       provision: string;
       /** @example Thủ tục tự công bố sản phẩm */
       title: string;
+    };
+    CostOverviewDto: {
+      baseline: components['schemas']['EstimateViewDto'] | null;
+      /** @description whole VND per year */
+      baselineCost: string | null;
+      plan: components['schemas']['PlanViewDto'] | null;
+      proposed: components['schemas']['EstimateViewDto'] | null;
+      /** @description "0" when the plan abolishes it */
+      proposedCost: string | null;
+      /** @example 49.93 */
+      reductionPct: number | null;
+      /** Format: uuid */
+      regulationId: string;
+      /** @description baseline − proposed */
+      savings: string | null;
     };
     CreateAgencyDto: {
       /** @example BYT */
@@ -1869,6 +1907,119 @@ export interface components {
       /** @example 15/2018/NĐ-CP */
       number: string;
     };
+    EstimateActivityDto: {
+      /** @example 2.5 */
+      hours: string;
+      hoursHigh: string | null;
+      hoursLow: string | null;
+      name: string;
+    };
+    EstimateBreakdownDto: {
+      annualCost: string;
+      annualCostHigh: string | null;
+      annualCostLow: string | null;
+      feesAndCharges: string;
+      hasRange: boolean;
+      hiredServices: string;
+      otherCosts: string;
+      timeCost: string;
+      totalHours: string;
+      totalHoursHigh: string | null;
+      totalHoursLow: string | null;
+      unitCost: string;
+      unitCostHigh: string | null;
+      unitCostLow: string | null;
+    };
+    EstimateHistoryItemDto: {
+      annualCost: string;
+      annualCostHigh: string | null;
+      annualCostLow: string | null;
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string | null;
+      changedByName: string | null;
+      /** Format: uuid */
+      estimateId: string;
+      /** Format: uuid */
+      feedbackId: string | null;
+      hourlyRate: string | null;
+      id: string;
+      inputs: components['schemas']['EstimateInputsDto'];
+      /** @enum {string} */
+      kind: 'baseline' | 'proposed';
+      /** Format: uuid */
+      parameterSetId: string;
+      parameterSetYear: number | null;
+      reason: string | null;
+      /** @example manual */
+      source: string;
+      unitCost: string | null;
+      version: number;
+    };
+    EstimateHistoryItemPageDto: {
+      items: components['schemas']['EstimateHistoryItemDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    EstimateInputsDto: {
+      activities: components['schemas']['EstimateActivityDto'][];
+      feesAndCharges: string;
+      frequencyHigh: string | null;
+      frequencyLow: string | null;
+      frequencyPerYear: string;
+      hiredServices: string;
+      otherCosts: string;
+      subjectsHigh: string | null;
+      subjectsLow: string | null;
+      subjectsPerYear: string;
+    };
+    EstimateViewDto: {
+      activities: components['schemas']['EstimateActivityDto'][];
+      /**
+       * @description whole VND per year
+       * @example 23231250000
+       */
+      annualCost: string;
+      annualCostHigh: string | null;
+      annualCostLow: string | null;
+      breakdown: components['schemas']['EstimateBreakdownDto'];
+      costKind: string;
+      feesAndCharges: string;
+      frequencyHigh: string | null;
+      frequencyLow: string | null;
+      frequencyPerYear: string;
+      hiredServices: string;
+      /**
+       * @description VND/h, 2 decimals
+       * @example 30539.77
+       */
+      hourlyRate: string;
+      /** @description the exact rate "n/d" */
+      hourlyRateExact: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'baseline' | 'proposed';
+      otherCosts: string;
+      /** Format: uuid */
+      parameterSetId: string;
+      parameterSetYear: number;
+      reason: string | null;
+      /** Format: uuid */
+      regulationId: string;
+      subjectsHigh: string | null;
+      subjectsLow: string | null;
+      subjectsPerYear: string;
+      subjectType: string;
+      /** @example 1935937.50 */
+      unitCost: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string | null;
+      version: number;
+    };
     EventResponseDto: {
       availableEvents: (
         | 'SUBMIT_FOR_REVIEW'
@@ -2042,6 +2193,81 @@ export interface components {
       entries: number;
       valid: boolean;
     };
+    ImportAcceptedDto: {
+      /** Format: uuid */
+      jobId: string;
+    };
+    JobRunProgressDto: {
+      done: number;
+      /** @description null while unknown */
+      total: number | null;
+    };
+    JobRunViewDto: {
+      /** Format: uuid */
+      agencyId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string | null;
+      error: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example register.import */
+      kind: string;
+      progress: components['schemas']['JobRunProgressDto'];
+      /** @description the job kind's outcome (an import's counts and row errors …); null until done */
+      result: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+    };
+    LedgerCheckDto: {
+      /** Format: date-time */
+      checkedAt: string;
+      consistent: boolean;
+      differences: components['schemas']['LedgerDifferenceDto'][];
+      programme: string | null;
+      /** @description regulations whose stored line was recomputed */
+      regulations: number;
+      staleLines: components['schemas']['StaleLinesDto'];
+    };
+    LedgerDifferenceDto: {
+      actual: components['schemas']['LedgerFiguresDto'];
+      /** Format: uuid */
+      agencyId: string;
+      bucket: string;
+      expected: components['schemas']['LedgerFiguresDto'];
+      inBaseline: boolean;
+      /**
+       * @description YYYY-MM
+       * @example 2026-03
+       */
+      month: string | null;
+      /** @example NQ68 */
+      programme: string | null;
+      /** Format: uuid */
+      programmeId: string;
+    };
+    LedgerFiguresDto: {
+      /**
+       * @description whole VND
+       * @example 46462500000
+       */
+      amount: string;
+      /** @example 10 */
+      costed: string;
+      /** @example 12 */
+      count: string;
+    };
+    LedgerRebuildDto: {
+      /** @description regulations whose ledger line was rebuilt */
+      regulations: number;
+    };
     LegalDocumentDto: {
       /**
        * Format: date
@@ -2134,6 +2360,37 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
       user: components['schemas']['SessionUserDto'];
+    };
+    MeViewDto: {
+      /**
+       * @description API keys only
+       * @enum {string}
+       */
+      access?: 'read' | 'write';
+      /** Format: uuid */
+      agencyId: string | null;
+      /** @description users only */
+      email?: string;
+      /** @description users only */
+      fullName?: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description present for an API key only
+       * @enum {string}
+       */
+      kind?: 'api_key';
+      /** @description API keys only */
+      name?: string;
+      /** @enum {string} */
+      role:
+        | 'ministry_officer'
+        | 'ministry_lead'
+        | 'expert'
+        | 'association'
+        | 'gov_office'
+        | 'admin'
+        | 'public';
     };
     NationalBaselineDto: {
       /** @example 46462500000 */
@@ -2252,6 +2509,36 @@ export interface components {
       /** @example Hội đồng tư vấn cải cách thủ tục hành chính */
       name: string;
     };
+    OverdueDecisionDto: {
+      date: string | null;
+      number: string | null;
+    };
+    OverdueItemDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      /** @description calendar days (Asia/Ho_Chi_Minh) since the deadline */
+      daysOverdue: number;
+      decision: components['schemas']['OverdueDecisionDto'];
+      /** Format: date-time */
+      implementationDeadline: string;
+      /** @description when the durable timer recorded the overdue state */
+      overdueRecordedAt: string | null;
+      /**
+       * Format: date-time
+       * @description the deadline itself
+       */
+      overdueSince: string;
+      planProgramme: string | null;
+      provision: string;
+      /** Format: uuid */
+      regulationId: string;
+      savings: string | null;
+      title: string;
+    };
+    OverdueItemPageDto: {
+      items: components['schemas']['OverdueItemDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     OwnExpertProfileDto: {
       /** @description only when the expert agreed to show it (shareEmail) */
       email: string | null;
@@ -2267,12 +2554,116 @@ export interface components {
       organisation: components['schemas']['OrganisationDto'];
       shareEmail: boolean;
     };
+    ParameterSetHistoryDto: {
+      /** @description oldest first */
+      items: components['schemas']['ParameterSetVersionDto'][];
+    };
+    ParameterSetUpdatedDto: {
+      annualIncomePerCapita: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description VND per hour, 2 decimals
+       * @example 30539.77
+       */
+      hourlyRate: string;
+      /** @description the exact rate "n/d" every estimate is computed with */
+      hourlyRateExact: string;
+      hoursPerDay: string;
+      /** Format: uuid */
+      id: string;
+      monthsPerYear: string;
+      /** @enum {string} */
+      rateSource: 'derived' | 'explicit';
+      /** Format: uuid */
+      recalculationJobId: string | null;
+      source: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      workingDaysPerMonth: string;
+      /** @example 2025 */
+      year: number;
+    };
+    ParameterSetValuesDto: {
+      annualIncomePerCapita: string | null;
+      /** @example 30539.77 */
+      hourlyRate: string;
+      hourlyRateExact: string;
+      hoursPerDay: string;
+      monthsPerYear: string;
+      /** @enum {string} */
+      rateSource?: 'derived' | 'explicit';
+      source?: string | null;
+      workingDaysPerMonth: string;
+      year: number;
+    };
+    ParameterSetVersionDto: {
+      /** Format: date-time */
+      changedAt: string;
+      /** Format: uuid */
+      changedBy: string | null;
+      values: components['schemas']['ParameterSetValuesDto'];
+      version: number;
+    };
+    ParameterSetViewDto: {
+      annualIncomePerCapita: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description VND per hour, 2 decimals
+       * @example 30539.77
+       */
+      hourlyRate: string;
+      /** @description the exact rate "n/d" every estimate is computed with */
+      hourlyRateExact: string;
+      hoursPerDay: string;
+      /** Format: uuid */
+      id: string;
+      monthsPerYear: string;
+      /** @enum {string} */
+      rateSource: 'derived' | 'explicit';
+      source: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      workingDaysPerMonth: string;
+      /** @example 2025 */
+      year: number;
+    };
+    ParameterSetViewPageDto: {
+      items: components['schemas']['ParameterSetViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     PlanSummaryDto: {
       /** @enum {string} */
       action: 'abolish' | 'simplify' | 'amend';
       description: string;
       programme?: string | null;
       targetDocument?: string | null;
+    };
+    PlanViewDto: {
+      /** @enum {string} */
+      action: 'abolish' | 'simplify' | 'amend';
+      description: string;
+      /** @description the programme's minimum consultation period (days) */
+      minConsultationDays: number;
+      /**
+       * @description the programme's code
+       * @example NQ68
+       */
+      programme: string;
+      /** Format: uuid */
+      programmeId: string;
+      /** Format: uuid */
+      regulationId: string;
+      targetDocument: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      updatedBy: string | null;
+      version: number;
     };
     PreferenceDto: {
       /** @description send an e-mail for this kind */
@@ -2348,6 +2739,39 @@ export interface components {
     };
     ProgrammeViewPageDto: {
       items: components['schemas']['ProgrammeViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    ProgressItemDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      approvedOn: string | null;
+      /**
+       * @description whole VND per year
+       * @example 23231250000
+       */
+      baselineCost: string;
+      category: string;
+      /** @description has a baseline estimate */
+      costed: boolean;
+      implementationDeadline: string | null;
+      implementedOn: string | null;
+      /** @description in the programme's baseline */
+      inBaseline: boolean;
+      legalDocument: components['schemas']['DocumentRefDto'];
+      overdue: boolean;
+      planAction: string | null;
+      /** @example NQ68 */
+      planProgramme: string | null;
+      provision: string;
+      /** Format: uuid */
+      regulationId: string;
+      /** @description whole VND per year */
+      savings: string | null;
+      stateName: string;
+      title: string;
+    };
+    ProgressItemPageDto: {
+      items: components['schemas']['ProgressItemDto'][];
       /** @description pass as `cursor` for the next page; null on the last one */
       nextCursor: string | null;
     };
@@ -2768,6 +3192,11 @@ export interface components {
       /** @example ministry_officer */
       role: string;
     };
+    StaleLinesDto: {
+      count: number;
+      /** @description a few regulation ids */
+      sample: string[];
+    };
     SubmitForReviewEvent: {
       /**
        * @description the event (enum property replaced by openapi-typescript)
@@ -3056,6 +3485,106 @@ export interface components {
        */
       type: 'WITHDRAW';
     };
+    WorkflowDefinitionViewDto: {
+      /** @description where this regulation is, when the caller may see it */
+      current?: components['schemas']['WorkflowPositionDto'];
+      machineId: string;
+      machineVersion: number;
+      /** @description the same as a Mermaid stateDiagram-v2 */
+      mermaid: string;
+      statechart: components['schemas']['WorkflowStatechartDto'];
+    };
+    WorkflowEventDescriptionDto: {
+      owningAgencyOnly: boolean;
+      /** @description roles that may send it ("system" for timers) */
+      roles: string[];
+      /** @enum {string} */
+      type:
+        | 'SUBMIT_FOR_REVIEW'
+        | 'COMPLETE_REVIEW'
+        | 'CONFIRM_BASELINE'
+        | 'OPEN_CONSULTATION'
+        | 'CLOSE_EXPERT_ROUND'
+        | 'EXPERT_ROUND_DEADLINE'
+        | 'ASSOCIATION_ROUND_DEADLINE'
+        | 'SUBMIT_TO_GOVERNMENT_OFFICE'
+        | 'REVISE_PLAN'
+        | 'RETURN_FOR_REVISION'
+        | 'FORWARD_FOR_DECISION'
+        | 'RECORD_DECISION'
+        | 'RECORD_IMPLEMENTATION'
+        | 'IMPLEMENTATION_DEADLINE_PASSED'
+        | 'AMENDMENT_IN_FORCE'
+        | 'WITHDRAW';
+    };
+    WorkflowPositionDto: {
+      availableEvents: (
+        | 'SUBMIT_FOR_REVIEW'
+        | 'COMPLETE_REVIEW'
+        | 'CONFIRM_BASELINE'
+        | 'OPEN_CONSULTATION'
+        | 'CLOSE_EXPERT_ROUND'
+        | 'EXPERT_ROUND_DEADLINE'
+        | 'ASSOCIATION_ROUND_DEADLINE'
+        | 'SUBMIT_TO_GOVERNMENT_OFFICE'
+        | 'REVISE_PLAN'
+        | 'RETURN_FOR_REVISION'
+        | 'FORWARD_FOR_DECISION'
+        | 'RECORD_DECISION'
+        | 'RECORD_IMPLEMENTATION'
+        | 'IMPLEMENTATION_DEADLINE_PASSED'
+        | 'AMENDMENT_IN_FORCE'
+        | 'WITHDRAW'
+      )[];
+      /** @description the workflow state value: a state name, or an object for parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      stateName: string;
+      version: number;
+    };
+    WorkflowStatechartDto: {
+      events: components['schemas']['WorkflowEventDescriptionDto'][];
+      initial: string;
+      machineId: string;
+      machineVersion: number;
+      states: components['schemas']['WorkflowStateDto'][];
+    };
+    WorkflowStateDto: {
+      description?: string;
+      initial?: string;
+      key: string;
+      /** @example consultation.experts */
+      path: string;
+      /** @description child states */
+      states: components['schemas']['WorkflowStateDto'][];
+      timers: components['schemas']['WorkflowTimerDto'][];
+      transitions: components['schemas']['WorkflowTransitionDto'][];
+      /** @enum {string} */
+      type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+    };
+    WorkflowTimerDto: {
+      delay: string;
+      event: string;
+      id: string;
+    };
+    WorkflowTransitionDto: {
+      /** @description the named conditions behind the guard */
+      conditions?: string[];
+      /** @description the event type, or `onDone` for a completion */
+      event: string;
+      guard?: string;
+      /** @enum {string} */
+      kind: 'event' | 'done' | 'delayed' | 'eventless';
+      /**
+       * @example [
+       *       "consultation.experts.closed"
+       *     ]
+       */
+      targets: string[];
+    };
     WorkflowWarningDto: {
       /** @enum {string} */
       code: 'implementation_deadline_past' | 'consultation_ends_after_programme';
@@ -3092,9 +3621,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AuditEntryPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3143,9 +3670,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LedgerCheckDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3191,9 +3716,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['LedgerRebuildDto'];
         };
       };
       /** @description No or invalid credentials */
@@ -3884,9 +4407,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ParameterSetViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3936,9 +4457,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ParameterSetViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -3986,9 +4505,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ParameterSetViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4107,9 +4624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ParameterSetUpdatedDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4175,9 +4690,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ParameterSetHistoryDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5010,9 +5523,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ImportAcceptedDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5148,9 +5659,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['JobRunViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5401,9 +5910,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['MeViewDto'];
         };
       };
       /** @description No or invalid credentials */
@@ -6308,9 +6815,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['CostOverviewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6356,9 +6861,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['EstimateViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6430,9 +6933,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['EstimateHistoryItemPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6478,9 +6979,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['EstimateViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6803,9 +7302,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['PlanViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -6851,9 +7348,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['PlanViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -7040,9 +7535,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['WorkflowDefinitionViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -7294,9 +7787,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['OverdueItemPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -7455,9 +7946,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ProgressItemPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
