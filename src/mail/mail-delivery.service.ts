@@ -9,6 +9,8 @@ import { ClaimedMail, MailRepository } from './persistence/mail.repository';
 const CLAIM_BATCH = 20;
 /** Longer than the transport's own timeouts, so a live worker never loses its claim. */
 const LEASE_MS = 3 * 60_000;
+const DAY_MS = 86_400_000;
+const PRUNE_BATCH = 5_000;
 
 /**
  * Delivers due mail_outbox rows: claim under a lease, send with a Message-ID derived from the row,
@@ -33,6 +35,20 @@ export class MailDeliveryService {
     const claimed = await this.mails.claim(now, new Date(now.getTime() + LEASE_MS), limit);
     await Promise.all(claimed.map((m) => this.attempt(m)));
     return claimed.length;
+  }
+
+  /**
+   * Prunes finished mails older than OUTBOX_RETENTION_DAYS (their text may hold a verification
+   * link, and the table would only grow); returns how many went.
+   */
+  async prune(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.outboxRetentionDays * DAY_MS);
+    let total = 0;
+    for (let n = -1; n !== 0;) {
+      n = await this.mails.pruneFinished(before, PRUNE_BATCH);
+      total += n;
+    }
+    return total;
   }
 
   /** Until nothing is due (bounded, so one caller never loops forever on a busy queue). */

@@ -118,6 +118,22 @@ describe('the mail outbox (issue 17)', () => {
       expect(twice.map((m) => m.messageId)).toEqual([twice[0].messageId, twice[0].messageId]);
     });
 
+    it('prunes finished mails after OUTBOX_RETENTION_DAYS, never a pending one', async () => {
+      const delivery = t.app.get(MailDeliveryService);
+      const repo = t.app.get(MailRepository);
+      // The worker was stopped by the crash case: this test delivers by hand.
+      await enqueue(mail('prune:sent'));
+      await delivery.deliverDue();
+      expect(await repo.findByKey('prune:sent')).toMatchObject({ status: 'sent' });
+      clock.advance(1_000);
+      await enqueue(mail('prune:pending'));
+      expect(await delivery.prune()).toBe(0); // sent just now
+      clock.advance(31 * 86_400_000);
+      await delivery.prune();
+      expect(await repo.findByKey('prune:sent')).toBeNull();
+      expect(await repo.findByKey('prune:pending')).toMatchObject({ status: 'pending' });
+    });
+
     it('gives up after the attempts cap when the relay keeps refusing', async () => {
       const transport = t.app.get(MailTransport);
       const spy = jest.spyOn(transport, 'send').mockRejectedValue(new Error('550 refused'));

@@ -126,6 +126,20 @@ export class MailRepository {
     return rows.length;
   }
 
+  /**
+   * Deletes up to `batch` finished rows (sent, failed or skipped) from before `before`; a pending
+   * mail is never pruned. Returns how many went.
+   */
+  async pruneFinished(before: Date, batch: number): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `DELETE FROM mail_outbox WHERE id IN (
+         SELECT id FROM mail_outbox
+          WHERE status <> 'pending' AND coalesce(sent_at, created_at) < $1 LIMIT $2)`,
+      [before, batch],
+    )) as [unknown, number];
+    return Number(count ?? 0);
+  }
+
   async findByKey(key: string): Promise<MailRow | null> {
     const rows = rowsOf<MailRow>(
       await this.dataSource.query(
