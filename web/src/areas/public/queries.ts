@@ -40,7 +40,8 @@ export function useRegulation(id: string) {
 /** Sector names by code (GET /sectors is public; the list is short and rarely changes). */
 export function useSectorNames() {
   return useQuery({
-    queryKey: ['sectors'],
+    // Its own key: the officer's form caches the raw GET /sectors page under ['sectors'].
+    queryKey: ['sector-names'],
     staleTime: 10 * 60_000,
     queryFn: async () => {
       const page = (await ok(api.GET('/sectors'))) as unknown as {
