@@ -67,7 +67,8 @@ export function roundOpenIn(value: StateValue, round: RoundKind): boolean {
   );
 }
 
-const toView = (r: any): ConsultationRoundView => ({
+/** A stored round as the API and the other modules see it. */
+export const toRoundView = (r: any): ConsultationRoundView => ({
   id: r.id,
   regulationId: r.regulation_id,
   cycle: r.cycle,
@@ -124,7 +125,7 @@ export class ConsultationRoundsService {
 
   async find(id: string, manager: EntityManager = this.dataSource.manager) {
     const row = await this.repository.find(manager, id);
-    return row ? toView(row) : null;
+    return row ? toRoundView(row) : null;
   }
 
   /** Both rounds of a consultation cycle, the expert round first (the report's header). */
@@ -133,7 +134,7 @@ export class ConsultationRoundsService {
     cycle: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultationRoundView[]> {
-    return (await this.repository.ofCycle(manager, regulationId, cycle)).map(toView);
+    return (await this.repository.ofCycle(manager, regulationId, cycle)).map(toRoundView);
   }
 
   /** Rounds of the regulations the caller may see (domain.md §2), soonest deadline first. */
@@ -180,7 +181,7 @@ export class ConsultationRoundsService {
         // round but not the plan (none today) gets null rather than the draft.
         const showPlan = plan && (r.plan_public || readsEverything(principal));
         return {
-          ...toView(r),
+          ...toRoundView(r),
           regulation: summaries.get(r.regulation_id) ?? null,
           plan: showPlan
             ? {

@@ -91,6 +91,39 @@ export class ConsultationRoundRepository {
     );
   }
 
+  /** The rounds of a regulation's latest consultation cycle, the expert round first. */
+  async latestCycle(manager: EntityManager, regulationId: string): Promise<RoundRecord[]> {
+    return manager.query(
+      `SELECT * FROM consultation_round WHERE regulation_id = $1
+          AND cycle = (SELECT max(cycle) FROM consultation_round WHERE regulation_id = $1)
+        ORDER BY round DESC`,
+      [regulationId],
+    );
+  }
+
+  /** Open rounds, soonest deadline first, narrowed by kind, invited expert, deadline and regulations. */
+  async open(
+    manager: EntityManager,
+    q: {
+      round: string | null;
+      invitedExpertId: string | null;
+      closesBefore: Date | null;
+      regulationIds: string[] | null;
+      limit: number;
+    },
+  ): Promise<RoundRecord[]> {
+    return manager.query(
+      `SELECT * FROM consultation_round
+        WHERE status = 'open'
+          AND ($1::text IS NULL OR round = $1)
+          AND ($2::uuid IS NULL OR $2::uuid = ANY (invited_expert_ids))
+          AND ($3::timestamptz IS NULL OR closes_at <= $3)
+          AND ($5::uuid[] IS NULL OR regulation_id = ANY ($5::uuid[]))
+        ORDER BY closes_at, id LIMIT $4`,
+      [q.round, q.invitedExpertId, q.closesBefore, q.limit, q.regulationIds],
+    );
+  }
+
   /** The rounds matching a filter, soonest deadline first. */
   async list(manager: EntityManager, q: RoundListFilter): Promise<RoundListingRecord[]> {
     const params: unknown[] = [];
