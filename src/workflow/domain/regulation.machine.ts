@@ -258,8 +258,10 @@ export const regulationMachine = setup({
 }).createMachine({
   id: REGULATION_MACHINE_ID,
   initial: 'draft',
+  // xstate's pure transition() builds a throwaway actor that computes an initial state without
+  // input on every call: answering it without throwing saves an exception per event.
   context: ({ input }) => ({
-    createdAt: input.now,
+    createdAt: input?.now ?? '',
     review: null,
     baselineConfirmedAt: null,
     cycle: 0,
