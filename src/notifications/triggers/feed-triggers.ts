@@ -36,71 +36,88 @@ export class NotificationTriggers {
 
   /** One event of the change feed. */
   async onEvent(m: EntityManager, e: FeedEvent): Promise<unknown> {
-    if (!e.regulationId) return;
+    return this.handlerFor(e)?.(m);
+  }
+
+  /**
+   * What an event of the change feed notifies, as work to run in the worker's transaction, or
+   * undefined when it notifies nobody (decided from the event alone, without a query).
+   */
+  handlerFor(e: FeedEvent): ((m: EntityManager) => Promise<unknown>) | undefined {
+    const regulationId = e.regulationId;
+    if (!regulationId) return undefined;
     const d = e.data;
     switch (e.type) {
       case 'regulation.transitioned':
-        if (d.event === 'OPEN_CONSULTATION') return this.consultationOpened(m, e.regulationId);
+        if (d.event === 'OPEN_CONSULTATION') {
+          return (m) => this.consultationOpened(m, regulationId);
+        }
         if (d.event === 'RETURN_FOR_REVISION') {
           const payload = (d.payload ?? {}) as { reasons?: unknown };
           const reasons = Array.isArray(payload.reasons) ? payload.reasons.map(String) : [];
-          return this.toAgency(m, e.regulationId, 'plan_returned', `${d.historySeq ?? e.id}`, {
-            reasons,
-          });
+          return (m) =>
+            this.toAgency(m, regulationId, 'plan_returned', `${d.historySeq ?? e.id}`, {
+              reasons,
+            });
         }
-        return;
+        return undefined;
       case 'decision.recorded':
-        return this.toAgency(m, e.regulationId, 'decision_recorded', `${d.version ?? e.id}`, {
-          outcome: str(d.outcome),
-          decisionNumber: str(d.decisionNumber),
-          deadline: str(d.implementationDeadline),
-        });
+        return (m) =>
+          this.toAgency(m, regulationId, 'decision_recorded', `${d.version ?? e.id}`, {
+            outcome: str(d.outcome),
+            decisionNumber: str(d.decisionNumber),
+            deadline: str(d.implementationDeadline),
+          });
       case 'feedback.submitted':
-        return this.toAgency(
-          m,
-          e.regulationId,
-          'feedback_received',
-          String(d.feedbackId),
-          { roundKind: d.round === 'association' ? 'association' : 'expert' },
-          'consultation',
-        );
-      case 'feedback.answered': {
-        const regulation = await this.regulations.find(e.regulationId, m);
-        const author = await this.users.active([String(d.authorId)], m);
-        if (!regulation || author.length === 0) return;
-        return this.notifier.notify(m, author, {
-          kind: 'feedback_answered',
-          subject: `${String(d.feedbackId)}:v${String(d.version ?? 1)}`,
-          regulationId: regulation.id,
-          target: { kind: 'my_feedback', regulationId: regulation.id },
-          context: { regulationTitle: regulation.title, disposition: str(d.disposition) },
-        });
-      }
-      case 'consultation.closing_soon': {
-        const round = (await this.rounds.latestCycle(e.regulationId, m)).find(
-          (r) => r.id === d.consultationId,
-        );
-        if (round && round.status === 'open') await this.closingSoon(m, round);
-        return;
-      }
+        return (m) =>
+          this.toAgency(
+            m,
+            regulationId,
+            'feedback_received',
+            String(d.feedbackId),
+            { roundKind: d.round === 'association' ? 'association' : 'expert' },
+            'consultation',
+          );
+      case 'feedback.answered':
+        return async (m) => {
+          const regulation = await this.regulations.find(regulationId, m);
+          const author = await this.users.active([String(d.authorId)], m);
+          if (!regulation || author.length === 0) return;
+          return this.notifier.notify(m, author, {
+            kind: 'feedback_answered',
+            subject: `${String(d.feedbackId)}:v${String(d.version ?? 1)}`,
+            regulationId: regulation.id,
+            target: { kind: 'my_feedback', regulationId: regulation.id },
+            context: { regulationTitle: regulation.title, disposition: str(d.disposition) },
+          });
+        };
+      case 'consultation.closing_soon':
+        return async (m) => {
+          const round = (await this.rounds.latestCycle(regulationId, m)).find(
+            (r) => r.id === d.consultationId,
+          );
+          if (round && round.status === 'open') await this.closingSoon(m, round);
+        };
       case 'consultation.closed':
-        return this.toAgency(
-          m,
-          e.regulationId,
-          'round_closed',
-          String(d.consultationId),
-          { roundKind: d.round === 'association' ? 'association' : 'expert' },
-          'consultation',
-        );
-      case 'implementation.overdue': {
-        const regulation = await this.regulations.find(e.regulationId, m);
-        if (!regulation) return;
-        return this.toAgency(m, e.regulationId, 'implementation_overdue', `${d.version ?? e.id}`, {
-          deadline: implementationDeadlineOf(regulation),
-        });
-      }
+        return (m) =>
+          this.toAgency(
+            m,
+            regulationId,
+            'round_closed',
+            String(d.consultationId),
+            { roundKind: d.round === 'association' ? 'association' : 'expert' },
+            'consultation',
+          );
+      case 'implementation.overdue':
+        return async (m) => {
+          const regulation = await this.regulations.find(regulationId, m);
+          if (!regulation) return;
+          return this.toAgency(m, regulationId, 'implementation_overdue', `${d.version ?? e.id}`, {
+            deadline: implementationDeadlineOf(regulation),
+          });
+        };
       default:
-        return;
+        return undefined;
     }
   }
 

@@ -3,11 +3,12 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { inSavepoint } from '../../database/savepoint';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { PollingLoop } from '../../common/polling-loop';
 import { ChangeFeedReader } from '../../integration/changes/change-feed.reader';
@@ -31,7 +32,7 @@ const SWEEP_EVERY_MS = 60_000;
  * on the injectable clock.
  */
 @Injectable()
-export class NotificationsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsWorker.name);
   private readonly loop = new PollingLoop('notifications', this.logger, () => this.pass());
   private lastSweep = 0;
@@ -51,7 +52,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     this.loop.start(this.config.mailPollIntervalMs);
   }
 
-  async onApplicationShutdown() {
+  async beforeApplicationShutdown() {
     await this.loop.stop();
   }
 
@@ -85,13 +86,13 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
       if (position === null) return 0; // another worker holds it
       const events = await this.feed.after(manager, position, BATCH);
       for (const e of events) {
+        // Most events notify nobody: those cost no round trip.
+        const handle = this.triggers.handlerFor(e);
+        if (!handle) continue;
         // One bad event must not block the feed: its effects are rolled back, it is skipped.
-        await manager.query('SAVEPOINT notification_event');
         try {
-          await this.triggers.onEvent(manager, e);
-          await manager.query('RELEASE SAVEPOINT notification_event');
+          await inSavepoint(manager, 'notification_event', () => handle(manager));
         } catch (err) {
-          await manager.query('ROLLBACK TO SAVEPOINT notification_event');
           this.logger.warn(`event ${e.seq} (${e.type}) gave no notification: ${String(err)}`);
         }
       }
