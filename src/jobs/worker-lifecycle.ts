@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { HandlerRegistry } from './handler-registry';
@@ -18,7 +18,7 @@ const CONCURRENCY = 4;
  * periodically for timers and jobs the queue missed. API processes with WORKERS=false only enqueue.
  */
 @Injectable()
-export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerLifecycle.name);
   private sweepHandle?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -40,7 +40,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     this.logger.log(`workers running on the ${this.driver.kind} queue driver`);
   }
 
-  async onApplicationShutdown() {
+  async beforeApplicationShutdown() {
     this.stopped = true;
     if (this.sweepHandle) clearInterval(this.sweepHandle);
     await this.sweeping;

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PollingLoop } from '../common/polling-loop';
@@ -16,7 +16,7 @@ const PRUNE_EVERY_MS = 3_600_000;
  * state is in mail_outbox (with its lease), so any number of workers share the work.
  */
 @Injectable()
-export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailWorker.name);
   private readonly loop = new PollingLoop('mail', this.logger, () => this.pass());
   private lastPrune = 0;
@@ -31,7 +31,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     this.loop.start(this.config.mailPollIntervalMs);
   }
 
-  async onApplicationShutdown() {
+  async beforeApplicationShutdown() {
     await this.loop.stop();
   }
 

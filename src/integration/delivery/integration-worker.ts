@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -23,7 +23,7 @@ const PRUNE_BATCH = 5_000;
  * that dies loses nothing.
  */
 @Injectable()
-export class IntegrationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IntegrationWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IntegrationWorker.name);
   private readonly loop = new PollingLoop('integration', this.logger, () => this.pass());
   private lastHousekeeping = 0;
@@ -41,7 +41,7 @@ export class IntegrationWorker implements OnApplicationBootstrap, OnApplicationS
     this.loop.start(this.config.webhookPollIntervalMs);
   }
 
-  async onApplicationShutdown() {
+  async beforeApplicationShutdown() {
     await this.loop.stop();
   }
 
