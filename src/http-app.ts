@@ -1,7 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -101,8 +101,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   // Uploads are read by MultipartFileInterceptor, with each route's limits.
   void fastify.register(multipart);
   // The Swagger UI needs inline scripts and styles; everything else gets helmet's defaults
-  // (the web app's pages set their own, stricter policy).
-  void fastify.register(helmet, {
+  // (the web app's pages set their own, stricter policy). Built once: @fastify/helmet built a
+  // new helmet (parsing the CSP directives) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'", "'unsafe-inline'"],
@@ -112,6 +113,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
         'upgrade-insecure-requests': null,
       },
     },
+  });
+  instance.addHook('onRequest', (req, reply, done) => {
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
