@@ -1,5 +1,8 @@
 /** Runs `close` once on SIGTERM/SIGINT, then exits 0 (1 if closing failed); a second signal exits at once. */
-export function onShutdownSignal(close: () => Promise<unknown>): void {
+export function onShutdownSignal(
+  close: () => Promise<unknown>,
+  signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'],
+): void {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
@@ -13,6 +16,5 @@ export function onShutdownSignal(close: () => Promise<unknown>): void {
       },
     );
   };
-  process.on('SIGTERM', handler);
-  process.on('SIGINT', handler);
+  for (const signal of signals) process.on(signal, handler);
 }

@@ -84,6 +84,13 @@ export class EnvironmentVariables {
   DB_POOL_SIZE?: number;
 
   @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES?: number;
+
+  @IsOptional()
   @IsString()
   REDIS_PREFIX?: string;
 
@@ -224,6 +231,8 @@ export interface AppConfig {
   demoData: boolean;
   /** Whether this process runs queued jobs and fires timers. */
   workers: boolean;
+  /** HTTP processes `npm start` runs on the one port (node:cluster); 1 = this process serves. */
+  apiProcesses: number;
   logLevel: string;
   corsOrigins: string[];
   timerSweepIntervalMs: number;
@@ -290,6 +299,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  WORKERS: false needs REDIS_URL — without Redis, jobs and timers run in this process',
     );
   }
+  if ((parsed.API_PROCESSES ?? 1) > 1 && !parsed.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  API_PROCESSES: more than 1 needs DATABASE_URL — the embedded database serves one process only',
+    );
+  }
   const embedded = !parsed.DATABASE_URL;
   return {
     port: parsed.PORT ?? 3000,
@@ -302,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: parsed.ADMIN_PASSWORD,
     demoData: parsed.DEMO_DATA === undefined ? embedded : parsed.DEMO_DATA === 'true',
     workers: parsed.WORKERS === undefined ? true : parsed.WORKERS === 'true',
+    apiProcesses: parsed.API_PROCESSES ?? 1,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     corsOrigins: (parsed.CORS_ORIGINS ?? '')
       .split(',')
