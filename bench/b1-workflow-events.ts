@@ -15,16 +15,25 @@ import { WorkflowService } from '../src/workflow/workflow.service';
 import {
   ADMIN_URL,
   appContext,
+  REDIS_URL,
   BenchFigures,
   BenchOptions,
   freshDatabase,
   print,
   round,
 } from './lib/context';
-import { ensureWrk, runWrk } from './lib/wrk';
+import { childPids, ensureWrk, runWrk } from './lib/wrk';
 
 const run = promisify(execFile);
 const CLIENTS = 16;
+/**
+ * The topology B1 runs, as the README's production section: `API_PROCESSES` HTTP processes on
+ * one port (node:cluster) that only enqueue (WORKERS=false, Bull on Redis), beside one separate
+ * worker process (`dist/src/worker.js`). `B1_API_PROCESSES=1 B1_WORKERS=in-process` runs the
+ * one-process default (`npm start` without Redis: every worker on the API's event loop).
+ */
+const API_PROCESSES = Number(process.env.B1_API_PROCESSES ?? 2);
+const IN_PROCESS_WORKERS = process.env.B1_WORKERS === 'in-process';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 
 /**
@@ -46,11 +55,13 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
   const c = new Client({ connectionString: db.url });
   await c.connect();
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   try {
     // The first half for HTTP, the second for the service called in-process.
     const { userId, agencyId, ids } = await seed(c, 2 * perClient * CLIENTS);
-    const { port, child } = await startServer(db.url);
+    const { port, child, workerChild } = await startServer(db.url);
     server = child;
+    worker = workerChild;
     const token = new JwtService({ secret: JWT_SECRET }).sign(
       { sub: userId, ver: 1 },
       { expiresIn: 3600 },
@@ -61,7 +72,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     ensureWrk();
     const url = `http://127.0.0.1:${port}`;
     const env = { B1_TOKEN: token };
-    const wrkRun = { url, serverPid: child.pid, env };
+    const wrkRun = { url, serverPid: child.pid, workerPid: workerChild?.pid, env };
     await runWrk({
       ...wrkRun,
       script: 'get-me.lua',
@@ -125,9 +136,14 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     // The same events through WorkflowService in-process (no HTTP, no auth): the workflow's own
     // cost (engine, lock, history, outbox), in the same database.
     // The API's peak resident memory under that load (the kernel's high-water mark).
-    const rssMb = peakRssMb(server.pid);
-    server.kill('SIGTERM');
+    const apiPids = API_PROCESSES > 1 ? childPids(server.pid!) : [server.pid!];
+    const rssMb = Math.max(...apiPids.map(peakRssMb));
+    const rssTotalMb = apiPids.map(peakRssMb).reduce((a, b) => a + b, 0);
+    const workerRssMb = worker ? peakRssMb(worker.pid) : 0;
+    await stopProcess(server);
     server = undefined;
+    if (worker) await stopProcess(worker);
+    worker = undefined;
     const service = await serviceThroughput(
       db.url,
       seconds,
@@ -158,8 +174,11 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         p99_ms: round(events.p99Ms),
         pgbench_n_tps: Math.round(pgbench),
         ratio: round(ratio),
+        api_processes: API_PROCESSES,
+        workers: IN_PROCESS_WORKERS ? 'in-process' : 'separate',
         wrk_cpu_share: round(events.clientCpuShare),
         server_cpu_share: round(events.serverCpuShare),
+        worker_cpu_share: round(events.workerCpuShare),
         postgres_cpu_share: round(events.postgresCpuShare),
         machine_busy_share: round(events.machineBusyShare),
         load_before: round(events.loadBefore),
@@ -172,6 +191,8 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         service_events_per_s: Math.round(service.perSecond),
         service_p99_ms: round(service.p99),
         rss_mb: rssMb,
+        rss_total_mb: rssTotalMb,
+        worker_rss_mb: workerRssMb,
       },
       target: {
         description:
@@ -181,6 +202,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
     };
   } finally {
     server?.kill('SIGTERM');
+    worker?.kill('SIGTERM');
     await c.end();
     await db.drop();
   }
@@ -194,7 +216,7 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 /** One ministry, one officer, N draft regulations (written as the register writes them). */
-async function seed(
+export async function seed(
   c: Client,
   n: number,
 ): Promise<{ userId: string; agencyId: string; ids: string[] }> {
@@ -237,15 +259,16 @@ async function seed(
   return { userId, agencyId, ids: rows.map((r: { id: string }) => r.id) };
 }
 
-async function serviceThroughput(
+export async function serviceThroughput(
   url: string,
   seconds: number,
   warmup: number,
   principal: Principal,
   ids: string[],
   perClient: number,
-): Promise<{ perSecond: number; p99: number }> {
-  const app = await appContext(url, { DB_POOL_SIZE: String(CLIENTS + 4) });
+  hooks: { onMeasureStart?: () => Promise<void>; env?: Record<string, string> } = {},
+): Promise<{ perSecond: number; p99: number; cpuMsPerEvent: number; sysMsPerEvent: number }> {
+  const app = await appContext(url, { DB_POOL_SIZE: String(CLIENTS + 4), ...hooks.env });
   const workflow = app.get(WorkflowService);
   const latencies: number[] = [];
   let measuring = false;
@@ -269,10 +292,13 @@ async function serviceThroughput(
     throw new Error(`service client ${k} ran out of regulations; raise perClient`);
   });
   await sleep(warmup * 1000);
+  await hooks.onMeasureStart?.();
   measuring = true;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await sleep(seconds * 1000);
   measuring = false;
+  const cpu = process.cpuUsage(cpu0);
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(clients);
@@ -281,11 +307,28 @@ async function serviceThroughput(
   return {
     perSecond: count / elapsed,
     p99: latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))],
+    // The process's CPU (its threads included) per event while measuring.
+    cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / Math.max(1, count),
+    sysMsPerEvent: cpu.system / 1000 / Math.max(1, count),
   };
 }
 
-/** The built service (`node dist/src/main.js`), as production runs it, on a free port. */
-async function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
+/** Sends SIGTERM and waits for the process (a cluster's supervisor waits for its children). */
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The built service (`node dist/src/main.js`), as production runs it, on a free port: the API
+ * processes and, unless B1_WORKERS=in-process, one separate worker (`dist/src/worker.js`).
+ */
+async function startServer(
+  url: string,
+): Promise<{ port: number; child: ChildProcess; workerChild?: ChildProcess }> {
   execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build-if-needed.js')], {
     stdio: 'inherit',
   });
@@ -299,33 +342,52 @@ async function startServer(url: string): Promise<{ port: number; child: ChildPro
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+    // Each API process's pool: 16 clients spread over the processes, plus a few for the rest.
+    DB_POOL_SIZE: String(Math.ceil(CLIENTS / API_PROCESSES) + 4),
+    API_PROCESSES: String(API_PROCESSES),
+    ...(IN_PROCESS_WORKERS
+      ? { REDIS_URL: '' }
+      : {
+          REDIS_URL,
+          REDIS_PREFIX: `regcut-bench-${process.pid}`,
+          WORKERS: 'false',
+        }),
+  };
   const child = spawn(
     process.execPath,
     [...profile, join(__dirname, '..', 'dist', 'src', 'main.js')],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        JWT_SECRET,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        DEMO_DATA: 'false',
-        DB_POOL_SIZE: String(CLIENTS + 4),
-        REDIS_URL: '',
-      },
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...env, PORT: String(port) } },
   );
+  // A cluster answers as soon as its first process listens; wait for all of them.
+  let allListening = API_PROCESSES === 1;
+  child.stdout!.on('data', (d: Buffer) => {
+    if (d.toString().includes('API processes are listening')) allListening = true;
+  });
+  const workerChild = IN_PROCESS_WORKERS
+    ? undefined
+    : spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'worker.js')], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...env, WORKERS: 'true', DB_POOL_SIZE: '10' },
+      });
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200)
-        return { port, child };
+      const ready = (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+      if (ready && allListening) {
+        return { port, child, workerChild };
+      }
     } catch {
       /* not up yet */
     }
     await sleep(100);
   }
   child.kill('SIGKILL');
+  workerChild?.kill('SIGKILL');
   throw new Error('B1: the service did not become ready');
 }
 

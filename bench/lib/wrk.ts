@@ -34,8 +34,10 @@ export interface WrkResult {
   maxMs: number;
   /** CPU the load generator used, as a share of the machine's cores over the run. */
   clientCpuShare: number;
-  /** CPU the server process used, same unit. */
+  /** CPU the server process used (its cluster's children included), same unit. */
   serverCpuShare: number;
+  /** CPU the separate worker process used, same unit (0 without one). */
+  workerCpuShare: number;
   /** CPU all `postgres` processes on this machine used, same unit (other databases included). */
   postgresCpuShare: number;
   /** Busy share of all cores over the run (everything: client, server, Postgres, other work). */
@@ -51,15 +53,18 @@ export interface WrkRun {
   connections: number;
   seconds: number;
   env?: Record<string, string>;
-  /** The server's pid, to report its CPU share. */
+  /** The server's pid, to report its CPU share (with its child processes': a cluster's). */
   serverPid?: number;
+  /** Other processes of the service (a separate worker), reported as `workerCpuShare`. */
+  workerPid?: number;
 }
 
 /** Runs wrk with one of bench/wrk/*.lua and reads the JSON line its done() prints. */
 export async function runWrk(run: WrkRun): Promise<WrkResult> {
   const loadBefore = loadavg()[0];
   const machine0 = machineTicks();
-  const server0 = processTicks(run.serverPid);
+  const server0 = treeTicks(run.serverPid);
+  const worker0 = treeTicks(run.workerPid);
   const postgres0 = postgresTicks();
   const args = [
     '-t',
@@ -98,7 +103,8 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
   const clientCpu = times.length >= 4 ? times[2] + times[3] : NaN;
   const cores = cpus().length;
   const machine1 = machineTicks();
-  const server1 = processTicks(run.serverPid);
+  const server1 = treeTicks(run.serverPid);
+  const worker1 = treeTicks(run.workerPid);
   const postgres1 = postgresTicks();
   const seconds = r.duration_us / 1e6;
   return {
@@ -113,6 +119,7 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
     maxMs: r.max_us / 1000,
     clientCpuShare: clientCpu / (wall * cores),
     serverCpuShare: (server1 - server0) / 100 / (wall * cores),
+    workerCpuShare: (worker1 - worker0) / 100 / (wall * cores),
     postgresCpuShare: (postgres1 - postgres0) / 100 / (wall * cores),
     machineBusyShare:
       (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
@@ -120,16 +127,36 @@ export async function runWrk(run: WrkRun): Promise<WrkResult> {
   };
 }
 
-/** utime + stime of a process, in clock ticks (USER_HZ = 100 on Linux). */
-function processTicks(pid: number | undefined): number {
+/** utime + stime of a process and its children, in clock ticks (USER_HZ = 100 on Linux). */
+function treeTicks(pid: number | undefined): number {
   if (!pid) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
+  let ticks = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
   }
+  return ticks;
+}
+
+/** The direct children of a process (a node:cluster supervisor's HTTP processes). */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid) children.push(Number(p));
+    } catch {
+      /* gone */
+    }
+  }
+  return children;
 }
 
 /** utime + stime of every process named postgres (the server's backends, pgbench's excluded). */
