@@ -17,6 +17,12 @@ export default async () => {
     ['./workflow/http/workflow-definition-view.dto']:
       await import('./workflow/http/workflow-definition-view.dto'),
     ['./consultation/feedback/feedback.dto']: await import('./consultation/feedback/feedback.dto'),
+    ['./consultation/feedback/feedback-view.dto']:
+      await import('./consultation/feedback/feedback-view.dto'),
+    ['./consultation/attachments/attachment-view.dto']:
+      await import('./consultation/attachments/attachment-view.dto'),
+    ['./consultation/report/report-view.dto']:
+      await import('./consultation/report/report-view.dto'),
     ['./decisions/decision.dto']: await import('./decisions/decision.dto'),
     ['./decisions/decision-regulation.dto']: await import('./decisions/decision-regulation.dto'),
     ['./decisions/reminders/reminder.dto']: await import('./decisions/reminders/reminder.dto'),
@@ -1062,6 +1068,23 @@ export default async () => {
           },
         ],
         [
+          import('./consultation/attachments/attachment-view.dto'),
+          {
+            AttachmentViewDto: {
+              id: { required: true, type: () => String },
+              feedbackId: { required: true, type: () => String },
+              filename: { required: true, type: () => String },
+              declaredFilename: { required: true, type: () => String, nullable: true },
+              fileType: { required: true, enum: ['pdf', 'docx', 'xlsx', 'png', 'jpeg'] },
+              mediaType: { required: true, type: () => String },
+              sizeBytes: { required: true, type: () => Number },
+              sha256: { required: true, type: () => String },
+              createdAt: { required: true, type: () => String },
+              url: { required: true, type: () => String },
+            },
+          },
+        ],
+        [
           import('./consultation/feedback/feedback.dto'),
           {
             FeedbackTargetDto: {
@@ -1112,6 +1135,219 @@ export default async () => {
           },
         ],
         [
+          import('./consultation/feedback/feedback-view.dto'),
+          {
+            FeedbackTargetViewDto: {
+              kind: { required: true, enum: ['regulation', 'plan', 'cost_field'] },
+              estimate: { required: false, enum: ['baseline', 'proposed'] },
+              field: { required: false, type: () => String },
+              valueAtFeedback: { required: false, type: () => String, nullable: true },
+              estimateVersionAtFeedback: { required: false, type: () => Number, nullable: true },
+            },
+            FeedbackEvidenceViewDto: {
+              subjects: { required: true, type: () => String, nullable: true },
+              frequencyPerYear: { required: true, type: () => String, nullable: true },
+              hours: { required: true, type: () => String, nullable: true },
+              amount: { required: true, type: () => String, nullable: true },
+              note: { required: true, type: () => String, nullable: true },
+            },
+            PublicAuthorViewDto: {
+              organisation: { required: true, type: () => String, nullable: true },
+              taxCode: { required: true, type: () => String, nullable: true },
+              taxCodeVerified: { required: true, type: () => Boolean },
+            },
+            FeedbackAuthorViewDto: {
+              id: { required: true, type: () => String },
+              name: { required: true, type: () => String },
+              role: { required: true, type: () => String },
+              agencyId: { required: true, type: () => String },
+              agencyName: { required: true, type: () => String },
+              public: {
+                required: false,
+                type: () => t['./consultation/feedback/feedback-view.dto'].PublicAuthorViewDto,
+              },
+            },
+            CostEffectViewDto: {
+              estimate: { required: true, enum: ['baseline', 'proposed'] },
+              field: { required: true, type: () => String },
+              valueBefore: { required: true, type: () => String },
+              valueAfter: { required: true, type: () => String },
+              estimateVersionBefore: { required: true, type: () => Number },
+              estimateVersionAfter: { required: true, type: () => Number },
+              annualCostBefore: { required: true, type: () => String },
+              annualCostAfter: { required: true, type: () => String },
+              savingsBefore: { required: true, type: () => String, nullable: true },
+              savingsAfter: { required: true, type: () => String, nullable: true },
+              savingsChange: { required: true, type: () => String, nullable: true },
+              reductionPctBefore: { required: true, type: () => Number, nullable: true },
+              reductionPctAfter: { required: true, type: () => Number, nullable: true },
+            },
+            ReEstimateViewDto: { value: { required: true, type: () => String } },
+            AnsweredByDto: {
+              id: { required: true, type: () => String },
+              kind: { required: true, enum: ['api_key', 'user'] },
+              name: { required: true, type: () => String, nullable: true },
+            },
+            AnswerViewDto: {
+              disposition: { required: true, enum: ['accepted', 'partially_accepted', 'rejected'] },
+              explanation: { required: true, type: () => String },
+              reEstimate: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].ReEstimateViewDto,
+                nullable: true,
+              },
+              costEffect: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].CostEffectViewDto,
+                nullable: true,
+              },
+              version: { required: true, type: () => Number },
+              answeredAt: { required: true, type: () => String },
+              firstAnsweredAt: { required: true, type: () => String },
+              answeredBy: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].AnsweredByDto,
+              },
+            },
+            ModerationViewDto: {
+              hiddenAt: { required: true, type: () => String },
+              reason: { required: true, type: () => String },
+              hiddenById: { required: true, type: () => String, nullable: true },
+            },
+            FeedbackViewDto: {
+              id: { required: true, type: () => String },
+              consultationId: { required: true, type: () => String },
+              regulationId: { required: true, type: () => String },
+              cycle: { required: true, type: () => Number },
+              round: { required: true, enum: ['association', 'expert'] },
+              origin: { required: true, enum: ['association', 'expert', 'public'] },
+              author: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].FeedbackAuthorViewDto,
+              },
+              content: { required: true, type: () => String },
+              target: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].FeedbackTargetViewDto,
+                nullable: true,
+              },
+              evidence: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].FeedbackEvidenceViewDto,
+                nullable: true,
+              },
+              attachments: {
+                required: true,
+                type: () => [t['./consultation/attachments/attachment-view.dto'].AttachmentViewDto],
+              },
+              createdAt: { required: true, type: () => String },
+              publishedAt: { required: true, type: () => String, nullable: true },
+              answer: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].AnswerViewDto,
+                nullable: true,
+              },
+              hidden: {
+                required: true,
+                type: () => t['./consultation/feedback/feedback-view.dto'].ModerationViewDto,
+                nullable: true,
+              },
+            },
+          },
+        ],
+        [
+          import('./consultation/report/report-view.dto'),
+          {
+            ReportRegulationDto: {
+              id: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              agencyId: { required: true, type: () => String },
+              agencyName: { required: true, type: () => String },
+              stateName: { required: true, type: () => String },
+            },
+            ReportRoundDto: {
+              id: { required: true, type: () => String },
+              regulationId: { required: true, type: () => String },
+              cycle: { required: true, type: () => Number },
+              round: { required: true, enum: ['association', 'expert'] },
+              opensAt: { required: true, type: () => String },
+              closesAt: { required: true, type: () => String },
+              status: { required: true, enum: ['open', 'closed'] },
+              invitedExpertIds: { required: true, type: () => [String] },
+              closedAt: { required: true, type: () => String, nullable: true },
+              closeReason: {
+                required: true,
+                nullable: true,
+                enum: ['early', 'deadline', 'withdrawn'],
+              },
+              items: { required: true, type: () => Number },
+            },
+            ReportSummaryDto: {
+              items: { required: true, type: () => Number },
+              publicComments: { required: true, type: () => Number },
+              hidden: { required: true, type: () => Number },
+              answered: { required: true, type: () => Number },
+              unanswered: { required: true, type: () => Number },
+              accepted: { required: true, type: () => Number },
+              partiallyAccepted: { required: true, type: () => Number },
+              rejected: { required: true, type: () => Number },
+              withEvidence: { required: true, type: () => Number },
+              withAttachments: { required: true, type: () => Number },
+              reEstimates: { required: true, type: () => Number },
+            },
+            ReportCostEffectDto: {
+              savingsBefore: { required: true, type: () => String, nullable: true },
+              savingsAfter: { required: true, type: () => String, nullable: true },
+              savingsChange: { required: true, type: () => String, nullable: true },
+            },
+            ReportCurrentCostsDto: {
+              baselineCost: { required: true, type: () => String, nullable: true },
+              proposedCost: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
+              reductionPct: { required: true, type: () => Number, nullable: true },
+            },
+            ReportActivityNamesDto: {
+              baseline: { required: true, type: () => [String] },
+              proposed: { required: true, type: () => [String] },
+            },
+            ConsultationReportDto: {
+              consultationId: { required: true, type: () => String },
+              regulation: {
+                required: true,
+                type: () => t['./consultation/report/report-view.dto'].ReportRegulationDto,
+              },
+              cycle: { required: true, type: () => Number },
+              rounds: {
+                required: true,
+                type: () => [t['./consultation/report/report-view.dto'].ReportRoundDto],
+              },
+              publishedAt: { required: true, type: () => String, nullable: true },
+              generatedAt: { required: true, type: () => String },
+              summary: {
+                required: true,
+                type: () => t['./consultation/report/report-view.dto'].ReportSummaryDto,
+              },
+              costEffect: {
+                required: true,
+                type: () => t['./consultation/report/report-view.dto'].ReportCostEffectDto,
+              },
+              currentCosts: {
+                required: true,
+                type: () => t['./consultation/report/report-view.dto'].ReportCurrentCostsDto,
+              },
+              activityNames: {
+                required: true,
+                type: () => t['./consultation/report/report-view.dto'].ReportActivityNamesDto,
+              },
+              items: {
+                required: true,
+                type: () => [t['./consultation/feedback/feedback-view.dto'].FeedbackViewDto],
+              },
+            },
+          },
+        ],
+        [
           import('./decisions/decision-regulation.dto'),
           {
             DecisionRegulationDto: {
@@ -1131,13 +1367,13 @@ export default async () => {
             RecordDecisionDto: {
               decisionNumber: { required: true, type: () => String, maxLength: 100 },
               decisionDate: { required: true, type: () => String, maxLength: 40 },
-              outcome: { required: true, enum: ['approved', 'rejected'] },
+              outcome: { required: true, enum: ['rejected', 'approved'] },
               implementationDeadline: { required: false, type: () => String, maxLength: 40 },
               regulationIds: { required: true, type: () => [String], format: 'uuid' },
             },
             DecisionListQuery: {
               agencyId: { required: false, type: () => String, format: 'uuid' },
-              outcome: { required: false, enum: ['approved', 'rejected'] },
+              outcome: { required: false, enum: ['rejected', 'approved'] },
             },
             DecisionAgencyDto: {
               id: { required: true, type: () => String },
@@ -1148,7 +1384,7 @@ export default async () => {
               id: { required: true, type: () => String },
               decisionNumber: { required: true, type: () => String },
               decisionDate: { required: true, type: () => String },
-              outcome: { required: true, enum: ['approved', 'rejected'] },
+              outcome: { required: true, enum: ['rejected', 'approved'] },
               implementationDeadline: { required: true, type: () => String, nullable: true },
               agencyId: { required: true, type: () => String },
               agency: {
@@ -1828,17 +2064,24 @@ export default async () => {
         ],
         [
           import('./consultation/attachments/attachments.controller'),
-          { AttachmentsController: { upload: { type: Object }, download: {} } },
+          {
+            AttachmentsController: {
+              upload: {
+                type: t['./consultation/attachments/attachment-view.dto'].AttachmentViewDto,
+              },
+              download: {},
+            },
+          },
         ],
         [
           import('./consultation/feedback/feedback.controller'),
           {
             FeedbackController: {
-              give: { type: Object },
+              give: { type: t['./consultation/feedback/feedback-view.dto'].FeedbackViewDto },
               mine: {},
-              get: { type: Object },
-              respond: { type: Object },
-              hide: { type: Object },
+              get: { type: t['./consultation/feedback/feedback-view.dto'].FeedbackViewDto },
+              respond: { type: t['./consultation/feedback/feedback-view.dto'].FeedbackViewDto },
+              hide: { type: t['./consultation/feedback/feedback-view.dto'].FeedbackViewDto },
               forRegulation: {},
             },
           },

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsNotCommonPassword } from '../identity/auth/password-policy';
+import { IsNotCommonPassword } from './password-policy';
 import {
   IsBooleanString,
   IsIn,

@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -17,11 +18,15 @@ import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
 import { CurrentPrincipal, Roles } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
-import { contentDisposition } from '../domain/attachment-type';
+import { contentDisposition, MEDIA_TYPES } from '../domain/attachment-type';
 import { MAX_ATTACHMENT_BYTES } from '../consultation.config';
+import { AttachmentViewDto } from './attachment-view.dto';
 import { AttachmentsService, UploadedFile as Upload } from './attachments.service';
 import { UploadLimitsInterceptor } from './upload-limits.interceptor';
 import { ApiProblemResponses } from '../../common/openapi';
+
+/** An attachment's bytes, documented as binary content (not a DTO). */
+const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -30,8 +35,8 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
-  @ApiProblemResponses(401, 403)
+  @ApiCreatedResponse({ type: AttachmentViewDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 413, 415)
   @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Attach a file to your feedback item while its round is open',
@@ -50,15 +55,17 @@ export class AttachmentsController {
     @CurrentPrincipal() p: Principal,
     @UuidParam() id: string,
     @UploadedMultipartFile() file: Upload | undefined,
-  ) {
+  ): Promise<AttachmentViewDto> {
     return this.attachments.upload(p, id, file);
   }
 
   @Get(':id/attachments/:attachmentId')
   @ApiOkResponse({
-    description: 'the file as uploaded (its recognised type)',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'the file as uploaded, with its recognised media type (PDF, DOCX, XLSX, PNG or JPEG)',
+    content: Object.fromEntries(Object.values(MEDIA_TYPES).map((type) => [type, BINARY])),
   })
+  @ApiProduces(...Object.values(MEDIA_TYPES))
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
@@ -70,7 +77,7 @@ export class AttachmentsController {
     @UuidParam() id: string,
     @UuidParam('attachmentId') attachmentId: string,
     @Res({ passthrough: true }) res: FastifyReply,
-  ) {
+  ): Promise<StreamableFile> {
     const file = await this.attachments.download(p, id, attachmentId);
     res.header('ETag', `"${file.sha256}"`);
     res.header('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);

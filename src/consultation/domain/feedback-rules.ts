@@ -11,7 +11,8 @@ import { roundOpenIn } from '../../workflow/consultation/consultation-rounds.ser
 import type { FeedbackTarget, Parsed } from './feedback-input';
 import { plainText } from './text';
 
-export type RoundKind = 'expert' | 'association';
+export const ROUND_KINDS = ['expert', 'association'] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
 
 export const DISPOSITIONS = ['accepted', 'partially_accepted', 'rejected'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
@@ -19,7 +20,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 export const MAX_EXPLANATION_LENGTH = 10_000;
 
 /** Where an item comes from, as shown in lists and the report. */
-export type FeedbackOrigin = 'association' | 'expert' | 'public';
+export const FEEDBACK_ORIGINS = ['association', 'expert', 'public'] as const;
+export type FeedbackOrigin = (typeof FEEDBACK_ORIGINS)[number];
 export const originOf = (authorRole: string, round: RoundKind): FeedbackOrigin =>
   authorRole === 'public' ? 'public' : round;
 

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Page } from '../../common/pagination';
 import { ValidationProblem } from '../../common/problem';
 import { Public } from '../../common/public.decorator';
 import { UuidParam } from '../../common/uuid-param';
@@ -23,8 +24,9 @@ import {
   RegulationFeedbackQuery,
   RespondDto,
 } from './feedback.dto';
+import { FeedbackViewDto } from './feedback-view.dto';
 import { FeedbackService } from './feedback.service';
-import { ApiProblemResponses } from '../../common/openapi';
+import { ApiProblemResponses, PageOf } from '../../common/openapi';
 
 export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -55,8 +57,8 @@ export class FeedbackController {
   ) {}
 
   @Post('consultations/:id/feedback')
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
-  @ApiProblemResponses(400, 401, 403, 404, 409)
+  @ApiCreatedResponse({ type: FeedbackViewDto, description: 'the item (Location: /feedback/:id)' })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 429)
   @Roles('association', 'expert', 'public')
   @ApiOperation({
     summary: 'Give feedback on an open round',
@@ -71,23 +73,26 @@ export class FeedbackController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
     @Ip() ip: string | undefined,
-  ) {
+  ): Promise<FeedbackViewDto> {
     const outcome = await this.feedback.give(p, id, dto, idempotencyKey(key), ip ?? '-');
     res.header('Location', `/feedback/${outcome.body.id}`);
     return answer(res, outcome);
   }
 
   @Get('feedback')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(FeedbackViewDto) })
   @ApiProblemResponses(400, 401, 403)
   @Roles('association', 'expert', 'public')
   @ApiOperation({ summary: "The caller's own items with their answers (newest first)" })
-  mine(@CurrentPrincipal() p: Principal, @Query() q: MyFeedbackQuery) {
+  mine(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: MyFeedbackQuery,
+  ): Promise<Page<FeedbackViewDto>> {
     return this.feedback.mine(p, q);
   }
 
   @Get('feedback/:id')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: FeedbackViewDto })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
@@ -95,12 +100,16 @@ export class FeedbackController {
     description:
       'Seen by its author, the owning agency, the Government Office and admins; by everyone once the cycle was submitted.',
   })
-  get(@CurrentPrincipal() p: Principal | undefined, @UuidParam() id: string) {
+  get(
+    @CurrentPrincipal() p: Principal | undefined,
+    @UuidParam() id: string,
+  ): Promise<FeedbackViewDto> {
     return this.feedback.get(p, id);
   }
 
   @Post('feedback/:id/response')
-  @ApiCreatedResponse({ schema: { type: 'object', additionalProperties: true } })
+  // 200, not 201: the answer is saved through IdempotentWrite with status 200.
+  @ApiOkResponse({ type: FeedbackViewDto, description: 'the item with its answer' })
   @ApiProblemResponses(400, 401, 403, 404, 409)
   @Roles('ministry_officer', 'ministry_lead')
   @ApiOperation({
@@ -115,7 +124,7 @@ export class FeedbackController {
     @Body() dto: RespondDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
-  ) {
+  ): Promise<FeedbackViewDto> {
     return answer(res, await this.responses.respond(p, id, dto, idempotencyKey(key)));
   }
 
@@ -129,15 +138,19 @@ export class FeedbackController {
   })
   @ApiOkResponse({
     description: 'the item as the moderator now sees it (hidden, with the reason)',
-    schema: { type: 'object', additionalProperties: true },
+    type: FeedbackViewDto,
   })
   @ApiProblemResponses(400, 401, 403, 404, 409)
-  hide(@CurrentPrincipal() p: Principal, @UuidParam() id: string, @Body() dto: HideFeedbackDto) {
+  hide(
+    @CurrentPrincipal() p: Principal,
+    @UuidParam() id: string,
+    @Body() dto: HideFeedbackDto,
+  ): Promise<FeedbackViewDto> {
     return this.feedback.hide(p, id, dto);
   }
 
   @Get('regulations/:id/feedback')
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: PageOf(FeedbackViewDto) })
   @ApiProblemResponses(400, 404)
   @Public()
   @ApiOperation({
@@ -149,7 +162,7 @@ export class FeedbackController {
     @CurrentPrincipal() p: Principal | undefined,
     @UuidParam() id: string,
     @Query() q: RegulationFeedbackQuery,
-  ) {
+  ): Promise<Page<FeedbackViewDto>> {
     return this.feedback.forRegulation(p, id, q);
   }
 }

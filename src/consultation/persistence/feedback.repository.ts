@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Rational } from '../../costing/domain';
 import { costEffectView, CostEffectView, StoredCostEffect } from '../domain/cost-effect';
+import type { AttachmentType } from '../domain/attachment-type';
 import type { FeedbackEvidence, FeedbackInput, TargetEstimate } from '../domain/feedback-input';
 import { originOf } from '../domain/feedback-rules';
 import type { Disposition, FeedbackOrigin, RoundKind } from '../domain/feedback-rules';
@@ -68,7 +69,7 @@ export interface AttachmentView {
   filename: string;
   /** The name it was uploaded under, when that differs (e.g. a PNG sent as `.pdf`). */
   declaredFilename: string | null;
-  fileType: string;
+  fileType: AttachmentType;
   mediaType: string;
   sizeBytes: number;
   sha256: string;

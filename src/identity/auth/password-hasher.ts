@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 
-export { MIN_PASSWORD_LENGTH } from './password-policy';
+export { MIN_PASSWORD_LENGTH } from '../../config/password-policy';
 
 // `Algorithm` is a `const enum` in @node-rs/argon2's types (empty at run time, not inlined by swc).
 const ARGON2ID = 2;

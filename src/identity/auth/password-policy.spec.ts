@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config/app-config';
 import { TEST_PASSWORD } from '../../../test/support/factories';
 import { DEMO_PASSWORD } from '../seed/demo-identities';
-import { isCommonPassword } from './password-policy';
+import { isCommonPassword } from '../../config/password-policy';
 
 describe('common and breached passwords', () => {
   it('refuses the passwords attackers try first, case-insensitively', () => {

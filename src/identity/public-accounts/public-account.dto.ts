@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LoginResponseDto } from '../auth/login.response';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
-import { IsNotCommonPassword } from '../auth/password-policy';
+import { IsNotCommonPassword } from '../../config/password-policy';
 
 export class PublicSignUpDto {
   @ApiProperty({ example: 'phaply@congty-abc.vn' }) @IsEmail() @MaxLength(254) email: string;

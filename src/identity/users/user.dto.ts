@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
-import { IsNotCommonPassword } from '../auth/password-policy';
+import { IsNotCommonPassword } from '../../config/password-policy';
 import { Role, ROLES } from '../domain/roles';
 
 export class CreateUserDto {

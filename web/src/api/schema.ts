@@ -1437,6 +1437,28 @@ export interface components {
       /** @description pass as `cursor` for the next page; null on the last one */
       nextCursor: string | null;
     };
+    AnsweredByDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'user' | 'api_key';
+      name: string | null;
+    };
+    AnswerViewDto: {
+      /** Format: date-time */
+      answeredAt: string;
+      answeredBy: components['schemas']['AnsweredByDto'];
+      /** @description null when the answer changed no estimate */
+      costEffect: components['schemas']['CostEffectViewDto'] | null;
+      /** @enum {string} */
+      disposition: 'accepted' | 'partially_accepted' | 'rejected';
+      explanation: string;
+      /** Format: date-time */
+      firstAnsweredAt: string;
+      reEstimate: components['schemas']['ReEstimateViewDto'] | null;
+      /** @description 1 for the first answer, +1 per correction */
+      version: number;
+    };
     ApiKeyViewDto: {
       /** @enum {string} */
       access: 'read' | 'write';
@@ -1458,6 +1480,43 @@ export interface components {
       items: components['schemas']['ApiKeyViewDto'][];
       /** @description pass as `cursor` for the next page; null on the last one */
       nextCursor: string | null;
+    };
+    AttachmentViewDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description the name it was uploaded under, when that differs (e.g. a PDF sent as `.png`)
+       * @example khao-sat.png
+       */
+      declaredFilename: string | null;
+      /** Format: uuid */
+      feedbackId: string;
+      /**
+       * @description the name with its recognised extension
+       * @example khao-sat.pdf
+       */
+      filename: string;
+      /**
+       * @description recognised by content, not by name
+       * @enum {string}
+       */
+      fileType: 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
+      /** Format: uuid */
+      id: string;
+      /** @example application/pdf */
+      mediaType: string;
+      /**
+       * @description SHA-256 of the bytes, hex
+       * @example e3b0c44298fc1c14…
+       */
+      sha256: string;
+      /** @example 48213 */
+      sizeBytes: number;
+      /**
+       * @description where to download it
+       * @example /feedback/5f0c…/attachments/9a1d…
+       */
+      url: string;
     };
     AttemptDto: {
       at: string;
@@ -1614,6 +1673,52 @@ export interface components {
       provision: string;
       /** @example Thủ tục tự công bố sản phẩm */
       title: string;
+    };
+    ConsultationReportDto: {
+      activityNames: components['schemas']['ReportActivityNamesDto'];
+      /**
+       * Format: uuid
+       * @description the round asked for; the report covers both rounds of its cycle
+       */
+      consultationId: string;
+      costEffect: components['schemas']['ReportCostEffectDto'];
+      currentCosts: components['schemas']['ReportCurrentCostsDto'];
+      cycle: number;
+      /** Format: date-time */
+      generatedAt: string;
+      items: components['schemas']['FeedbackViewDto'][];
+      /**
+       * Format: date-time
+       * @description when the cycle was submitted to the Government Office (answers published)
+       */
+      publishedAt: string | null;
+      regulation: components['schemas']['ReportRegulationDto'];
+      rounds: components['schemas']['ReportRoundDto'][];
+      summary: components['schemas']['ReportSummaryDto'];
+    };
+    CostEffectViewDto: {
+      /** @example 30975000000 */
+      annualCostAfter: string;
+      /** @example 23231250000 */
+      annualCostBefore: string;
+      /** @enum {string} */
+      estimate: 'baseline' | 'proposed';
+      estimateVersionAfter: number;
+      estimateVersionBefore: number;
+      /** @example activities[0].hours */
+      field: string;
+      /** @example 62.4 */
+      reductionPctAfter: number | null;
+      /** @example 49.93 */
+      reductionPctBefore: number | null;
+      savingsAfter: string | null;
+      savingsBefore: string | null;
+      /** @description savingsAfter − savingsBefore, rounded once from the exact difference */
+      savingsChange: string | null;
+      /** @example 8 */
+      valueAfter: string;
+      /** @example 3 */
+      valueBefore: string;
     };
     CostOverviewDto: {
       baseline: components['schemas']['EstimateViewDto'] | null;
@@ -2078,6 +2183,18 @@ export interface components {
       items: components['schemas']['ExpertDto'][];
       nextCursor: string | null;
     };
+    FeedbackAuthorViewDto: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description for origin public only */
+      public?: components['schemas']['PublicAuthorViewDto'];
+      /** @example association */
+      role: string;
+    };
     FeedbackEvidenceDto: {
       /**
        * @description VND per compliance
@@ -2102,6 +2219,29 @@ export interface components {
        */
       subjects?: number | string;
     };
+    FeedbackEvidenceViewDto: {
+      /**
+       * @description VND per compliance
+       * @example 450000
+       */
+      amount: string | null;
+      /**
+       * @description per subject per year
+       * @example 2
+       */
+      frequencyPerYear: string | null;
+      /**
+       * @description hours per compliance
+       * @example 8
+       */
+      hours: string | null;
+      note: string | null;
+      /**
+       * @description subjects affected
+       * @example 3200
+       */
+      subjects: string | null;
+    };
     FeedbackTargetDto: {
       /**
        * @description for kind cost_field
@@ -2115,6 +2255,66 @@ export interface components {
       field?: string;
       /** @enum {string} */
       kind: 'regulation' | 'plan' | 'cost_field';
+    };
+    FeedbackTargetViewDto: {
+      /**
+       * @description for kind cost_field
+       * @enum {string}
+       */
+      estimate?: 'baseline' | 'proposed';
+      /** @description for kind cost_field */
+      estimateVersionAtFeedback?: number | null;
+      /**
+       * @description for kind cost_field
+       * @example activities[0].hours
+       */
+      field?: string;
+      /** @enum {string} */
+      kind: 'regulation' | 'plan' | 'cost_field';
+      /**
+       * @description for kind cost_field: the field's value in the estimate when the item was given
+       * @example 3
+       */
+      valueAtFeedback?: string | null;
+    };
+    FeedbackViewDto: {
+      answer: components['schemas']['AnswerViewDto'] | null;
+      attachments: components['schemas']['AttachmentViewDto'][];
+      author: components['schemas']['FeedbackAuthorViewDto'];
+      /**
+       * Format: uuid
+       * @description the round (GET /consultations) it was given in
+       */
+      consultationId: string;
+      content: string;
+      /** Format: date-time */
+      createdAt: string;
+      cycle: number;
+      evidence: components['schemas']['FeedbackEvidenceViewDto'] | null;
+      /** @description set when moderation hid the comment (it is then left out of public views) */
+      hidden: components['schemas']['ModerationViewDto'] | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description public for a comment of a self-registered commenter (góp ý công khai), else the round
+       * @enum {string}
+       */
+      origin: 'association' | 'expert' | 'public';
+      /**
+       * Format: date-time
+       * @description set once the cycle was submitted to the Government Office: the answer is public
+       */
+      publishedAt: string | null;
+      /** Format: uuid */
+      regulationId: string;
+      /** @enum {string} */
+      round: 'expert' | 'association';
+      target: components['schemas']['FeedbackTargetViewDto'] | null;
+    };
+    FeedbackViewPageDto: {
+      items: components['schemas']['FeedbackViewDto'][];
+      /** @description pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
     };
     ForwardForDecisionEvent: {
       note?: string;
@@ -2391,6 +2591,13 @@ export interface components {
         | 'gov_office'
         | 'admin'
         | 'public';
+    };
+    ModerationViewDto: {
+      /** Format: date-time */
+      hiddenAt: string;
+      /** Format: uuid */
+      hiddenById: string | null;
+      reason: string;
     };
     NationalBaselineDto: {
       /** @example 46462500000 */
@@ -2800,6 +3007,16 @@ export interface components {
       series: unknown[][];
       target: components['schemas']['TargetDto'];
     };
+    PublicAuthorViewDto: {
+      organisation: string | null;
+      /**
+       * @description mã số thuế as given: its form and check digit are valid, its registration is not checked
+       * @example 0101245486
+       */
+      taxCode: string | null;
+      /** @description always false: the registration is not checked */
+      taxCodeVerified: boolean;
+    };
     PublicProfileDto: {
       /** Format: date-time */
       emailVerifiedAt: string;
@@ -3013,6 +3230,13 @@ export interface components {
        */
       value: number | string;
     };
+    ReEstimateViewDto: {
+      /**
+       * @description the value the answer gave the disputed field
+       * @example 8
+       */
+      value: string;
+    };
     RegulationDetailDto: {
       agencyId: string;
       /**
@@ -3129,6 +3353,91 @@ export interface components {
       /** @example implementing */
       stateName: string;
       title: string;
+    };
+    ReportActivityNamesDto: {
+      baseline: string[];
+      proposed: string[];
+    };
+    ReportCostEffectDto: {
+      savingsAfter: string | null;
+      savingsBefore: string | null;
+      savingsChange: string | null;
+    };
+    ReportCurrentCostsDto: {
+      /** @description whole VND per year */
+      baselineCost: string | null;
+      /** @description "0" when the plan abolishes it */
+      proposedCost: string | null;
+      /** @example 49.93 */
+      reductionPct: number | null;
+      /** @description baseline − proposed */
+      savings: string | null;
+    };
+    ReportRegulationDto: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @example Bộ Y tế */
+      agencyName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example Điều 4 */
+      provision: string;
+      /** @enum {string} */
+      stateName:
+        | 'draft'
+        | 'review'
+        | 'costing'
+        | 'drafting_plan'
+        | 'consultation'
+        | 'responding'
+        | 'government_office_review'
+        | 'awaiting_decision'
+        | 'implementing'
+        | 'retained'
+        | 'withdrawn'
+        | 'rejected'
+        | 'implemented';
+      /** @example Thủ tục tự công bố sản phẩm */
+      title: string;
+    };
+    ReportRoundDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @enum {string|null} */
+      closeReason: 'early' | 'deadline' | 'withdrawn' | null;
+      /** Format: date-time */
+      closesAt: string;
+      cycle: number;
+      /** Format: uuid */
+      id: string;
+      invitedExpertIds: string[];
+      /** @description feedback items given in this round */
+      items: number;
+      /** Format: date-time */
+      opensAt: string;
+      /** Format: uuid */
+      regulationId: string;
+      /** @enum {string} */
+      round: 'expert' | 'association';
+      /** @enum {string} */
+      status: 'open' | 'closed';
+    };
+    ReportSummaryDto: {
+      accepted: number;
+      answered: number;
+      /** @description public comments hidden by moderation (they need no answer) */
+      hidden: number;
+      items: number;
+      partiallyAccepted: number;
+      /** @description of which comments of self-registered commenters */
+      publicComments: number;
+      /** @description answers that re-estimated a cost field */
+      reEstimates: number;
+      rejected: number;
+      /** @description items still to answer before the submission (hidden ones excluded) */
+      unanswered: number;
+      withAttachments: number;
+      withEvidence: number;
     };
     RespondDto: {
       /**
@@ -4270,14 +4579,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description the item (Location: /feedback/:id) */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -4325,6 +4633,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Too many requests (Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ReportController_report: {
@@ -4345,9 +4662,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['ConsultationReportDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
@@ -5029,9 +5344,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5079,9 +5392,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5127,9 +5438,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['AttachmentViewDto'];
+        };
+      };
+      /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No or invalid credentials */
@@ -5143,6 +5461,42 @@ export interface operations {
       };
       /** @description The caller may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body or file is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5164,13 +5518,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the file as uploaded (its recognised type) */
+      /** @description the file as uploaded, with its recognised media type (PDF, DOCX, XLSX, PNG or JPEG) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'image/jpeg': string;
+          'image/png': string;
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5214,9 +5572,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -5284,14 +5640,13 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description the item with its answer */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */
@@ -7143,9 +7498,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['FeedbackViewPageDto'];
         };
       };
       /** @description Invalid request (`errors[]` names each field), or a malformed one (bad encoding, NUL in the query) */

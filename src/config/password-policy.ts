@@ -2,7 +2,8 @@
  * Which passwords are refused beyond the length rule: the common and breached ones (NIST SP
  * 800-63B §5.1.1.2: compare against a list of values known to be commonly used or compromised).
  * The list is the one zxcvbn-ts ships (~49,000 passwords from public breach corpora), compared
- * case-insensitively, so "Password1234" is refused like "password1234". Pure.
+ * case-insensitively, so "Password1234" is refused like "password1234". Pure. In config/ because
+ * config checks ADMIN_PASSWORD with it and must not import identity; identity's DTOs use it here.
  */
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { registerDecorator, ValidationOptions } from 'class-validator';
