@@ -1,3 +1,4 @@
+import { VerifiedTokens } from './verified-tokens';
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -37,6 +38,7 @@ export class AuthenticationService {
   private readonly logger = new Logger('Authentication');
   // Verified against when the account does not exist, so timing does not reveal which emails exist.
   private dummyHash?: Promise<string>;
+  private readonly verifiedTokens = new VerifiedTokens<TokenClaims>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -110,13 +112,15 @@ export class AuthenticationService {
   }
 
   async principalFromToken(token: string): Promise<Principal> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
-      });
-    } catch {
-      throw unauthorized('The access token is invalid or has expired.');
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
+    let claims = this.verifiedTokens.get(token, nowSeconds);
+    if (!claims) {
+      try {
+        claims = await this.jwt.verifyAsync<TokenClaims>(token, { clockTimestamp: nowSeconds });
+      } catch {
+        throw unauthorized('The access token is invalid or has expired.');
+      }
+      this.verifiedTokens.set(token, claims);
     }
     // Signed is not enough: a token must expire, and within the configured lifetime.
     if (
