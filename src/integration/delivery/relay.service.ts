@@ -31,16 +31,16 @@ export class RelayService {
       if (rows.length === 0) return { rows: 0, events: 0, deliveries: 0 };
       const now = this.clock.now();
       let seq = await this.feed.lastSeq(manager);
+      // Bodies only for the types someone subscribed to: most installations have few webhooks.
+      const subscribed = await this.feed.subscribedTypes(manager);
+      const wanted = (type: string) => subscribed.has('*') || subscribed.has(type);
       const events: SequencedEvent[] = [];
       for (const row of rows) {
         for (const draft of eventsOf(row)) {
           const id = randomUUID();
-          const body = deliveryBody({
-            id,
-            type: draft.type,
-            occurredAt: draft.occurredAt,
-            data: draft.data,
-          });
+          const body = wanted(draft.type)
+            ? deliveryBody({ id, type: draft.type, occurredAt: draft.occurredAt, data: draft.data })
+            : null;
           events.push({ ...draft, seq: ++seq, id, body });
         }
       }
