@@ -6,12 +6,11 @@ import type { StateValue } from 'xstate';
 import { Decision } from '../../access/access-policy';
 import { FieldError } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
-// The workflow's own reading of its parallel state (a pure function).
-import { roundOpenIn } from '../../workflow/consultation/consultation-rounds.service';
+import { roundOpenIn, type RoundKind } from './rounds';
 import type { FeedbackTarget, Parsed } from './feedback-input';
 import { plainText } from './text';
 
-export type RoundKind = 'expert' | 'association';
+export type { RoundKind };
 
 export const DISPOSITIONS = ['accepted', 'partially_accepted', 'rejected'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
