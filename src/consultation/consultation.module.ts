@@ -35,7 +35,12 @@ import {
  */
 @Module({
   imports: [RegisterModule, CostingModule, WorkflowModule, IdempotencyModule],
-  controllers: [ConsultationsController, FeedbackController, AttachmentsController, ReportController],
+  controllers: [
+    ConsultationsController,
+    FeedbackController,
+    AttachmentsController,
+    ReportController,
+  ],
   providers: [
     ConsultationRoundRepository,
     ConsultationRoundsService,

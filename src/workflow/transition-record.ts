@@ -15,7 +15,10 @@ function payloadOf(event: RegulationCommand): Record<string, unknown> {
 }
 
 /** Published once it left draft (not by withdrawing a draft); the plan once consulted. */
-export function visibilityAfter(from: string, to: string): { publish: boolean; planPublic: boolean } {
+export function visibilityAfter(
+  from: string,
+  to: string,
+): { publish: boolean; planPublic: boolean } {
   return {
     publish: to !== 'draft' && !(to === 'withdrawn' && from === 'draft'),
     planPublic: to === 'consultation',

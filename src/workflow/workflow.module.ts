@@ -35,11 +35,6 @@ import { WorkflowService } from './workflow.service';
     WorkflowSeedProvider,
     ...WORKFLOW_TIMER_HANDLERS,
   ],
-  exports: [
-    WorkflowService,
-    TransitionHooks,
-    WorkflowFactsContributors,
-    WorkflowHistoryService,
-  ],
+  exports: [WorkflowService, TransitionHooks, WorkflowFactsContributors, WorkflowHistoryService],
 })
 export class WorkflowModule {}

@@ -21,6 +21,7 @@ import {
   isRegulationEventType,
   mayActorSend,
   type AcceptedTransition,
+  type ApplyResult,
   type FactsInput,
   type PersistedWorkflowSnapshot,
   type RegulationCommand,
@@ -398,6 +399,7 @@ export class WorkflowService {
     return this.hooks.apply(this.transitionContext(row, result, actor, at, row.version + 1, 0));
   }
 
+  /** Under the row lock: authorise → facts → applyEvent → commit (and the Idempotency-Key). */
   private async sendInTx(
     tx: Tx,
     principal: Principal,
@@ -408,22 +410,67 @@ export class WorkflowService {
   ): Promise<SendOutcome> {
     const row = await this.repository.lock(tx, regulationId);
     this.checkVisible(principal, row);
-
-    if (opts.idempotencyKey !== undefined) {
-      const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
-      if (record) {
-        const answer = this.idempotency.replay(record, opts.requestHash!);
-        return {
-          status: answer.status,
-          body: answer.body as unknown as EventResponse,
-          replayed: true,
-        };
-      }
-    }
-
+    const replayed = await this.replay(tx, principal, opts);
+    if (replayed) return replayed;
     const ownsRegulation = this.checkMaySend(principal, row, type, opts);
     const facts = await this.readFacts(tx, row, type);
-    const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
+    const result = await this.acceptedOrThrow(
+      tx,
+      principal,
+      row,
+      body,
+      applyEvent(row.workflow_snapshot, body as { type: string }, facts),
+    );
+    const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
+    const response = this.eventResponse(result, version, principal, ownsRegulation);
+    await this.remember(tx, principal, regulationId, opts, response);
+    return { status: 200, body: response, replayed: false };
+  }
+
+  /** The stored answer to an earlier request with this Idempotency-Key (422 if it differed). */
+  private async replay(
+    tx: Tx,
+    principal: Principal,
+    opts: SendOptions & { requestHash?: string },
+  ): Promise<SendOutcome | null> {
+    if (opts.idempotencyKey === undefined) return null;
+    const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
+    if (!record) return null;
+    const answer = this.idempotency.replay(record, opts.requestHash!);
+    return { status: answer.status, body: answer.body as unknown as EventResponse, replayed: true };
+  }
+
+  /** Stores the answer under the request's Idempotency-Key, in the transition's transaction. */
+  private async remember(
+    tx: Tx,
+    principal: Principal,
+    regulationId: string,
+    opts: SendOptions & { requestHash?: string },
+    response: EventResponse,
+  ): Promise<void> {
+    if (opts.idempotencyKey === undefined) return;
+    await this.idempotency.save(tx.manager, {
+      principalId: principal.id,
+      key: opts.idempotencyKey,
+      scope: IDEMPOTENCY_SCOPE,
+      requestHash: opts.requestHash!,
+      resourceId: regulationId,
+      answer: { status: 200, body: response as unknown as Record<string, unknown> },
+    });
+  }
+
+  /**
+   * The engine's answer as the caller hears it: the accepted transition, or its refusal thrown
+   * (409 state, 400 payload or expert ids, 422 guard with the records that block it, 422 experts).
+   */
+  private async acceptedOrThrow(
+    tx: Tx,
+    principal: Principal,
+    row: LockedRegulation,
+    body: Record<string, unknown>,
+    result: ApplyResult,
+  ): Promise<AcceptedTransition> {
+    const type = (body as { type: RegulationEventType }).type;
     if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
       this.checkExpertIdFormat(body.expertIds);
     }
@@ -448,20 +495,7 @@ export class WorkflowService {
     if (result.event.type === 'OPEN_CONSULTATION') {
       await this.checkExperts(tx, result.event.expertIds);
     }
-
-    const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
-    const response = this.eventResponse(result, version, principal, ownsRegulation);
-    if (opts.idempotencyKey !== undefined) {
-      await this.idempotency.save(tx.manager, {
-        principalId: principal.id,
-        key: opts.idempotencyKey,
-        scope: IDEMPOTENCY_SCOPE,
-        requestHash: opts.requestHash!,
-        resourceId: regulationId,
-        answer: { status: 200, body: response as unknown as Record<string, unknown> },
-      });
-    }
-    return { status: 200, body: response, replayed: false };
+    return result;
   }
 
   /** The facts this event's guards read (after the lock, so none can change before commit). */

@@ -29,7 +29,8 @@ export class RoundsTransitions implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register(
       (tx, ctx) => this.onTransition(tx, ctx),
-      (ctx) => opensRounds(ctx) || roundsClosedBetween(ctx.before.state, ctx.after.state).length > 0,
+      (ctx) =>
+        opensRounds(ctx) || roundsClosedBetween(ctx.before.state, ctx.after.state).length > 0,
       { order: ROUNDS_HOOK_ORDER },
     );
   }
