@@ -23,6 +23,10 @@ export default async () => {
       await import('./consultation/attachments/attachment-view.dto'),
     ['./consultation/report/report-view.dto']:
       await import('./consultation/report/report-view.dto'),
+    ['./register/regulations/regulation.response']:
+      await import('./register/regulations/regulation.response'),
+    ['./consultation/rounds/consultations.dto']:
+      await import('./consultation/rounds/consultations.dto'),
     ['./decisions/decision.dto']: await import('./decisions/decision.dto'),
     ['./decisions/decision-regulation.dto']: await import('./decisions/decision-regulation.dto'),
     ['./decisions/reminders/reminder.dto']: await import('./decisions/reminders/reminder.dto'),
@@ -916,78 +920,6 @@ export default async () => {
               brokenAt: { required: true, type: () => Number, nullable: true },
             },
             WorkflowQuery: { format: { required: false, enum: ['json', 'mermaid'] } },
-            ConsultationListQuery: {
-              status: { required: false, enum: ['open', 'closed'] },
-              round: { required: false, enum: ['association', 'expert'] },
-              regulationId: { required: false, type: () => String, format: 'uuid' },
-            },
-            ConsultationRoundDto: {
-              id: { required: true, type: () => String },
-              regulationId: { required: true, type: () => String },
-              cycle: { required: true, type: () => Number },
-              round: { required: true, type: () => String },
-              opensAt: { required: true, type: () => String },
-              closesAt: { required: true, type: () => String },
-              status: { required: true, type: () => String },
-              invitedExpertIds: { required: true, type: () => [String] },
-              closedAt: { required: true, type: () => String, nullable: true },
-              closeReason: { required: true, type: () => String, nullable: true },
-            },
-            AgencyRefDto: {
-              id: { required: true, type: () => String },
-              code: { required: true, type: () => String },
-              name: { required: true, type: () => String },
-            },
-            DocumentRefDto: {
-              id: { required: true, type: () => String },
-              number: { required: true, type: () => String },
-            },
-            ConsultationRegulationDto: {
-              id: { required: true, type: () => String },
-              title: { required: true, type: () => String },
-              provision: { required: true, type: () => String },
-              agency: {
-                required: true,
-                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
-              },
-              legalDocument: {
-                required: true,
-                type: () => t['./workflow/http/workflow.dto'].DocumentRefDto,
-              },
-            },
-            ConsultationPlanSummaryDto: {
-              action: { required: true, type: () => String },
-              description: { required: true, type: () => String },
-              targetDocument: { required: true, type: () => String, nullable: true },
-              programme: { required: true, type: () => String },
-            },
-            ConsultationClosingDatesDto: {
-              expertRound: { required: true, type: () => String, nullable: true },
-              associationRound: { required: true, type: () => String, nullable: true },
-            },
-            ConsultationListingDto: {
-              regulation: {
-                required: true,
-                type: () => t['./workflow/http/workflow.dto'].ConsultationRegulationDto,
-                nullable: true,
-              },
-              plan: {
-                required: true,
-                type: () => t['./workflow/http/workflow.dto'].ConsultationPlanSummaryDto,
-                nullable: true,
-              },
-              closingDates: {
-                required: true,
-                type: () => t['./workflow/http/workflow.dto'].ConsultationClosingDatesDto,
-              },
-            },
-            ConsultationPageDto: {
-              items: {
-                required: true,
-                type: () => [t['./workflow/http/workflow.dto'].ConsultationListingDto],
-              },
-              nextCursor: { required: true, type: () => String, nullable: true },
-            },
           },
         ],
         [
@@ -1348,6 +1280,75 @@ export default async () => {
           },
         ],
         [
+          import('./consultation/rounds/consultations.dto'),
+          {
+            ConsultationListQuery: {
+              status: { required: false, enum: ['open', 'closed'] },
+              round: { required: false, enum: ['association', 'expert'] },
+              regulationId: { required: false, type: () => String, format: 'uuid' },
+            },
+            ConsultationRoundDto: {
+              id: { required: true, type: () => String },
+              regulationId: { required: true, type: () => String },
+              cycle: { required: true, type: () => Number },
+              round: { required: true, type: () => String },
+              opensAt: { required: true, type: () => String },
+              closesAt: { required: true, type: () => String },
+              status: { required: true, type: () => String },
+              invitedExpertIds: { required: true, type: () => [String] },
+              closedAt: { required: true, type: () => String, nullable: true },
+              closeReason: { required: true, type: () => String, nullable: true },
+            },
+            ConsultationRegulationDto: {
+              id: { required: true, type: () => String },
+              title: { required: true, type: () => String },
+              provision: { required: true, type: () => String },
+              agency: {
+                required: true,
+                type: () => t['./register/regulations/regulation.response'].AgencyRefDto,
+              },
+              legalDocument: {
+                required: true,
+                type: () => t['./register/regulations/regulation.response'].DocumentRefDto,
+              },
+            },
+            ConsultationPlanSummaryDto: {
+              action: { required: true, type: () => String },
+              description: { required: true, type: () => String },
+              targetDocument: { required: true, type: () => String, nullable: true },
+              programme: { required: true, type: () => String },
+            },
+            ConsultationClosingDatesDto: {
+              expertRound: { required: true, type: () => String, nullable: true },
+              associationRound: { required: true, type: () => String, nullable: true },
+            },
+            ConsultationListingDto: {
+              regulation: {
+                required: true,
+                type: () => t['./consultation/rounds/consultations.dto'].ConsultationRegulationDto,
+                nullable: true,
+              },
+              plan: {
+                required: true,
+                type: () => t['./consultation/rounds/consultations.dto'].ConsultationPlanSummaryDto,
+                nullable: true,
+              },
+              closingDates: {
+                required: true,
+                type: () =>
+                  t['./consultation/rounds/consultations.dto'].ConsultationClosingDatesDto,
+              },
+            },
+            ConsultationPageDto: {
+              items: {
+                required: true,
+                type: () => [t['./consultation/rounds/consultations.dto'].ConsultationListingDto],
+              },
+              nextCursor: { required: true, type: () => String, nullable: true },
+            },
+          },
+        ],
+        [
           import('./decisions/decision-regulation.dto'),
           {
             DecisionRegulationDto: {
@@ -1668,11 +1669,11 @@ export default async () => {
               stateName: { required: true, type: () => String },
               agency: {
                 required: true,
-                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
+                type: () => t['./register/regulations/regulation.response'].AgencyRefDto,
               },
               legalDocument: {
                 required: true,
-                type: () => t['./workflow/http/workflow.dto'].DocumentRefDto,
+                type: () => t['./register/regulations/regulation.response'].DocumentRefDto,
               },
               inBaseline: { required: true, type: () => Boolean },
               costed: { required: true, type: () => Boolean },
@@ -1695,7 +1696,7 @@ export default async () => {
               provision: { required: true, type: () => String },
               agency: {
                 required: true,
-                type: () => t['./workflow/http/workflow.dto'].AgencyRefDto,
+                type: () => t['./register/regulations/regulation.response'].AgencyRefDto,
               },
               decision: {
                 required: true,
@@ -2048,10 +2049,6 @@ export default async () => {
           },
         ],
         [
-          import('./workflow/http/consultations.controller'),
-          { ConsultationsController: { list: {} } },
-        ],
-        [
           import('./workflow/http/workflow.controller'),
           {
             WorkflowController: {
@@ -2089,6 +2086,10 @@ export default async () => {
         [
           import('./consultation/report/report.controller'),
           { ReportController: { report: { type: Object } } },
+        ],
+        [
+          import('./consultation/rounds/consultations.controller'),
+          { ConsultationsController: { list: {} } },
         ],
         [
           import('./decisions/decisions.controller'),

@@ -15,6 +15,11 @@ import { ResponseRepository } from './persistence/response.repository';
 import { ReportController } from './report/report.controller';
 import { ReportService } from './report/report.service';
 import { ResponsesService } from './responses/responses.service';
+import { ConsultationRoundRepository } from './persistence/consultation-round.repository';
+import { ConsultationRoundsService } from './rounds/consultation-rounds.service';
+import { ConsultationsController } from './rounds/consultations.controller';
+import { RoundsReader } from './rounds/rounds.reader';
+import { RoundsTransitions } from './rounds/rounds-transitions';
 import { ConsultationFacts } from './workflow/consultation-facts';
 import {
   ConsultationTransitions,
@@ -22,15 +27,25 @@ import {
 } from './workflow/consultation-transitions';
 
 /**
- * Consultation feedback (domain.md §6) on the rounds the workflow opens: items with targets,
+ * Consultation (domain.md §6): its rounds, opened and closed by a transition hook as the
+ * statechart's regions open and close, and listed by `GET /consultations`; feedback items with targets,
  * evidence and attachments; the owning agency's answers with re-estimates through the
  * EstimateWriter; the guard facts of CLOSE_EXPERT_ROUND and SUBMIT_TO_GOVERNMENT_OFFICE; the
  * evidence summary of the regulation view; the report; outbox events and the 3-day reminder.
  */
 @Module({
   imports: [RegisterModule, CostingModule, WorkflowModule, IdempotencyModule],
-  controllers: [FeedbackController, AttachmentsController, ReportController],
+  controllers: [
+    ConsultationsController,
+    FeedbackController,
+    AttachmentsController,
+    ReportController,
+  ],
   providers: [
+    ConsultationRoundRepository,
+    ConsultationRoundsService,
+    RoundsReader,
+    RoundsTransitions,
     FeedbackRepository,
     ResponseRepository,
     ConsultationOutbox,
@@ -44,6 +59,6 @@ import {
     RoundClosingSoonTimer,
     EvidenceDetailExtension,
   ],
-  exports: [FeedbackService, ConsultationOutbox, FeedbackTasksReader],
+  exports: [FeedbackService, ConsultationOutbox, FeedbackTasksReader, RoundsReader],
 })
 export class ConsultationModule {}

@@ -20,8 +20,13 @@ import { RegulationsService } from './regulations/regulations.service';
 import { SectorsController } from './sectors/sectors.controller';
 import { RegisterDemoSeeder } from './seed/register-demo-seeder';
 import { RegulationDetailExtensions } from './regulation-detail.extensions';
+import { RegulationWorkflowSeed } from './regulation-workflow-seed';
 
-/** The register: sectors, programmes, legal documents and regulations. */
+/**
+ * The register: sectors, programmes, legal documents and regulations. The workflow plugs in
+ * through RegulationWorkflowSeed (a new regulation's initial snapshot) and
+ * RegulationDetailExtensions, so the register imports neither it nor any module above it.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -47,6 +52,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
     RegulationRepository,
     LegalDocumentRepository,
     RegulationDetailExtensions,
+    RegulationWorkflowSeed,
     ProgrammesService,
     LegalDocumentsService,
     RegulationsService,
@@ -56,6 +62,7 @@ import { RegulationDetailExtensions } from './regulation-detail.extensions';
     RegulationRepository,
     LegalDocumentRepository,
     RegulationDetailExtensions,
+    RegulationWorkflowSeed,
     ProgrammesService,
     RegulationsService,
     RegisterDemoSeeder,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StateValue } from 'xstate';
 import { Tx } from '../database/transaction-runner';
-import type { RegulationCommand, RegulationStateName } from './domain';
+import type { RegulationCommand, RegulationContext, RegulationStateName } from './domain';
 
 /** Who caused a transition: a user, an integration client's API key, or the timer service. */
 export interface WorkflowActorInfo {
@@ -26,6 +26,8 @@ export interface TransitionContext {
   after: TransitionSide;
   /** The accepted event as validated and normalised (deadlines in UTC ISO). */
   event: RegulationCommand;
+  /** The machine's context after the transition (cycle, consultation deadlines, invited experts …). */
+  context: Readonly<RegulationContext>;
   actor: WorkflowActorInfo;
   /** The instant of the transition (the service's clock). */
   at: Date;
@@ -42,17 +44,41 @@ export type TransitionHook = (tx: Tx, ctx: TransitionContext) => Promise<void>;
  */
 export type TransitionHookFilter = (ctx: TransitionContext) => boolean;
 
+export interface TransitionHookOptions {
+  /**
+   * Lower runs first (default 0); equal orders run in registration order. A hook whose records
+   * other hooks read in the same transition (the consultation rounds) takes a negative order, so
+   * that no module's init order decides it.
+   */
+  order?: number;
+}
+
+interface Registered {
+  hook: TransitionHook;
+  appliesTo?: TransitionHookFilter;
+  order: number;
+}
+
 /**
- * Work that must commit or roll back with a transition (e.g. the targets report's aggregates).
- * Hooks run in registration order inside the transition's transaction, after the regulation row,
- * the history and the outbox are written; a hook that throws aborts the transition.
+ * Work that must commit or roll back with a transition (e.g. the consultation rounds, the targets
+ * report's aggregates). Hooks run by `order`, then registration order, inside the transition's
+ * transaction, after the regulation row, the history, the outbox and the timers are written; a
+ * hook that throws aborts the transition.
  */
 @Injectable()
 export class TransitionHooks {
-  private readonly hooks: Array<{ hook: TransitionHook; appliesTo?: TransitionHookFilter }> = [];
+  private readonly hooks: Registered[] = [];
 
-  register(hook: TransitionHook, appliesTo?: TransitionHookFilter): void {
-    this.hooks.push({ hook, appliesTo });
+  register(
+    hook: TransitionHook,
+    appliesTo?: TransitionHookFilter,
+    options: TransitionHookOptions = {},
+  ): void {
+    const entry: Registered = { hook, appliesTo, order: options.order ?? 0 };
+    // Insert after every hook of the same or a lower order: stable by registration.
+    const at = this.hooks.findIndex((h) => h.order > entry.order);
+    if (at === -1) this.hooks.push(entry);
+    else this.hooks.splice(at, 0, entry);
   }
 
   /** Whether any hook has work for this transition. */

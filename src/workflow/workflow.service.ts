@@ -21,29 +21,21 @@ import {
   isRegulationEventType,
   mayActorSend,
   type AcceptedTransition,
+  type ApplyResult,
   type FactsInput,
   type PersistedWorkflowSnapshot,
   type RegulationCommand,
+  type RegulationContext,
   type RegulationEventType,
   type RegulationStateName,
   type RejectedTransition,
   type WorkflowWarning,
 } from './domain';
-import {
-  CloseReason,
-  ConsultationRoundsService,
-  RoundKind,
-  roundOpenIn,
-} from './consultation/consultation-rounds.service';
-import { chain } from './history/history-chain';
 import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
 import { TransitionContext, TransitionHooks, WorkflowActorInfo } from './transition-hooks';
+import { transitionRecord, visibilityAfter } from './transition-record';
 import { FactsContext, WorkflowFactsContributors } from './workflow-facts';
-import {
-  RegulationForTransition,
-  TransitionWrite,
-  WorkflowRepository,
-} from './persistence/workflow.repository';
+import { RegulationForTransition, WorkflowRepository } from './persistence/workflow.repository';
 import { isUuid } from '../common/ids';
 import { msg } from '../common/i18n/catalogue';
 
@@ -93,32 +85,12 @@ class VersionConflict extends Error {
 /** Deadlocks, serialization failures, and two requests racing with one Idempotency-Key. */
 const isTransient = (err: unknown) => isTransientFailure(err) || isIdempotencyKeyRace(err);
 
-/** `{type, ...payload}` → the payload recorded in the history. */
-function payloadOf(event: RegulationCommand): Record<string, unknown> {
-  const { type: _type, ...rest } = event as unknown as Record<string, unknown>;
-  return rest;
-}
-
-/** Published once it left draft (not by withdrawing a draft); the plan once consulted. */
-function visibilityAfter(from: string, to: string): { publish: boolean; planPublic: boolean } {
-  return {
-    publish: to !== 'draft' && !(to === 'withdrawn' && from === 'draft'),
-    planPublic: to === 'consultation',
-  };
-}
-
 /** Events whose guards read no facts but the clock (the short path may take them). */
 function isShortPathCandidate(type: RegulationEventType): boolean {
   return (
     type !== 'OPEN_CONSULTATION' &&
     (FACTS_READ_BY_EVENT[type] as readonly string[]).every((fact) => fact === 'now')
   );
-}
-
-function closeReasonFor(eventType: string): CloseReason {
-  if (eventType === 'CLOSE_EXPERT_ROUND') return 'early';
-  if (eventType === 'WITHDRAW') return 'withdrawn';
-  return 'deadline';
 }
 
 function actorOf(p: Principal): WorkflowActorInfo {
@@ -147,7 +119,8 @@ export const EVENT_SENDER_ROLES: Role[] = [
  * goes through `transition()` below. In one transaction it locks the regulation row, reads the
  * facts the event's guards need, computes the next snapshot with the pure engine, and writes the
  * row (compare-and-set on `version`), a hash-chained history entry and an outbox row in one
- * statement; then the consultation rounds, the durable timers and the registered hooks.
+ * statement; then the durable timers and the registered hooks (the consultation's rounds among
+ * them).
  */
 @Injectable()
 export class WorkflowService {
@@ -160,7 +133,6 @@ export class WorkflowService {
     private readonly facts: WorkflowFactsContributors,
     private readonly hooks: TransitionHooks,
     private readonly idempotency: IdempotencyService,
-    private readonly rounds: ConsultationRoundsService,
     private readonly costing: CostingFacts,
     private readonly repository: WorkflowRepository,
     private readonly experts: ExpertDirectory,
@@ -423,13 +395,11 @@ export class WorkflowService {
     actor: WorkflowActorInfo,
     at: Date,
   ): boolean {
-    if (result.event.type === 'OPEN_CONSULTATION' || result.fromStateName === 'consultation') {
-      return true; // consultation rounds
-    }
     if (result.cancelledTimerIds.length || result.scheduledTimers.length) return true;
     return this.hooks.apply(this.transitionContext(row, result, actor, at, row.version + 1, 0));
   }
 
+  /** Under the row lock: authorise → facts → applyEvent → commit (and the Idempotency-Key). */
   private async sendInTx(
     tx: Tx,
     principal: Principal,
@@ -440,22 +410,67 @@ export class WorkflowService {
   ): Promise<SendOutcome> {
     const row = await this.repository.lock(tx, regulationId);
     this.checkVisible(principal, row);
-
-    if (opts.idempotencyKey !== undefined) {
-      const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
-      if (record) {
-        const answer = this.idempotency.replay(record, opts.requestHash!);
-        return {
-          status: answer.status,
-          body: answer.body as unknown as EventResponse,
-          replayed: true,
-        };
-      }
-    }
-
+    const replayed = await this.replay(tx, principal, opts);
+    if (replayed) return replayed;
     const ownsRegulation = this.checkMaySend(principal, row, type, opts);
     const facts = await this.readFacts(tx, row, type);
-    const result = applyEvent(row.workflow_snapshot, body as { type: string }, facts);
+    const result = await this.acceptedOrThrow(
+      tx,
+      principal,
+      row,
+      body,
+      applyEvent(row.workflow_snapshot, body as { type: string }, facts),
+    );
+    const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
+    const response = this.eventResponse(result, version, principal, ownsRegulation);
+    await this.remember(tx, principal, regulationId, opts, response);
+    return { status: 200, body: response, replayed: false };
+  }
+
+  /** The stored answer to an earlier request with this Idempotency-Key (422 if it differed). */
+  private async replay(
+    tx: Tx,
+    principal: Principal,
+    opts: SendOptions & { requestHash?: string },
+  ): Promise<SendOutcome | null> {
+    if (opts.idempotencyKey === undefined) return null;
+    const record = await this.idempotency.lookup(tx.manager, principal.id, opts.idempotencyKey);
+    if (!record) return null;
+    const answer = this.idempotency.replay(record, opts.requestHash!);
+    return { status: answer.status, body: answer.body as unknown as EventResponse, replayed: true };
+  }
+
+  /** Stores the answer under the request's Idempotency-Key, in the transition's transaction. */
+  private async remember(
+    tx: Tx,
+    principal: Principal,
+    regulationId: string,
+    opts: SendOptions & { requestHash?: string },
+    response: EventResponse,
+  ): Promise<void> {
+    if (opts.idempotencyKey === undefined) return;
+    await this.idempotency.save(tx.manager, {
+      principalId: principal.id,
+      key: opts.idempotencyKey,
+      scope: IDEMPOTENCY_SCOPE,
+      requestHash: opts.requestHash!,
+      resourceId: regulationId,
+      answer: { status: 200, body: response as unknown as Record<string, unknown> },
+    });
+  }
+
+  /**
+   * The engine's answer as the caller hears it: the accepted transition, or its refusal thrown
+   * (409 state, 400 payload or expert ids, 422 guard with the records that block it, 422 experts).
+   */
+  private async acceptedOrThrow(
+    tx: Tx,
+    principal: Principal,
+    row: LockedRegulation,
+    body: Record<string, unknown>,
+    result: ApplyResult,
+  ): Promise<AcceptedTransition> {
+    const type = (body as { type: RegulationEventType }).type;
     if (type === 'OPEN_CONSULTATION' && (result.accepted || result.reason === 'guard_failed')) {
       this.checkExpertIdFormat(body.expertIds);
     }
@@ -480,20 +495,7 @@ export class WorkflowService {
     if (result.event.type === 'OPEN_CONSULTATION') {
       await this.checkExperts(tx, result.event.expertIds);
     }
-
-    const version = await this.commit(tx, row, result, actorOf(principal), new Date(facts.now));
-    const response = this.eventResponse(result, version, principal, ownsRegulation);
-    if (opts.idempotencyKey !== undefined) {
-      await this.idempotency.save(tx.manager, {
-        principalId: principal.id,
-        key: opts.idempotencyKey,
-        scope: IDEMPOTENCY_SCOPE,
-        requestHash: opts.requestHash!,
-        resourceId: regulationId,
-        answer: { status: 200, body: response as unknown as Record<string, unknown> },
-      });
-    }
-    return { status: 200, body: response, replayed: false };
+    return result;
   }
 
   /** The facts this event's guards read (after the lock, so none can change before commit). */
@@ -599,7 +601,7 @@ export class WorkflowService {
 
   /**
    * Writes the accepted transition: the row by compare-and-set, the history entry and the outbox
-   * row in one statement; then rounds, timers and hooks. Returns the new version.
+   * row in one statement; then timers and hooks. Returns the new version.
    */
   private async commit(
     tx: Tx,
@@ -609,7 +611,6 @@ export class WorkflowService {
     at: Date,
   ): Promise<number> {
     const { version, seq } = await this.write(tx, row, result, actor, at);
-    await this.syncRounds(tx, row.id, result, at);
     await this.syncTimers(tx, row.id, result);
     const ctx = this.transitionContext(row, result, actor, at, version, seq);
     if (this.hooks.apply(ctx)) await this.hooks.run(tx, ctx);
@@ -628,66 +629,10 @@ export class WorkflowService {
     actor: WorkflowActorInfo,
     at: Date,
   ): Promise<{ version: number; seq: number }> {
-    const from = result.fromStateName;
-    const to = result.stateName;
-    const { publish, planPublic } = visibilityAfter(from, to);
-    const version = row.version + 1;
-    const entry = chain(row.head, {
-      regulationId: row.id,
-      at: at.toISOString(),
-      actorId: actor.id,
-      actorKind: actor.kind,
-      actorRole: actor.role,
-      actorAgencyId: actor.agencyId,
-      event: result.event.type,
-      fromState: result.fromState,
-      toState: result.state,
-      fromStateName: from,
-      toStateName: to,
-      payload: payloadOf(result.event),
-      machineVersion: result.snapshot.machineVersion,
-    });
-    const outbox = {
-      regulationId: row.id,
-      agencyId: row.agency_id,
-      seq: entry.seq,
-      version,
-      event: entry.event,
-      payload: entry.payload,
-      fromState: entry.fromState,
-      toState: entry.toState,
-      fromStateName: from,
-      toStateName: to,
-      actor: { kind: actor.kind, id: actor.id, role: actor.role, agencyId: actor.agencyId },
-      at: entry.at,
-    };
-    const write: TransitionWrite = {
-      id: row.id,
-      expectedVersion: row.version,
-      snapshot: JSON.stringify(result.snapshot),
-      machineVersion: result.snapshot.machineVersion,
-      state: JSON.stringify(result.state),
-      stateName: to,
-      publish,
-      planPublic,
-      at,
-      updatedBy: actor.userId,
-      seq: entry.seq,
-      actorId: actor.id,
-      actorKind: actor.kind,
-      actorRole: actor.role,
-      actorAgencyId: actor.agencyId,
-      event: entry.event,
-      fromState: JSON.stringify(result.fromState),
-      fromStateName: from,
-      payload: JSON.stringify(entry.payload),
-      prevHash: entry.prevHash,
-      hash: entry.hash,
-      outbox: JSON.stringify(outbox),
-    };
-    const written = await this.repository.write(tx, write);
+    const record = transitionRecord(row, result, actor, at);
+    const written = await this.repository.write(tx, record);
     if (written === null) throw new VersionConflict(row.version);
-    return { version: written, seq: entry.seq };
+    return { version: written, seq: record.seq };
   }
 
   private transitionContext(
@@ -709,40 +654,11 @@ export class WorkflowService {
       before: { state: result.fromState, stateName: result.fromStateName, version: row.version },
       after: { state: result.state, stateName: result.stateName, version },
       event: result.event,
+      context: result.snapshot.snapshot.context as RegulationContext,
       actor,
       at,
       historySeq,
     };
-  }
-
-  /** Consultation rounds follow the statechart's regions: opened together, closed as they close. */
-  private async syncRounds(tx: Tx, regulationId: string, result: AcceptedTransition, at: Date) {
-    const context = result.snapshot.snapshot.context;
-    if (result.event.type === 'OPEN_CONSULTATION' && context.consultation) {
-      const c = context.consultation;
-      await this.rounds.open(tx.manager, regulationId, {
-        cycle: c.cycle,
-        openedAt: c.openedAt,
-        expertDeadline: c.expertDeadline,
-        associationDeadline: c.associationDeadline,
-        expertIds: c.expertIds,
-      });
-      return;
-    }
-    if (result.fromStateName !== 'consultation') return;
-    const closed = (['expert', 'association'] as RoundKind[]).filter(
-      (r) => roundOpenIn(result.fromState, r) && !roundOpenIn(result.state, r),
-    );
-    if (closed.length) {
-      await this.rounds.close(
-        tx.manager,
-        regulationId,
-        context.cycle,
-        closed,
-        at,
-        closeReasonFor(result.event.type),
-      );
-    }
   }
 
   /** The engine's timer protocol: cancel what the transition cancelled, then (re)schedule. */

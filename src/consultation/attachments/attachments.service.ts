@@ -12,7 +12,7 @@ import {
   accessFacts,
   RegulationRepository,
 } from '../../register/persistence/regulation.repository';
-import { ConsultationRoundsService } from '../../workflow/consultation/consultation-rounds.service';
+import { ConsultationRoundsService } from '../rounds/consultation-rounds.service';
 import {
   attachmentFilename,
   ATTACHMENT_TYPES,

@@ -6,13 +6,12 @@ import type { StateValue } from 'xstate';
 import { Decision } from '../../access/access-policy';
 import { FieldError } from '../../common/problem';
 import { Principal } from '../../identity/domain/principal';
-// The workflow's own reading of its parallel state (a pure function).
-import { roundOpenIn } from '../../workflow/consultation/consultation-rounds.service';
+import { ROUND_KINDS, roundOpenIn, type RoundKind } from './rounds';
 import type { FeedbackTarget, Parsed } from './feedback-input';
 import { plainText } from './text';
 
-export const ROUND_KINDS = ['expert', 'association'] as const;
-export type RoundKind = (typeof ROUND_KINDS)[number];
+export { ROUND_KINDS };
+export type { RoundKind };
 
 export const DISPOSITIONS = ['accepted', 'partially_accepted', 'rejected'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];

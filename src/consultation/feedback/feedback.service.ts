@@ -21,7 +21,7 @@ import {
   accessFacts,
   RegulationRepository,
 } from '../../register/persistence/regulation.repository';
-import { ConsultationRoundsService } from '../../workflow/consultation/consultation-rounds.service';
+import { ConsultationRoundsService } from '../rounds/consultation-rounds.service';
 import { costFieldValue, FeedbackInput, parseFeedbackInput } from '../domain/feedback-input';
 import {
   MAX_HIDE_REASON_LENGTH,

@@ -11,10 +11,8 @@ import {
   accessFacts,
   RegulationRepository,
 } from '../../register/persistence/regulation.repository';
-import {
-  ConsultationRoundsService,
-  ConsultationRoundView,
-} from '../../workflow/consultation/consultation-rounds.service';
+import type { ConsultationRoundView } from '../domain/rounds';
+import { ConsultationRoundsService } from '../rounds/consultation-rounds.service';
 import { totalEffect } from '../domain/cost-effect';
 import { FeedbackRepository, FeedbackView } from '../persistence/feedback.repository';
 import { ResponseRepository } from '../persistence/response.repository';

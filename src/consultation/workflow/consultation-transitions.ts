@@ -5,7 +5,7 @@ import { Tx } from '../../database/transaction-runner';
 import { TimerHandler } from '../../jobs/decorators';
 import { DueTimer, TimerHandlerClass } from '../../jobs/timers/timer-handler';
 import { TimerService } from '../../jobs/timers/timer.service';
-import { RoundKind, roundOpenIn } from '../../workflow/consultation/consultation-rounds.service';
+import { RoundKind, roundsClosedBetween } from '../domain/rounds';
 import { TransitionContext, TransitionHooks } from '../../workflow/transition-hooks';
 import { ROUND_REMINDER_DAYS } from '../consultation.config';
 import { CONSULTATION_TOPICS, ConsultationOutbox } from '../persistence/consultation-outbox';
@@ -108,9 +108,7 @@ export class ConsultationTransitions implements OnModuleInit {
   }
 
   private async roundsClosed(tx: Tx, ctx: TransitionContext): Promise<void> {
-    const closed = (['expert', 'association'] as RoundKind[]).filter(
-      (r) => roundOpenIn(ctx.before.state, r) && !roundOpenIn(ctx.after.state, r),
-    );
+    const closed = roundsClosedBetween(ctx.before.state, ctx.after.state);
     if (closed.length === 0) return;
     for (const round of await latestRounds(tx.manager, ctx.regulation.id)) {
       if (!closed.includes(round.round)) continue;

@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock';
 import { FeedbackTasksReader } from '../../consultation/feedback/feedback-tasks.reader';
 import { Principal } from '../../identity/domain/principal';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
-import { RoundsReader } from '../../workflow/consultation/rounds.reader';
+import { RoundsReader } from '../../consultation/rounds/rounds.reader';
 import { WorkflowService } from '../../workflow/workflow.service';
 import { linkFor } from '../domain/links';
 import { TaskDto } from '../http/notification.dto';

@@ -6,8 +6,8 @@ import { Recipient, UserDirectory } from '../../identity/users/user-directory';
 import { FeedEvent } from '../../integration/changes/change-feed.reader';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
 import { RegulationRepository } from '../../register/persistence/regulation.repository';
-import { ConsultationRoundView } from '../../workflow/consultation/consultation-rounds.service';
-import { RoundsReader } from '../../workflow/consultation/rounds.reader';
+import type { ConsultationRoundView } from '../../consultation/domain/rounds';
+import { RoundsReader } from '../../consultation/rounds/rounds.reader';
 import { Notifier } from '../notifier';
 import { NotificationRepository } from '../persistence/notification.repository';
 

@@ -13,7 +13,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { PollingLoop } from '../../common/polling-loop';
 import { ChangeFeedReader } from '../../integration/changes/change-feed.reader';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
-import { RoundsReader } from '../../workflow/consultation/rounds.reader';
+import { RoundsReader } from '../../consultation/rounds/rounds.reader';
 import { CLOSING_SOON_DAYS, DUE_SOON_DAYS } from '../domain/kinds';
 import { NotificationRepository } from '../persistence/notification.repository';
 import { implementationDeadlineOf, NotificationTriggers } from './feed-triggers';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { initialSnapshot, stateOf } from '../../workflow/domain';
 import { ImportRow } from '../import';
+import type { InitialWorkflow } from '../regulation-workflow-seed';
 import { regulationSearchText } from '../regulations/search-text';
 
 const BATCH = 1000;
@@ -18,6 +18,8 @@ export async function writeImportRows(
     agencyId: string;
     userId: string | null;
     now: Date;
+    /** The workflow state the regulations start in (RegulationWorkflowSeed). */
+    workflow: InitialWorkflow;
     onProgress?: (done: number) => Promise<void>;
   },
 ): Promise<{ regulations: number; documentsCreated: number; documentsReused: number }> {
@@ -81,8 +83,7 @@ export async function writeImportRows(
     }
   }
 
-  const snapshot = initialSnapshot(ctx.now.toISOString());
-  const { state, stateName } = stateOf(snapshot);
+  const { snapshot, state, stateName, machineVersion } = ctx.workflow;
   const snapshotJson = JSON.stringify(snapshot);
   const stateJson = JSON.stringify(state);
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -105,7 +106,7 @@ export async function writeImportRows(
         chunk.map((r) => r.regulation.procedureCode),
         ctx.agencyId,
         snapshotJson,
-        snapshot.machineVersion,
+        machineVersion,
         stateJson,
         stateName,
         ctx.userId,

@@ -19,6 +19,7 @@ import {
 } from '../import';
 import { ImportUploadRepository } from '../persistence/import-upload.repository';
 import { writeImportRows } from './import-writer';
+import { RegulationWorkflowSeed } from '../regulation-workflow-seed';
 import { SectorRepository } from '../persistence/sector.repository';
 
 export const IMPORT_JOB = 'register.import';
@@ -59,6 +60,7 @@ export class ImportsService implements JobRunHandlerClass {
     private readonly jobRuns: JobRunService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workflowSeed: RegulationWorkflowSeed,
   ) {}
 
   /** Stores the upload and queues its import; the answer is the job to follow at GET /jobs/:id. */
@@ -198,10 +200,12 @@ export class ImportsService implements JobRunHandlerClass {
       return outcome;
     }
     return this.transactions.run(async ({ manager }) => {
+      const now = this.clock.now();
       const written = await writeImportRows(manager, parsed.rows, {
         agencyId: opts.agencyId,
         userId: opts.userId,
-        now: this.clock.now(),
+        now,
+        workflow: this.workflowSeed.initial(now.toISOString()),
         onProgress: async (done) => {
           await opts.onProgress?.(done, parsed.rows.length);
         },

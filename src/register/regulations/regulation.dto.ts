@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { TOP_LEVEL_STATES } from '../../workflow/domain';
-import { REGULATION_CATEGORIES, SUBJECT_TYPES } from '../domain';
+import { REGULATION_CATEGORIES, REGULATION_STATE_NAMES, SUBJECT_TYPES } from '../domain';
 
 /** The shape of a regulation; field rules (lengths, codes, sector list) live in the register domain. */
 export class CreateRegulationDto {
@@ -38,7 +37,7 @@ export class UpdateRegulationDto {
   @ApiPropertyOptional({ enum: SUBJECT_TYPES, isArray: true }) @Allow() subjectTypes?: unknown;
 }
 
-export const STATE_NAMES = TOP_LEVEL_STATES;
+export const STATE_NAMES = REGULATION_STATE_NAMES;
 
 export class RegulationListQuery extends PageQuery {
   @ApiPropertyOptional({

@@ -64,3 +64,16 @@ export class RegulationDetailDto extends RegulationResponseDto {
   @ApiProperty({ type: Number, nullable: true, example: 83.36 }) reductionPct: number | null;
   @ApiProperty({ type: PlanSummaryDto, nullable: true }) plan: PlanSummaryDto | null;
 }
+
+/** An agency as other views name it (a consultation's regulation, a progress item). */
+export class AgencyRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'BYT' }) code: string;
+  @ApiProperty({ example: 'Bộ Y tế' }) name: string;
+}
+
+/** A legal document by its number, as other views cite it. */
+export class DocumentRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '15/2018/NĐ-CP' }) number: string;
+}

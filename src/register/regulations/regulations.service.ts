@@ -8,13 +8,13 @@ import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { ProblemException, ValidationProblem } from '../../common/problem';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Principal } from '../../identity/domain/principal';
-import { initialSnapshot, stateOf } from '../../workflow/domain';
 import { validateRegulationFields } from '../domain';
 import { LegalDocumentEntity } from '../persistence/legal-document.entity';
 import { RegulationEntity } from '../persistence/regulation.entity';
 import { accessFacts, RegulationRepository } from '../persistence/regulation.repository';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { RegulationDetailExtensions } from '../regulation-detail.extensions';
+import { RegulationWorkflowSeed } from '../regulation-workflow-seed';
 import {
   applyRegulationSearch,
   applyRegulationVisibility,
@@ -80,6 +80,7 @@ export class RegulationsService {
     private readonly programmes: ProgrammesService,
     private readonly extensions: RegulationDetailExtensions,
     private readonly clock: Clock,
+    private readonly workflowSeed: RegulationWorkflowSeed,
   ) {}
 
   async create(actor: Principal, dto: CreateRegulationDto): Promise<RegulationView> {
@@ -88,8 +89,9 @@ export class RegulationsService {
       const doc = await this.documentOrFail(manager, dto.legalDocumentId);
       const fields = await this.validated(manager, dto as unknown as Record<string, unknown>);
       const now = this.clock.now();
-      const snapshot = initialSnapshot(now.toISOString());
-      const { state, stateName } = stateOf(snapshot);
+      const { snapshot, state, stateName, machineVersion } = this.workflowSeed.initial(
+        now.toISOString(),
+      );
       const r = manager.create(RegulationEntity, {
         id: randomUUID(),
         legalDocumentId: doc.id,
@@ -103,7 +105,7 @@ export class RegulationsService {
         subjectTypes: fields.subjectTypes,
         searchText: regulationSearchText(fields, doc),
         workflowSnapshot: snapshot as unknown as Record<string, unknown>,
-        machineVersion: snapshot.machineVersion,
+        machineVersion,
         state,
         stateName,
         published: false,

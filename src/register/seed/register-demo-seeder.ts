@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { IdentitySeeder } from '../../identity/seed/identity-seeder';
-import { initialSnapshot, stateOf } from '../../workflow/domain';
+import { RegulationWorkflowSeed } from '../regulation-workflow-seed';
 import { regulationSearchText } from '../regulations/search-text';
 import { DEMO_DOCUMENTS, DEMO_REGULATIONS } from './demo-regulations';
 
@@ -21,6 +21,7 @@ export class RegisterDemoSeeder implements OnApplicationBootstrap {
     private readonly identity: IdentitySeeder,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly workflowSeed: RegulationWorkflowSeed,
   ) {}
 
   async onApplicationBootstrap() {
@@ -62,8 +63,9 @@ export class RegisterDemoSeeder implements OnApplicationBootstrap {
         );
         if (exists.length) continue;
         const doc = DEMO_DOCUMENTS.find((d) => d.key === r.doc)!;
-        const snapshot = initialSnapshot(this.clock.now().toISOString());
-        const { state, stateName } = stateOf(snapshot);
+        const { snapshot, state, stateName, machineVersion } = this.workflowSeed.initial(
+          this.clock.now().toISOString(),
+        );
         await manager.query(
           `INSERT INTO regulation (id, legal_document_id, provision, title, description, category, sector_code, agency_id, procedure_code, subject_types,
              search_text, workflow_snapshot, machine_version, state, state_name)
@@ -81,7 +83,7 @@ export class RegisterDemoSeeder implements OnApplicationBootstrap {
             r.subjectTypes,
             regulationSearchText({ ...r, procedureCode: r.procedureCode }, doc),
             JSON.stringify(snapshot),
-            snapshot.machineVersion,
+            machineVersion,
             JSON.stringify(state),
             stateName,
           ],

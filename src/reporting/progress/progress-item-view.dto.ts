@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AgencyRefDto, DocumentRefDto } from '../../workflow/http/workflow.dto';
+import { AgencyRefDto, DocumentRefDto } from '../../register/regulations/regulation.response';
 
 /** One regulation behind a figure of the ledger (drill-down). */
 export class ProgressItemDto {

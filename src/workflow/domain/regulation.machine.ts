@@ -10,25 +10,13 @@ import { assertEvent, assign, cancel, raise, setup } from 'xstate';
 import type { RegulationEvent, PlanAction, FactsInput } from './regulation.events';
 import { effectiveStart, guardImplementations } from './regulation.guards';
 import { toMillis } from './time';
+import { REGULATION_STATE_NAMES } from '../../register/domain/regulation-states';
 
 export const REGULATION_MACHINE_ID = 'regulation';
 export const REGULATION_MACHINE_VERSION = 1;
 
-export const TOP_LEVEL_STATES = [
-  'draft',
-  'review',
-  'costing',
-  'drafting_plan',
-  'consultation',
-  'responding',
-  'government_office_review',
-  'awaiting_decision',
-  'implementing',
-  'retained',
-  'withdrawn',
-  'rejected',
-  'implemented',
-] as const;
+/** The register's list of state names (it stores them): the top-level states of this chart. */
+export const TOP_LEVEL_STATES = REGULATION_STATE_NAMES;
 export type RegulationStateName = (typeof TOP_LEVEL_STATES)[number];
 
 export const FINAL_STATES = [

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsultationRoundRepository } from '../persistence/consultation-round.repository';
-import { ConsultationRoundView, RoundKind, toRoundView } from './consultation-rounds.service';
+import type { ConsultationRoundView, RoundKind } from '../domain/rounds';
+import { toRoundView } from './consultation-rounds.service';
 
 /** Read port on the consultation rounds for other modules (notifications, tasks). */
 @Injectable()

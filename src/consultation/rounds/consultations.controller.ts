@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator';
 import { CurrentPrincipal } from '../../identity/auth/decorators';
 import { Principal } from '../../identity/domain/principal';
-import { ConsultationRoundsService } from '../consultation/consultation-rounds.service';
-import { ConsultationListQuery, ConsultationPageDto } from './workflow.dto';
+import { ConsultationRoundsService } from './consultation-rounds.service';
+import { ConsultationListQuery, ConsultationPageDto } from './consultations.dto';
 import { ApiProblemResponses } from '../../common/openapi';
 
 @ApiTags('consultations')

@@ -10,25 +10,8 @@ import {
   RegulationRepository,
   RegulationSummary,
 } from '../../register/persistence/regulation.repository';
+import type { CloseReason, ConsultationRoundView, RoundKind, RoundStatus } from '../domain/rounds';
 import { ConsultationRoundRepository } from '../persistence/consultation-round.repository';
-import type { StateValue } from 'xstate';
-
-export type RoundKind = 'expert' | 'association';
-export type RoundStatus = 'open' | 'closed';
-export type CloseReason = 'early' | 'deadline' | 'withdrawn';
-
-export interface ConsultationRoundView {
-  id: string;
-  regulationId: string;
-  cycle: number;
-  round: RoundKind;
-  opensAt: string;
-  closesAt: string;
-  status: RoundStatus;
-  invitedExpertIds: string[];
-  closedAt: string | null;
-  closeReason: CloseReason | null;
-}
 
 /** A round as the public and associations choose what to answer: with its regulation and plan. */
 export interface ConsultationListing extends ConsultationRoundView {
@@ -52,21 +35,6 @@ export interface RoundListQuery {
   cursor?: string;
 }
 
-/** The statechart region of each round inside the parallel `consultation` state. */
-const REGION: Record<RoundKind, 'experts' | 'associations'> = {
-  expert: 'experts',
-  association: 'associations',
-};
-
-/** Whether a round's region is open in a state value ({consultation: {experts: 'open', …}}). */
-export function roundOpenIn(value: StateValue, round: RoundKind): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = (value as Record<string, unknown>).consultation;
-  return (
-    typeof c === 'object' && c !== null && (c as Record<string, unknown>)[REGION[round]] === 'open'
-  );
-}
-
 /** A stored round as the API and the other modules see it. */
 export const toRoundView = (r: any): ConsultationRoundView => ({
   id: r.id,
@@ -82,9 +50,9 @@ export const toRoundView = (r: any): ConsultationRoundView => ({
 });
 
 /**
- * Vòng tham vấn: the two rounds of each consultation cycle. Rows are written only by the
- * workflow's transitions (so their status always follows the statechart); the consultation
- * module reads them to accept feedback.
+ * Vòng tham vấn: the two rounds of each consultation cycle. Rows are written only inside the
+ * workflow's transitions, by the rounds' transition hook (so their status always follows the
+ * statechart); feedback, attachments, the report and notifications read them.
  */
 @Injectable()
 export class ConsultationRoundsService {
@@ -95,7 +63,7 @@ export class ConsultationRoundsService {
     private readonly repository: ConsultationRoundRepository,
   ) {}
 
-  /** Called by OPEN_CONSULTATION, in its transaction. */
+  /** Called for OPEN_CONSULTATION, in its transaction. */
   async open(
     manager: EntityManager,
     regulationId: string,
