@@ -371,7 +371,7 @@ async function startServer(
   });
   const workerChild = IN_PROCESS_WORKERS
     ? undefined
-    : spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'worker.js')], {
+    : spawn(process.execPath, [...profile, join(__dirname, '..', 'dist', 'src', 'worker.js')], {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...env, WORKERS: 'true', DB_POOL_SIZE: '10' },
       });
