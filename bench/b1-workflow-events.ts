@@ -22,7 +22,8 @@ import {
   print,
   round,
 } from './lib/context';
-import { childPids, ensureWrk, runWrk } from './lib/wrk';
+import { cpus } from 'node:os';
+import { childPids, ensureWrk, machineTicks, runWrk } from './lib/wrk';
 
 const run = promisify(execFile);
 const CLIENTS = 16;
@@ -161,8 +162,15 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
       perClient,
     );
 
-    const pgbench = await runPgbench(seconds);
+    const { tps: pgbench, cpuMsPerTx: pgbenchCpuMs } = await runPgbench(seconds);
     const ratio = events.perSecond / pgbench;
+    // The CPU budget: what one event costs each process, against what the two cores can give.
+    const cores = cpus().length;
+    const msPerEvent = (share: number) => (share * cores * 1000) / events.perSecond;
+    const apiMs = msPerEvent(events.serverCpuShare);
+    const workerMs = msPerEvent(events.workerCpuShare);
+    const postgresMs = msPerEvent(events.postgresCpuShare);
+    const wrkMs = msPerEvent(events.clientCpuShare);
     return {
       id: 'B1',
       figures: {
@@ -173,6 +181,16 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
         p50_ms: round(events.p50Ms),
         p99_ms: round(events.p99Ms),
         pgbench_n_tps: Math.round(pgbench),
+        pgbench_cpu_ms_per_tx: round(pgbenchCpuMs),
+        api_cpu_ms_per_event: round(apiMs),
+        worker_cpu_ms_per_event: round(workerMs),
+        postgres_cpu_ms_per_event: round(postgresMs),
+        // How many events/s the cores could carry at these costs (wrk's included), and the budget
+        // per event that half of pgbench would need.
+        cpu_ceiling_events_per_s: Math.round(
+          (cores * 1000) / (apiMs + workerMs + postgresMs + wrkMs),
+        ),
+        cpu_budget_ms_for_target: round((cores * 1000) / (0.5 * pgbench)),
         ratio: round(ratio),
         api_processes: API_PROCESSES,
         workers: IN_PROCESS_WORKERS ? 'in-process' : 'separate',
@@ -391,8 +409,11 @@ async function startServer(
   throw new Error('B1: the service did not become ready');
 }
 
-/** pgbench -N (no updates to the small tables), 16 clients, on the same server, same duration. */
-async function runPgbench(seconds: number): Promise<number> {
+/**
+ * pgbench -N (no updates to the small tables), 16 clients, on the same server, same duration;
+ * with the CPU the whole machine spent per transaction (pgbench and Postgres).
+ */
+async function runPgbench(seconds: number): Promise<{ tps: number; cpuMsPerTx: number }> {
   const db = await freshDatabase('b1_pgbench');
   const u = new URL(db.url);
   const args = [
@@ -407,6 +428,7 @@ async function runPgbench(seconds: number): Promise<number> {
   const name = u.pathname.slice(1);
   try {
     await run('pgbench', [...args, '-i', '-q', '-s', String(CLIENTS), name], { env });
+    const before = machineTicks();
     const { stdout } = await run(
       'pgbench',
       [...args, '-N', '-c', String(CLIENTS), '-j', '2', '-T', String(seconds), name],
@@ -417,7 +439,10 @@ async function runPgbench(seconds: number): Promise<number> {
         stdout,
       );
     if (!m) throw new Error(`cannot read pgbench output: ${stdout}`);
-    return Number(m[1]);
+    const after = machineTicks();
+    const tps = Number(m[1]);
+    const busyShare = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+    return { tps, cpuMsPerTx: (busyShare * cpus().length * 1000) / tps };
   } finally {
     await db.drop();
   }

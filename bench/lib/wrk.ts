@@ -176,7 +176,8 @@ function postgresTicks(): number {
   return ticks;
 }
 
-function machineTicks(): { busy: number; total: number } {
+/** Busy and total clock ticks of all cores since boot (/proc/stat). */
+export function machineTicks(): { busy: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   const idle = v[3] + (v[4] ?? 0);
