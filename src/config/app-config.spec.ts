@@ -69,4 +69,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
     expect(() => loadConfig({ PUBLIC_URL: 'regcut.gov.vn' })).toThrow(/PUBLIC_URL/);
   });
+
+  it('reads API_PROCESSES, which needs a shared Postgres', () => {
+    const pg = { DATABASE_URL: 'postgres://x@h/db', JWT_SECRET: 's'.repeat(32) };
+    expect(loadConfig({}).apiProcesses).toBe(1);
+    expect(loadConfig({ ...pg, API_PROCESSES: '4' }).apiProcesses).toBe(4);
+    expect(() => loadConfig({ API_PROCESSES: '2' })).toThrow(
+      /API_PROCESSES: more than 1 needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ ...pg, API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
+    expect(() => loadConfig({ ...pg, API_PROCESSES: 'two' })).toThrow(/API_PROCESSES/);
+  });
 });
