@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { EstimateRepository } from './persistence/estimate.repository';
 import { PlanAction } from './shared/costing-rules';
 
 /** What the workflow's guards need to know about a regulation's costs and plan (domain.md §5). */
@@ -24,18 +25,10 @@ export interface CostingFactsView {
  */
 @Injectable()
 export class CostingFacts {
+  constructor(private readonly estimates: EstimateRepository) {}
+
   async forRegulation(manager: EntityManager, regulationId: string): Promise<CostingFactsView> {
-    const [r] = await manager.query(
-      `SELECT
-         EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'baseline') AS baseline,
-         EXISTS (SELECT 1 FROM cost_estimate WHERE regulation_id = $1 AND kind = 'proposed') AS proposed,
-         p.action, p.programme_id, g.code AS programme_code, g.min_consultation_days,
-         to_char(g.end_date, 'YYYY-MM-DD') AS programme_end_date
-       FROM (SELECT 1) one
-       LEFT JOIN regulation_plan p ON p.regulation_id = $1
-       LEFT JOIN programme g ON g.id = p.programme_id`,
-      [regulationId],
-    );
+    const r = await this.estimates.facts(manager, regulationId);
     return {
       baselineComplete: r.baseline === true,
       proposedExists: r.proposed === true,

@@ -14,6 +14,7 @@ import { PlanService } from './plan/plan.service';
 import { RecalculationJob } from './recalculation/recalculation.job';
 import { CostingReader } from './shared/costing-reader';
 import { EstimateHistoryRepository } from './persistence/estimate-history.repository';
+import { EstimateRepository } from './persistence/estimate.repository';
 import { PlanRepository } from './persistence/plan.repository';
 import { ParameterSetRepository } from './persistence/parameter-set.repository';
 
@@ -39,6 +40,7 @@ import { ParameterSetRepository } from './persistence/parameter-set.repository';
     PlanRepository,
     ParameterSetRepository,
     EstimateHistoryRepository,
+    EstimateRepository,
     CostingFacts,
     CostingDetailExtension,
   ],

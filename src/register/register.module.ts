@@ -10,6 +10,7 @@ import { ImportUploadRepository } from './persistence/import-upload.repository';
 import { SectorRepository } from './persistence/sector.repository';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
+import { ImportWriter } from './imports/import-writer';
 import { LegalDocumentsController } from './legal-documents/legal-documents.controller';
 import { LegalDocumentsService } from './legal-documents/legal-documents.service';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -46,6 +47,7 @@ import { RegulationWorkflowSeed } from './regulation-workflow-seed';
   ],
   providers: [
     ImportsService,
+    ImportWriter,
     ImportUploadRepository,
     SectorRepository,
     RegisterDemoSeeder,

@@ -1,13 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../access/access-policy';
-import { StoredInputs } from '../../costing/shared/rows';
+import { CostingReader } from '../../costing/shared/costing-reader';
 import { accessFacts } from '../../register/persistence/regulation.repository';
 import {
   RegulationDetailContext,
   RegulationDetailExtensions,
 } from '../../register/regulation-detail.extensions';
-import { EvidenceRow, EvidenceSummary, summarizeEvidence } from '../domain/evidence-summary';
+import { EvidenceSummary, summarizeEvidence } from '../domain/evidence-summary';
+import { FeedbackRepository } from '../persistence/feedback.repository';
 import { cycleOf } from '../persistence/regulation-lock';
 
 export interface ConsultationEvidenceSummary {
@@ -42,6 +43,8 @@ export class EvidenceDetailExtension implements OnModuleInit {
   constructor(
     private readonly extensions: RegulationDetailExtensions,
     private readonly dataSource: DataSource,
+    private readonly feedback: FeedbackRepository,
+    private readonly costing: CostingReader,
   ) {}
 
   onModuleInit(): void {
@@ -66,24 +69,8 @@ export class EvidenceDetailExtension implements OnModuleInit {
     cycle: number,
     seesUnpublished = true,
   ): Promise<ConsultationEvidenceSummary> {
-    const rows: Array<
-      EvidenceRow & { round: string; answered: boolean; has_evidence: boolean; published: boolean }
-    > = await this.dataSource.query(
-      `SELECT f.round, f.evidence_subjects::text AS subjects, f.published_at IS NOT NULL AS published,
-              f.evidence_frequency::text AS "frequencyPerYear", f.evidence_hours::text AS hours,
-              f.evidence_amount::text AS amount,
-              (f.evidence_subjects IS NOT NULL OR f.evidence_frequency IS NOT NULL
-                OR f.evidence_hours IS NOT NULL OR f.evidence_amount IS NOT NULL
-                OR f.evidence_note IS NOT NULL) AS has_evidence,
-              EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id) AS answered
-         FROM consultation_feedback f
-        WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL`,
-      [regulationId, cycle],
-    );
-    const estimates: Array<{ kind: string; inputs: StoredInputs }> = await this.dataSource.query(
-      `SELECT kind, inputs FROM cost_estimate WHERE regulation_id = $1`,
-      [regulationId],
-    );
+    const rows = await this.feedback.evidenceOfCycle(this.dataSource.manager, regulationId, cycle);
+    const estimates = await this.costing.estimateInputs(regulationId);
     const inputsOf = (kind: string) => estimates.find((e) => e.kind === kind)?.inputs ?? null;
     const associations = rows.filter((r) => r.round === 'association');
     const answered = rows.filter((r) => r.answered).length;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { RoundKind } from '../domain/rounds';
 
 /** A consultation_round row as stored (snake_case; the service maps it to its view). */
 export type RoundRecord = Record<string, any>;
@@ -11,6 +12,29 @@ export type RoundListingRecord = RoundRecord & {
   expert_closes_at: Date | null;
   association_closes_at: Date | null;
 };
+
+/** A round with its regulation's agency (`regulation` is the register's table). */
+export interface RoundWithAgency {
+  id: string;
+  regulation_id: string;
+  cycle: number;
+  round: RoundKind;
+  closes_at: Date;
+  status: 'open' | 'closed';
+  closed_at: Date | null;
+  close_reason: string | null;
+  invited_expert_ids: string[];
+  agency_id: string;
+}
+
+/** The rounds a new consultation cycle opens with (OPEN_CONSULTATION). */
+export interface NewCycle {
+  cycle: number;
+  openedAt: string;
+  expertDeadline: string;
+  associationDeadline: string;
+  expertIds: string[];
+}
 
 /** Who may see which rounds (decided by the service from the principal). */
 export type RoundVisibility = { kind: 'all' } | { kind: 'published'; orAgencyId?: string };
@@ -30,17 +54,7 @@ export interface RoundListFilter {
 @Injectable()
 export class ConsultationRoundRepository {
   /** The two rounds of a cycle, opened together by OPEN_CONSULTATION. */
-  async insertCycle(
-    manager: EntityManager,
-    regulationId: string,
-    c: {
-      cycle: number;
-      openedAt: string;
-      expertDeadline: string;
-      associationDeadline: string;
-      expertIds: string[];
-    },
-  ): Promise<void> {
+  async insertCycle(manager: EntityManager, regulationId: string, c: NewCycle): Promise<void> {
     await manager.query(
       `INSERT INTO consultation_round (id, regulation_id, cycle, round, opens_at, closes_at, status, invited_expert_ids)
        VALUES ($1, $3, $4, 'expert', $5, $6, 'open', $7::uuid[]),
@@ -99,6 +113,26 @@ export class ConsultationRoundRepository {
         ORDER BY round DESC`,
       [regulationId],
     );
+  }
+
+  /** The rounds of a regulation's latest cycle, with its agency. */
+  latestCycleWithAgency(manager: EntityManager, regulationId: string): Promise<RoundWithAgency[]> {
+    return manager.query(
+      `SELECT c.*, r.agency_id FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
+      WHERE c.regulation_id = $1
+        AND c.cycle = (SELECT max(cycle) FROM consultation_round WHERE regulation_id = $1)`,
+      [regulationId],
+    );
+  }
+
+  /** One round with its agency; `id` as given (a timer's payload, maybe not a UUID). */
+  async findWithAgency(manager: EntityManager, id: string): Promise<RoundWithAgency | null> {
+    const rows: RoundWithAgency[] = await manager.query(
+      `SELECT c.*, r.agency_id FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
+        WHERE c.id::text = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** Open rounds, soonest deadline first, narrowed by kind, invited expert, deadline and regulations. */

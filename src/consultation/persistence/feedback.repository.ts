@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Rational } from '../../costing/domain';
 import { costEffectView, CostEffectView, StoredCostEffect } from '../domain/cost-effect';
 import type { AttachmentType } from '../domain/attachment-type';
+import type { EvidenceRow } from '../domain/evidence-summary';
 import type { FeedbackEvidence, FeedbackInput, TargetEstimate } from '../domain/feedback-input';
 import { originOf } from '../domain/feedback-rules';
 import type { Disposition, FeedbackOrigin, RoundKind } from '../domain/feedback-rules';
@@ -511,6 +512,162 @@ export class FeedbackRepository {
       out.set(a.feedback_id, list);
     }
     return out;
+  }
+
+  /** Per regulation: items of its latest cycle that have no answer yet (the "my tasks" list). */
+  async unansweredCounts(
+    manager: EntityManager,
+    regulationIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows: Array<{ regulation_id: string; n: number }> = await manager.query(
+      `SELECT f.regulation_id, count(*)::int AS n FROM consultation_feedback f
+        WHERE f.regulation_id = ANY ($1::uuid[])
+          AND f.cycle = (SELECT max(cycle) FROM consultation_round c
+                          WHERE c.regulation_id = f.regulation_id)
+          AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)
+        GROUP BY f.regulation_id`,
+      [[...new Set(regulationIds)]],
+    );
+    return new Map(rows.map((r) => [r.regulation_id, Number(r.n)]));
+  }
+
+  /** Which of `roundIds` the author has given feedback in. */
+  async roundsWithFeedbackBy(
+    manager: EntityManager,
+    authorId: string,
+    roundIds: readonly string[],
+  ): Promise<Set<string>> {
+    const rows: Array<{ round_id: string }> = await manager.query(
+      `SELECT DISTINCT round_id FROM consultation_feedback
+        WHERE author_id = $1 AND round_id = ANY ($2::uuid[])`,
+      [authorId, [...new Set(roundIds)]],
+    );
+    return new Set(rows.map((r) => r.round_id));
+  }
+
+  /** How many items a round received and how many of them are unanswered. */
+  async roundCounts(
+    manager: EntityManager,
+    roundId: string,
+  ): Promise<{ items: number; unanswered: number }> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS items,
+            count(*) FILTER (WHERE NOT EXISTS (
+              SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id))::int AS unanswered
+       FROM consultation_feedback f WHERE f.round_id = $1`,
+      [roundId],
+    );
+    return { items: Number(row.items), unanswered: Number(row.unanswered) };
+  }
+
+  /** Those of the invited experts who gave no feedback in the round. */
+  async silentExperts(
+    manager: EntityManager,
+    roundId: string,
+    invitedExpertIds: readonly string[],
+  ): Promise<string[]> {
+    const silent: Array<{ id: string }> = await manager.query(
+      `SELECT e AS id FROM unnest($2::uuid[]) e
+            WHERE NOT EXISTS (SELECT 1 FROM consultation_feedback f
+                               WHERE f.round_id = $1 AND f.author_id = e)`,
+      [roundId, invitedExpertIds],
+    );
+    return silent.map((s) => s.id);
+  }
+
+  /** Publishes (and so freezes) the items of the regulation's latest cycle. */
+  async publishLatestCycle(manager: EntityManager, regulationId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE consultation_feedback SET published_at = $2
+        WHERE regulation_id = $1 AND published_at IS NULL
+          AND cycle = (SELECT max(cycle) FROM consultation_round WHERE regulation_id = $1)`,
+      [regulationId, at],
+    );
+  }
+
+  /**
+   * The workflow guards' counts for a cycle: invited experts (ids compared case-insensitively)
+   * without an expert-round item, and visible items without an answer.
+   */
+  async guardCounts(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+    invitedExpertIds: readonly string[],
+  ): Promise<{ expertsWithoutFeedback: number; unanswered: number }> {
+    const [row] = await manager.query(
+      `SELECT
+         (SELECT count(*)::int FROM (SELECT DISTINCT lower(e) AS id FROM unnest($3::text[]) e) invited
+           WHERE NOT EXISTS (
+             SELECT 1 FROM consultation_feedback f
+              WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert'
+                AND f.author_id::text = invited.id)) AS experts_without_feedback,
+         (SELECT count(*)::int FROM consultation_feedback f
+           WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)) AS unanswered`,
+      [regulationId, cycle, invitedExpertIds],
+    );
+    return {
+      expertsWithoutFeedback: Number(row.experts_without_feedback),
+      unanswered: Number(row.unanswered),
+    };
+  }
+
+  /** The visible items of a cycle without an answer, oldest first. */
+  async unansweredIdsOfCycle(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+  ): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT f.id FROM consultation_feedback f
+          WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)
+          ORDER BY f.created_at, f.id`,
+      [regulationId, cycle],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The invited experts (lower-cased, sorted) without an expert-round item in the cycle. */
+  async expertsWithoutFeedback(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+    invitedExpertIds: readonly string[],
+  ): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT lower(e) AS id FROM unnest($3::text[]) e
+          WHERE NOT EXISTS (SELECT 1 FROM consultation_feedback f
+                             WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert' AND f.author_id::text = lower(e))
+          ORDER BY 1`,
+      [regulationId, cycle, invitedExpertIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The visible items of a cycle with their evidence figures (as text) and whether answered. */
+  evidenceOfCycle(
+    manager: EntityManager,
+    regulationId: string,
+    cycle: number,
+  ): Promise<
+    Array<
+      EvidenceRow & { round: string; answered: boolean; has_evidence: boolean; published: boolean }
+    >
+  > {
+    return manager.query(
+      `SELECT f.round, f.evidence_subjects::text AS subjects, f.published_at IS NOT NULL AS published,
+              f.evidence_frequency::text AS "frequencyPerYear", f.evidence_hours::text AS hours,
+              f.evidence_amount::text AS amount,
+              (f.evidence_subjects IS NOT NULL OR f.evidence_frequency IS NOT NULL
+                OR f.evidence_hours IS NOT NULL OR f.evidence_amount IS NOT NULL
+                OR f.evidence_note IS NOT NULL) AS has_evidence,
+              EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id) AS answered
+         FROM consultation_feedback f
+        WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL`,
+      [regulationId, cycle],
+    );
   }
 }
 

@@ -11,7 +11,10 @@ import {
   RegulationSummary,
 } from '../../register/persistence/regulation.repository';
 import type { CloseReason, ConsultationRoundView, RoundKind, RoundStatus } from '../domain/rounds';
-import { ConsultationRoundRepository } from '../persistence/consultation-round.repository';
+import {
+  ConsultationRoundRepository,
+  NewCycle,
+} from '../persistence/consultation-round.repository';
 
 /** A round as the public and associations choose what to answer: with its regulation and plan. */
 export interface ConsultationListing extends ConsultationRoundView {
@@ -64,17 +67,7 @@ export class ConsultationRoundsService {
   ) {}
 
   /** Called for OPEN_CONSULTATION, in its transaction. */
-  async open(
-    manager: EntityManager,
-    regulationId: string,
-    c: {
-      cycle: number;
-      openedAt: string;
-      expertDeadline: string;
-      associationDeadline: string;
-      expertIds: string[];
-    },
-  ): Promise<void> {
+  async open(manager: EntityManager, regulationId: string, c: NewCycle): Promise<void> {
     await this.repository.insertCycle(manager, regulationId, c);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { FactsContext, WorkflowFactsContributors } from '../../workflow/workflow-facts';
+import { FeedbackRepository } from '../persistence/feedback.repository';
 
 /**
  * The feedback facts of the workflow's guards, read in the transition's transaction after it
@@ -13,7 +14,10 @@ import { FactsContext, WorkflowFactsContributors } from '../../workflow/workflow
  */
 @Injectable()
 export class ConsultationFacts {
-  constructor(contributors: WorkflowFactsContributors) {
+  constructor(
+    contributors: WorkflowFactsContributors,
+    private readonly feedback: FeedbackRepository,
+  ) {
     // Registered at construction, before any onModuleInit: a contributor registered later (a
     // test's stand-in) still overrides these facts, as the registry's "later wins" rule intends.
     contributors.register({
@@ -24,21 +28,15 @@ export class ConsultationFacts {
   }
 
   async load(manager: EntityManager, ctx: FactsContext) {
-    const [row] = await manager.query(
-      `SELECT
-         (SELECT count(*)::int FROM (SELECT DISTINCT lower(e) AS id FROM unnest($3::text[]) e) invited
-           WHERE NOT EXISTS (
-             SELECT 1 FROM consultation_feedback f
-              WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert'
-                AND f.author_id::text = invited.id)) AS experts_without_feedback,
-         (SELECT count(*)::int FROM consultation_feedback f
-           WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
-             AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)) AS unanswered`,
-      [ctx.regulationId, ctx.cycle, ctx.invitedExpertIds],
+    const counts = await this.feedback.guardCounts(
+      manager,
+      ctx.regulationId,
+      ctx.cycle,
+      ctx.invitedExpertIds,
     );
     return {
-      invitedExpertsWithoutFeedback: Number(row.experts_without_feedback),
-      unansweredFeedbackCount: Number(row.unanswered),
+      invitedExpertsWithoutFeedback: counts.expertsWithoutFeedback,
+      unansweredFeedbackCount: counts.unanswered,
     };
   }
 
@@ -49,24 +47,23 @@ export class ConsultationFacts {
     guard: string,
   ): Promise<Record<string, unknown>> {
     if (guard === 'allFeedbackAnswered') {
-      const rows: Array<{ id: string }> = await manager.query(
-        `SELECT f.id FROM consultation_feedback f
-          WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.hidden_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM feedback_response r WHERE r.feedback_id = f.id)
-          ORDER BY f.created_at, f.id`,
-        [ctx.regulationId, ctx.cycle],
-      );
-      return { unansweredFeedbackIds: rows.map((r) => r.id) };
+      return {
+        unansweredFeedbackIds: await this.feedback.unansweredIdsOfCycle(
+          manager,
+          ctx.regulationId,
+          ctx.cycle,
+        ),
+      };
     }
     if (guard === 'allExpertsGaveFeedback') {
-      const rows: Array<{ id: string }> = await manager.query(
-        `SELECT DISTINCT lower(e) AS id FROM unnest($3::text[]) e
-          WHERE NOT EXISTS (SELECT 1 FROM consultation_feedback f
-                             WHERE f.regulation_id = $1 AND f.cycle = $2 AND f.round = 'expert' AND f.author_id::text = lower(e))
-          ORDER BY 1`,
-        [ctx.regulationId, ctx.cycle, ctx.invitedExpertIds],
-      );
-      return { expertsWithoutFeedback: rows.map((r) => r.id) };
+      return {
+        expertsWithoutFeedback: await this.feedback.expertsWithoutFeedback(
+          manager,
+          ctx.regulationId,
+          ctx.cycle,
+          ctx.invitedExpertIds,
+        ),
+      };
     }
     return {};
   }

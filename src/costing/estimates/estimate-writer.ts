@@ -26,6 +26,8 @@ import {
   toStoredInputs,
   toStoredResults,
 } from '../shared/rows';
+import { EstimateRepository } from '../persistence/estimate.repository';
+import { ParameterSetRepository } from '../persistence/parameter-set.repository';
 import { EstimateHooks } from './estimate-hooks';
 import { isUuid } from '../../common/ids';
 import { msg } from '../../common/i18n/catalogue';
@@ -111,6 +113,8 @@ interface PendingVersion {
 export class EstimateWriter {
   constructor(
     private readonly regulations: RegulationRepository,
+    private readonly estimates: EstimateRepository,
+    private readonly sets: ParameterSetRepository,
     private readonly hooks: EstimateHooks,
     private readonly clock: Clock,
     @Inject(COSTING_CONFIG) private readonly config: CostingConfig,
@@ -192,28 +196,18 @@ export class EstimateWriter {
     const outcome: RecalculationOutcome = { recalculated: 0, unchanged: 0, skipped: 0, failed: [] };
     if (batch.estimateIds.length === 0) return outcome;
     const m = tx.manager;
-    const owners: Array<{ regulation_id: string }> = await m.query(
-      `SELECT DISTINCT regulation_id FROM cost_estimate WHERE id = ANY($1::uuid[])`,
-      [batch.estimateIds],
-    );
+    const owners = await this.estimates.owners(m, batch.estimateIds);
     // Regulations first, in id order: batches and single writes then never wait on each other in a cycle.
-    await m.query(`SELECT id FROM regulation WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-      owners.map((o) => o.regulation_id),
-    ]);
-    const setRows = await m.query(`SELECT * FROM cost_parameter_set WHERE id = $1 FOR SHARE`, [
-      batch.parameterSetId,
-    ]);
-    if (setRows.length === 0) {
+    await this.regulations.lockAllForUpdate(m, owners);
+    const setRow = await this.sets.find(m, batch.parameterSetId, 'FOR SHARE');
+    if (!setRow) {
       outcome.skipped = batch.estimateIds.length;
       return outcome;
     }
-    const set = toParameterSetRow(setRows[0]);
+    const set = toParameterSetRow(setRow);
     const rate = Rational.parse(set.hourlyRateExact);
     const rows: StoredEstimate[] = (
-      await m.query(
-        `SELECT * FROM cost_estimate WHERE id = ANY($1::uuid[]) AND parameter_set_id = $2 ORDER BY id`,
-        [batch.estimateIds, set.id],
-      )
+      await this.estimates.usingSet(m, batch.estimateIds, set.id)
     ).map(toStoredEstimate);
     outcome.skipped = batch.estimateIds.length - rows.length;
 
@@ -256,11 +250,8 @@ export class EstimateWriter {
     regulationId: string,
     kind: EstimateKind,
   ): Promise<StoredEstimate | null> {
-    const rows = await manager.query(
-      `SELECT * FROM cost_estimate WHERE regulation_id = $1 AND kind = $2`,
-      [regulationId, kind],
-    );
-    return rows.length ? toStoredEstimate(rows[0]) : null;
+    const row = await this.estimates.find(manager, regulationId, kind);
+    return row ? toStoredEstimate(row) : null;
   }
 
   private async lockParameterSet(
@@ -279,14 +270,12 @@ export class EstimateWriter {
     }
     // FOR SHARE: a concurrent edit of the set waits until this estimate is stored, so its
     // recalculation job sees it; a delete waits too and then finds the set in use.
-    const rows = await manager.query(`SELECT * FROM cost_parameter_set WHERE id = $1 FOR SHARE`, [
-      id,
-    ]);
-    if (rows.length === 0) {
+    const row = await this.sets.find(manager, id, 'FOR SHARE');
+    if (!row) {
       errors.push({ field, message: 'no cost-parameter set has this id' });
       return null;
     }
-    return toParameterSetRow(rows[0]);
+    return toParameterSetRow(row);
   }
 
   /** Upserts the estimates (version + 1), appends their history rows, then runs the hooks. */
@@ -316,58 +305,8 @@ export class EstimateWriter {
         feedback_id: v.feedbackId,
       };
     });
-    // One round trip per batch: update the existing estimates (insert the new ones), version + 1,
-    // and append one history row for each. Only the new versions come back; the rest is known here.
-    const rows: Array<{ id: string; regulation_id: string; kind: string; version: number }> =
-      await tx.manager.query(
-        `WITH x AS (
-           SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-             id uuid, existing boolean, regulation_id uuid, kind varchar, parameter_set_id uuid,
-             subject_type varchar, cost_kind varchar, inputs jsonb, results jsonb, unit_cost numeric,
-             annual_cost numeric, annual_cost_low numeric, annual_cost_high numeric,
-             annual_cost_exact varchar, reason text, updated_by uuid, source varchar, feedback_id uuid)
-         ), changed AS (
-           UPDATE cost_estimate e SET parameter_set_id = x.parameter_set_id,
-             subject_type = x.subject_type, cost_kind = x.cost_kind, inputs = x.inputs,
-             results = x.results, unit_cost = x.unit_cost, annual_cost = x.annual_cost,
-             annual_cost_low = x.annual_cost_low, annual_cost_high = x.annual_cost_high,
-             annual_cost_exact = x.annual_cost_exact, version = e.version + 1, reason = x.reason,
-             updated_by = x.updated_by, updated_at = $2
-           FROM x WHERE x.existing AND e.id = x.id
-           RETURNING e.id, e.regulation_id, e.kind, e.version, e.parameter_set_id, e.inputs,
-             e.results, e.annual_cost
-         ), created AS (
-           -- New estimates; ON CONFLICT keeps this safe even for a caller that did not lock.
-           INSERT INTO cost_estimate (id, regulation_id, kind, parameter_set_id, subject_type,
-             cost_kind, inputs, results, unit_cost, annual_cost, annual_cost_low, annual_cost_high,
-             annual_cost_exact, version, reason, updated_by, updated_at)
-           SELECT id, regulation_id, kind, parameter_set_id, subject_type, cost_kind, inputs,
-             results, unit_cost, annual_cost, annual_cost_low, annual_cost_high, annual_cost_exact,
-             1, reason, updated_by, $2
-           FROM x WHERE NOT x.existing
-           ON CONFLICT (regulation_id, kind) DO UPDATE SET
-             parameter_set_id = EXCLUDED.parameter_set_id, subject_type = EXCLUDED.subject_type,
-             cost_kind = EXCLUDED.cost_kind, inputs = EXCLUDED.inputs, results = EXCLUDED.results,
-             unit_cost = EXCLUDED.unit_cost, annual_cost = EXCLUDED.annual_cost,
-             annual_cost_low = EXCLUDED.annual_cost_low,
-             annual_cost_high = EXCLUDED.annual_cost_high,
-             annual_cost_exact = EXCLUDED.annual_cost_exact, version = cost_estimate.version + 1,
-             reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by,
-             updated_at = EXCLUDED.updated_at
-           RETURNING id, regulation_id, kind, version, parameter_set_id, inputs, results, annual_cost
-         ), up AS (
-           SELECT * FROM changed UNION ALL SELECT * FROM created
-         ), history AS (
-           INSERT INTO cost_estimate_history (estimate_id, regulation_id, kind, version,
-             parameter_set_id, inputs, results, annual_cost, source, reason, feedback_id,
-             changed_by, changed_at)
-           SELECT up.id, up.regulation_id, up.kind, up.version, up.parameter_set_id, up.inputs,
-             up.results, up.annual_cost, x.source, x.reason, x.feedback_id, x.updated_by, $2
-           FROM up JOIN x ON x.regulation_id = up.regulation_id AND x.kind = up.kind
-         )
-         SELECT id, regulation_id, kind, version FROM up`,
-        [JSON.stringify(records), now],
-      );
+    // One round trip per batch: only the new versions come back; the rest is known here.
+    const rows = await this.estimates.upsertVersions(tx.manager, records, now);
     const versionOf = new Map(rows.map((r) => [`${r.regulation_id}:${r.kind}`, r] as const));
     const stored: StoredEstimate[] = records.map((r) => {
       const row = versionOf.get(`${r.regulation_id}:${r.kind}`)!;

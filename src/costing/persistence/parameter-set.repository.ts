@@ -18,10 +18,19 @@ export class ParameterSetRepository {
   async find(
     m: EntityManager,
     id: string,
-    lock: '' | 'FOR UPDATE' = '',
+    lock: '' | 'FOR UPDATE' | 'FOR SHARE' = '',
   ): Promise<Record<string, any> | undefined> {
     const rows = await m.query(`SELECT * FROM cost_parameter_set WHERE id = $1 ${lock}`, [id]);
     return rows[0];
+  }
+
+  /** The set's year and version, or undefined (outside any transaction). */
+  async yearAndVersion(id: string): Promise<{ year: number; version: number } | undefined> {
+    const [set] = await this.dataSource.query(
+      `SELECT year, version FROM cost_parameter_set WHERE id = $1`,
+      [id],
+    );
+    return set;
   }
 
   async yearTaken(m: EntityManager, year: number): Promise<boolean> {

@@ -12,9 +12,29 @@ export interface PlanWrite {
   updatedAt: Date;
 }
 
-/** `regulation_plan` writes (reads are CostingReader's, with the estimates). */
+/** A plan with its programme's code and minimum consultation period (`programme` is the register's). */
+const PLAN_SELECT = `
+  SELECT p.*, g.code AS programme_code, g.min_consultation_days
+    FROM regulation_plan p JOIN programme g ON g.id = p.programme_id`;
+
+/** `regulation_plan` (rows as stored; `plan/plan.view` maps them). */
 @Injectable()
 export class PlanRepository {
+  /** The plans of many regulations at once. */
+  ofRegulations(
+    m: EntityManager,
+    regulationIds: readonly string[],
+  ): Promise<Array<Record<string, any>>> {
+    return m.query(`${PLAN_SELECT} WHERE p.regulation_id = ANY ($1::uuid[])`, [
+      [...new Set(regulationIds)],
+    ]);
+  }
+
+  async find(m: EntityManager, regulationId: string): Promise<Record<string, any> | null> {
+    const rows = await m.query(`${PLAN_SELECT} WHERE p.regulation_id = $1`, [regulationId]);
+    return rows[0] ?? null;
+  }
+
   /** Creates the plan at version 1, or replaces it and moves its version on. */
   async upsert(m: EntityManager, p: PlanWrite): Promise<void> {
     await m.query(

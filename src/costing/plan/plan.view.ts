@@ -14,10 +14,7 @@ export interface PlanView {
   updatedAt: string;
 }
 
-export const PLAN_SELECT = `
-  SELECT p.*, g.code AS programme_code, g.min_consultation_days
-    FROM regulation_plan p JOIN programme g ON g.id = p.programme_id`;
-
+/** A row of PlanRepository. */
 export function toPlanView(r: Record<string, any>): PlanView {
   return {
     regulationId: r.regulation_id,

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobRunHandler } from '../../jobs/decorators';
 import { JobRunContext, JobRunHandlerClass } from '../../jobs/runs/job-run-handler';
 import { COSTING_CONFIG, CostingConfig } from '../costing.config';
 import { EstimateWriter, RecalculationOutcome } from '../estimates/estimate-writer';
+import { EstimateRepository } from '../persistence/estimate.repository';
+import { ParameterSetRepository } from '../persistence/parameter-set.repository';
 
 export const RECALCULATION_JOB = 'costing.recalculate';
 const MAX_REPORTED_FAILURES = 100;
@@ -18,7 +19,8 @@ const MAX_REPORTED_FAILURES = 100;
 @JobRunHandler(RECALCULATION_JOB)
 export class RecalculationJob implements JobRunHandlerClass {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sets: ParameterSetRepository,
+    private readonly estimates: EstimateRepository,
     private readonly transactions: TransactionRunner,
     private readonly writer: EstimateWriter,
     @Inject(COSTING_CONFIG) private readonly config: CostingConfig,
@@ -26,19 +28,13 @@ export class RecalculationJob implements JobRunHandlerClass {
 
   async run(ctx: JobRunContext) {
     const parameterSetId = String(ctx.payload.parameterSetId);
-    const [set] = await this.dataSource.query(
-      `SELECT year, version FROM cost_parameter_set WHERE id = $1`,
-      [parameterSetId],
-    );
+    const set = await this.sets.yearAndVersion(parameterSetId);
     if (!set) return { parameterSetId, total: 0, note: 'the parameter set no longer exists' };
     const reason =
       typeof ctx.payload.reason === 'string'
         ? ctx.payload.reason
         : `parameter set ${set.year} changed`;
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cost_estimate WHERE parameter_set_id = $1`,
-      [parameterSetId],
-    );
+    const total = await this.estimates.countUsingSet(parameterSetId);
     await ctx.progress(0, total);
 
     const sum: RecalculationOutcome = { recalculated: 0, unchanged: 0, skipped: 0, failed: [] };
@@ -46,13 +42,11 @@ export class RecalculationJob implements JobRunHandlerClass {
     let after: string | null = null;
     for (;;) {
       // Keyset over (parameter_set_id, id): each batch costs the same however far in.
-      const ids: string[] = (
-        await this.dataSource.query(
-          `SELECT id FROM cost_estimate WHERE parameter_set_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid)
-            ORDER BY id LIMIT $3`,
-          [parameterSetId, after, this.config.recalculationBatchSize],
-        )
-      ).map((r: { id: string }) => r.id);
+      const ids = await this.estimates.idsUsingSet(
+        parameterSetId,
+        after,
+        this.config.recalculationBatchSize,
+      );
       if (ids.length === 0) break;
       const outcome = await this.transactions.run((tx) =>
         this.writer.recalculate(tx, {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PLAN_SELECT, PlanView, toPlanView } from '../plan/plan.view';
-import { StoredEstimate, toStoredEstimate } from './rows';
+import { EstimateRepository } from '../persistence/estimate.repository';
+import { PlanRepository } from '../persistence/plan.repository';
+import { PlanView, toPlanView } from '../plan/plan.view';
+import { StoredEstimate, StoredInputs, toStoredEstimate } from './rows';
 import { CostSummary, summarizeCosts } from './summary';
 
 export interface CostingSnapshot {
@@ -14,16 +16,18 @@ export interface CostingSnapshot {
 /** Reads a regulation's estimates and plan together, as one consistent snapshot. */
 @Injectable()
 export class CostingReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly estimates: EstimateRepository,
+    private readonly planRows: PlanRepository,
+  ) {}
 
   /** Without a manager, reads in its own REPEATABLE READ transaction (estimates and plan agree). */
   async snapshot(regulationId: string, manager?: EntityManager): Promise<CostingSnapshot> {
     if (!manager) {
       return this.dataSource.transaction('REPEATABLE READ', (m) => this.snapshot(regulationId, m));
     }
-    const rows = (
-      await manager.query(`SELECT * FROM cost_estimate WHERE regulation_id = $1`, [regulationId])
-    ).map(toStoredEstimate) as StoredEstimate[];
+    const rows = (await this.estimates.ofRegulation(manager, regulationId)).map(toStoredEstimate);
     const baseline = rows.find((r) => r.kind === 'baseline') ?? null;
     const proposed = rows.find((r) => r.kind === 'proposed') ?? null;
     const plan = await this.plan(regulationId, manager);
@@ -41,10 +45,7 @@ export class CostingReader {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, PlanView>> {
     if (regulationIds.length === 0) return new Map();
-    const rows: Array<Record<string, any>> = await manager.query(
-      `${PLAN_SELECT} WHERE p.regulation_id = ANY ($1::uuid[])`,
-      [[...new Set(regulationIds)]],
-    );
+    const rows = await this.planRows.ofRegulations(manager, regulationIds);
     return new Map(rows.map((r) => [r.regulation_id as string, toPlanView(r)]));
   }
 
@@ -52,7 +53,14 @@ export class CostingReader {
     regulationId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PlanView | null> {
-    const rows = await manager.query(`${PLAN_SELECT} WHERE p.regulation_id = $1`, [regulationId]);
-    return rows.length ? toPlanView(rows[0]) : null;
+    const row = await this.planRows.find(manager, regulationId);
+    return row ? toPlanView(row) : null;
+  }
+
+  /** Only the kind and inputs of a regulation's estimates (no snapshot transaction). */
+  estimateInputs(regulationId: string): Promise<Array<{ kind: string; inputs: StoredInputs }>> {
+    return this.estimates.inputsOf(regulationId) as Promise<
+      Array<{ kind: string; inputs: StoredInputs }>
+    >;
   }
 }

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  BeforeApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { PollingLoop } from '../../common/polling-loop';
+import { PollingWorker } from '../../common/polling-worker';
 import { HousekeepingRepository } from '../persistence/housekeeping.repository';
 import { DeliveryService } from './delivery.service';
 import { RelayService } from './relay.service';
@@ -23,9 +17,7 @@ const PRUNE_BATCH = 5_000;
  * that dies loses nothing.
  */
 @Injectable()
-export class IntegrationWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(IntegrationWorker.name);
-  private readonly loop = new PollingLoop('integration', this.logger, () => this.pass());
+export class IntegrationWorker extends PollingWorker {
   private lastHousekeeping = 0;
 
   constructor(
@@ -34,23 +26,12 @@ export class IntegrationWorker implements OnApplicationBootstrap, BeforeApplicat
     private readonly delivery: DeliveryService,
     private readonly housekeeping: HousekeepingRepository,
     private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap() {
-    if (!this.config.workers) return;
-    this.loop.start(this.config.webhookPollIntervalMs);
+  ) {
+    super('integration', { workers: config.workers, intervalMs: config.webhookPollIntervalMs });
   }
 
-  async beforeApplicationShutdown() {
-    await this.loop.stop();
-  }
-
-  /** One pass (never two at once in a process): relay and deliver in turns, prune when due. */
-  tick(): Promise<void> {
-    return this.loop.tick();
-  }
-
-  private async pass(): Promise<void> {
+  /** Relay and deliver in turns, prune when due. */
+  protected async pass(): Promise<void> {
     // Alternate sequencing and delivering, so a burst of writes never starves deliveries.
     for (let i = 0; i < 20 && !this.loop.stopped; i++) {
       const relayed = await this.relay.relayOnce();

@@ -1,16 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  BeforeApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { inSavepoint } from '../../database/savepoint';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { PollingLoop } from '../../common/polling-loop';
+import { PollingWorker } from '../../common/polling-worker';
 import { ChangeFeedReader } from '../../integration/changes/change-feed.reader';
 import { RegulationEntity } from '../../register/persistence/regulation.entity';
 import { RoundsReader } from '../../consultation/rounds/rounds.reader';
@@ -32,36 +26,22 @@ const SWEEP_EVERY_MS = 60_000;
  * on the injectable clock.
  */
 @Injectable()
-export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(NotificationsWorker.name);
-  private readonly loop = new PollingLoop('notifications', this.logger, () => this.pass());
+export class NotificationsWorker extends PollingWorker {
   private lastSweep = 0;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly feed: ChangeFeedReader,
     private readonly notifications: NotificationRepository,
     private readonly triggers: NotificationTriggers,
     private readonly rounds: RoundsReader,
     private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap() {
-    if (!this.config.workers) return;
-    this.loop.start(this.config.mailPollIntervalMs);
+  ) {
+    super('notifications', { workers: config.workers, intervalMs: config.mailPollIntervalMs });
   }
 
-  async beforeApplicationShutdown() {
-    await this.loop.stop();
-  }
-
-  /** One pass (never two at once in a process). */
-  tick(): Promise<void> {
-    return this.loop.tick();
-  }
-
-  private async pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     await this.processFeed();
     if (Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = Date.now();

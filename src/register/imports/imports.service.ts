@@ -18,7 +18,7 @@ import {
   parseImportFileGuarded,
 } from '../import';
 import { ImportUploadRepository } from '../persistence/import-upload.repository';
-import { writeImportRows } from './import-writer';
+import { ImportWriter } from './import-writer';
 import { RegulationWorkflowSeed } from '../regulation-workflow-seed';
 import { SectorRepository } from '../persistence/sector.repository';
 
@@ -55,6 +55,7 @@ export class ImportsService implements JobRunHandlerClass {
 
   constructor(
     private readonly uploads: ImportUploadRepository,
+    private readonly writer: ImportWriter,
     private readonly sectors: SectorRepository,
     private readonly transactions: TransactionRunner,
     private readonly jobRuns: JobRunService,
@@ -201,7 +202,7 @@ export class ImportsService implements JobRunHandlerClass {
     }
     return this.transactions.run(async ({ manager }) => {
       const now = this.clock.now();
-      const written = await writeImportRows(manager, parsed.rows, {
+      const written = await this.writer.write(manager, parsed.rows, {
         agencyId: opts.agencyId,
         userId: opts.userId,
         now,

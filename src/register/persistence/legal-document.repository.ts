@@ -43,6 +43,47 @@ export class LegalDocumentRepository {
     );
   }
 
+  /**
+   * Those of `keys` already in the catalogue (number and issuer case-insensitive), with the
+   * stored number, issuer and issued date (YYYY-MM-DD) to match them by; one round trip.
+   */
+  findManyByKey(
+    manager: EntityManager,
+    keys: ReadonlyArray<{ number: string; issuer: string; issuedOn: string }>,
+  ): Promise<Array<{ id: string; number: string; issuer: string; issued_on: string }>> {
+    return manager.query(
+      `SELECT d.id, d.number, d.issuer, to_char(d.issued_on, 'YYYY-MM-DD') AS issued_on
+         FROM legal_document d
+         JOIN unnest($1::text[], $2::text[], $3::date[]) AS k(number, issuer, issued_on)
+           ON upper(d.number) = upper(k.number) AND lower(d.issuer) = lower(k.issuer) AND d.issued_on = k.issued_on`,
+      [keys.map((d) => d.number), keys.map((d) => d.issuer), keys.map((d) => d.issuedOn)],
+    );
+  }
+
+  /** Adds validated documents known to be new (the caller looked them up), in one round trip. */
+  async insertMany(
+    manager: EntityManager,
+    docs: ReadonlyArray<readonly [id: string, fields: LegalDocumentFields]>,
+    by: { userId: string | null; agencyId: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO legal_document (id, number, type, issuer, title, issued_on, effective_on, expired_on, created_by, created_by_agency_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::date[], $9::uuid[], $10::uuid[])`,
+      [
+        docs.map(([id]) => id),
+        docs.map(([, d]) => d.number),
+        docs.map(([, d]) => d.type),
+        docs.map(([, d]) => d.issuer),
+        docs.map(([, d]) => d.title),
+        docs.map(([, d]) => d.issuedOn),
+        docs.map(([, d]) => d.effectiveOn),
+        docs.map(([, d]) => d.expiredOn),
+        docs.map(() => by.userId),
+        docs.map(() => by.agencyId),
+      ],
+    );
+  }
+
   /** Adds a validated document, or returns the one with the same identity (a concurrent add). */
   async insertOrGet(
     manager: EntityManager,
