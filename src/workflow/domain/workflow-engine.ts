@@ -154,7 +154,9 @@ function persist(snapshot: RegulationSnapshot, version: number): PersistedWorkfl
   return { machineId: REGULATION_MACHINE_ID, machineVersion: version, snapshot: json };
 }
 
-type ExecutableAction = Parameters<NonNullable<ActorScope<RegulationSnapshot, RegulationEvent>['actionExecutor']>>[0];
+type ExecutableAction = Parameters<
+  NonNullable<ActorScope<RegulationSnapshot, RegulationEvent>['actionExecutor']>
+>[0];
 
 /** One inert actor scope per machine definition, reused by every transition. */
 const inertScopes = new WeakMap<
