@@ -364,7 +364,8 @@ async function startServer(
     ...process.env,
     DATABASE_URL: url,
     JWT_SECRET,
-    LOG_LEVEL: 'warn',
+    // As in production: one JSON line per request (to a pipe the bench drains).
+    LOG_LEVEL: process.env.B1_LOG_LEVEL ?? 'info',
     DEMO_DATA: 'false',
     // Each API process's pool: 16 clients spread over the processes, plus a few for the rest.
     DB_POOL_SIZE: String(Math.ceil(CLIENTS / API_PROCESSES) + 4),
@@ -384,14 +385,20 @@ async function startServer(
   );
   // A cluster answers as soon as its first process listens; wait for all of them.
   let allListening = API_PROCESSES === 1;
-  child.stdout!.on('data', (d: Buffer) => {
-    if (d.toString().includes('API processes are listening')) allListening = true;
-  });
+  const watch = (d: Buffer) => {
+    if (!d.toString().includes('API processes are listening')) return;
+    allListening = true;
+    // From here on the request log is only drained.
+    child.stdout!.off('data', watch);
+    child.stdout!.resume();
+  };
+  if (allListening) child.stdout!.resume();
+  else child.stdout!.on('data', watch);
   const workerChild = IN_PROCESS_WORKERS
     ? undefined
     : spawn(process.execPath, [...profile, join(__dirname, '..', 'dist', 'src', 'worker.js')], {
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...env, WORKERS: 'true', DB_POOL_SIZE: '10' },
+        env: { ...env, WORKERS: 'true', DB_POOL_SIZE: '10', LOG_LEVEL: 'warn' },
       });
   for (let i = 0; i < 300; i++) {
     try {
