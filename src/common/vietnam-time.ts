@@ -24,3 +24,10 @@ export function vietnamStartOfDay(date: string): string {
 export function vietnamEndOfDay(date: string): string {
   return new Date(`${date}T23:59:59+07:00`).toISOString();
 }
+
+/** "05/03/2026 09:00": an instant as read in Vietnam (dd/mm/yyyy hh:mm); '' for none. */
+export function vietnamDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { isUuid } from '../common/ids';
 import { DEFAULT_LIMIT, decodeCursor, invalidCursor, Page, toPage } from '../common/pagination';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { msg } from '../common/i18n/catalogue';
@@ -15,8 +16,6 @@ import {
   UpdatePreferencesDto,
 } from './http/notification.dto';
 import { NotificationRepository, NotificationRow } from './persistence/notification.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toDto = (n: NotificationRow): NotificationDto => ({
   id: n.id,
@@ -47,7 +46,7 @@ export class NotificationsService {
       (typeof after[0] !== 'string' ||
         Number.isNaN(Date.parse(after[0])) ||
         typeof after[1] !== 'string' ||
-        !UUID.test(after[1]))
+        !isUuid(after[1]))
     ) {
       throw invalidCursor();
     }

@@ -5,7 +5,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { FeedbackView, TargetView } from '../persistence/feedback.repository';
 import { costFieldLabel, stateLabel } from '../../common/i18n/labels';
-import { VIETNAM_OFFSET_MS } from '../../common/vietnam-time';
+import { vietnamDateTime } from '../../common/vietnam-time';
 import type { ConsultationReport } from './report.service';
 
 export const REPORT_SUMMARY_SHEET = 'Tổng hợp';
@@ -64,12 +64,7 @@ export const ITEM_COLUMNS: ReadonlyArray<{ header: string; width: number; money?
   { header: 'Thay đổi tiết kiệm (VND)', width: 20, money: true },
 ];
 
-/** Dates as read in Vietnam (UTC+7, no daylight saving): "05/03/2026 09:00". */
-export function vietnamDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
-}
+export { vietnamDateTime };
 
 /**
  * Whole VND as a number cell when a double holds it exactly (sums work in Excel), else as text:

@@ -1,3 +1,4 @@
+import { vietnamDateTime } from '../../common/vietnam-time';
 import { NotificationKind } from './kinds';
 
 /** What a template needs; every field but the title is optional. */
@@ -32,11 +33,7 @@ const DISPOSITION: Record<string, string> = {
 };
 
 /** dd/mm/yyyy hh:mm in Vietnam time (UTC+7, no daylight saving). */
-export function vnDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
+export const vnDateTime = (iso: string): string => vietnamDateTime(iso);
 
 /** The Vietnamese title and body of each kind. */
 export function render(kind: NotificationKind, c: TemplateContext): Rendered {
