@@ -149,15 +149,7 @@ export async function runB1(opts: BenchOptions): Promise<BenchFigures> {
       db.url,
       seconds,
       warmup,
-      {
-        kind: 'user',
-        id: userId,
-        userId,
-        role: 'ministry_officer',
-        agencyId,
-        agencyKind: 'ministry',
-        readOnly: false,
-      },
+      officerPrincipal(userId, agencyId),
       ids.slice(perClient * CLIENTS),
       perClient,
     );
@@ -234,6 +226,19 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 /** One ministry, one officer, N draft regulations (written as the register writes them). */
+/** The seeded officer, as the service sees them after authentication. */
+export function officerPrincipal(userId: string, agencyId: string): Principal {
+  return {
+    kind: 'user',
+    id: userId,
+    userId,
+    role: 'ministry_officer',
+    agencyId,
+    agencyKind: 'ministry',
+    readOnly: false,
+  };
+}
+
 export async function seed(
   c: Client,
   n: number,

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import * as pg from 'pg';
 import { freshDatabase, REDIS_URL } from './lib/context';
-import { seed, serviceThroughput } from './b1-workflow-events';
+import { officerPrincipal, seed, serviceThroughput } from './b1-workflow-events';
 
 /**
  * `npx ts-node --transpile-only bench/profile-events.ts [seconds] [out.cpuprofile]`: B1's events
@@ -29,15 +29,7 @@ async function main() {
       db.url,
       seconds,
       2,
-      {
-        kind: 'user',
-        id: userId,
-        userId,
-        role: 'ministry_officer',
-        agencyId,
-        agencyKind: 'ministry',
-        readOnly: false,
-      },
+      officerPrincipal(userId, agencyId),
       ids,
       perClient,
       {

@@ -722,6 +722,12 @@ export default async () => {
               updatedBy: { required: true, type: () => String, nullable: true },
               updatedAt: { required: true, type: () => String },
             },
+            CostFiguresDto: {
+              baselineCost: { required: true, type: () => String, nullable: true },
+              proposedCost: { required: true, type: () => String, nullable: true },
+              savings: { required: true, type: () => String, nullable: true },
+              reductionPct: { required: true, type: () => Number, nullable: true },
+            },
             CostOverviewDto: {
               regulationId: { required: true, type: () => String },
               baseline: {
@@ -739,10 +745,6 @@ export default async () => {
                 type: () => t['./costing/plan/plan-view.dto'].PlanViewDto,
                 nullable: true,
               },
-              baselineCost: { required: true, type: () => String, nullable: true },
-              proposedCost: { required: true, type: () => String, nullable: true },
-              savings: { required: true, type: () => String, nullable: true },
-              reductionPct: { required: true, type: () => Number, nullable: true },
             },
             EstimateHistoryItemDto: {
               id: { required: true, type: () => String },
@@ -1233,12 +1235,7 @@ export default async () => {
               savingsAfter: { required: true, type: () => String, nullable: true },
               savingsChange: { required: true, type: () => String, nullable: true },
             },
-            ReportCurrentCostsDto: {
-              baselineCost: { required: true, type: () => String, nullable: true },
-              proposedCost: { required: true, type: () => String, nullable: true },
-              savings: { required: true, type: () => String, nullable: true },
-              reductionPct: { required: true, type: () => Number, nullable: true },
-            },
+            ReportCurrentCostsDto: {},
             ReportActivityNamesDto: {
               baseline: { required: true, type: () => [String] },
               proposed: { required: true, type: () => [String] },

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CostFiguresDto } from '../../costing/estimates/estimate-view.dto';
 import { TOP_LEVEL_STATES } from '../../workflow/domain';
 import { ROUND_KINDS } from '../domain/feedback-rules';
 import type { RoundKind } from '../domain/feedback-rules';
@@ -75,18 +76,7 @@ export class ReportCostEffectDto {
 }
 
 /** The regulation's cost figures now (CostSummary). */
-export class ReportCurrentCostsDto {
-  @ApiProperty({ type: String, nullable: true, description: 'whole VND per year' })
-  baselineCost: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: '"0" when the plan abolishes it' })
-  proposedCost: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'baseline − proposed' })
-  savings: string | null;
-
-  @ApiProperty({ type: Number, nullable: true, example: 49.93 }) reductionPct: number | null;
-}
+export class ReportCurrentCostsDto extends CostFiguresDto {}
 
 /** The estimates' activity names by index, so `activities[0].hours` reads as the activity's name. */
 export class ReportActivityNamesDto {

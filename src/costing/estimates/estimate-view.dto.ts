@@ -64,12 +64,8 @@ export class EstimateViewDto extends EstimateInputsDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-/** GET /regulations/:id/cost-estimates: the current estimates, the plan and the savings. */
-export class CostOverviewDto {
-  @ApiProperty({ format: 'uuid' }) regulationId: string;
-  @ApiProperty({ type: EstimateViewDto, nullable: true }) baseline: EstimateViewDto | null;
-  @ApiProperty({ type: EstimateViewDto, nullable: true }) proposed: EstimateViewDto | null;
-  @ApiProperty({ type: PlanViewDto, nullable: true }) plan: PlanViewDto | null;
+/** A regulation's cost figures (CostSummary): baseline, proposed, savings, reduction. */
+export class CostFiguresDto {
   @ApiProperty({ type: String, nullable: true, description: 'whole VND per year' })
   baselineCost: string | null;
   @ApiProperty({ type: String, nullable: true, description: '"0" when the plan abolishes it' })
@@ -77,6 +73,14 @@ export class CostOverviewDto {
   @ApiProperty({ type: String, nullable: true, description: 'baseline − proposed' })
   savings: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 49.93 }) reductionPct: number | null;
+}
+
+/** GET /regulations/:id/cost-estimates: the current estimates, the plan and the savings. */
+export class CostOverviewDto extends CostFiguresDto {
+  @ApiProperty({ format: 'uuid' }) regulationId: string;
+  @ApiProperty({ type: EstimateViewDto, nullable: true }) baseline: EstimateViewDto | null;
+  @ApiProperty({ type: EstimateViewDto, nullable: true }) proposed: EstimateViewDto | null;
+  @ApiProperty({ type: PlanViewDto, nullable: true }) plan: PlanViewDto | null;
 }
 
 /** One version of an estimate (EstimateHistoryItem): who, when, why, source. */
