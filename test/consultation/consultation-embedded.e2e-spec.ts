@@ -18,8 +18,10 @@ describe('the consultation on the embedded default', () => {
   it('runs a consultation from opening to submission, durably', async () => {
     await embedded.start();
     const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
-    const agency = async (code: string, name: string, kind: string) =>
-      expectOk(await call('POST', '/agencies', admin, { code, name, kind }), 201).id as string;
+    const { agency, user } = embedded.people(admin, {
+      password: 'consultation-password-1',
+      fullName: 'Nguyễn Thị Lan',
+    });
     const ministry = await agency('BYT', 'Bộ Y tế', 'ministry');
     const council = await agency('HDTV', 'Hội đồng tư vấn cải cách TTHC', 'other');
     const vcci = await agency(
@@ -27,17 +29,6 @@ describe('the consultation on the embedded default', () => {
       'Liên đoàn Thương mại và Công nghiệp Việt Nam',
       'association',
     );
-    const user = async (email: string, role: string, agencyId: string) =>
-      expectOk(
-        await call('POST', '/users', admin, {
-          email,
-          password: 'consultation-password-1',
-          fullName: 'Nguyễn Thị Lan',
-          role,
-          agencyId,
-        }),
-        201,
-      ).id as string;
     await user('officer@byt.example.vn', 'ministry_officer', ministry);
     await user('lead@byt.example.vn', 'ministry_lead', ministry);
     const expertId = await user('expert@hdtv.example.vn', 'expert', council);

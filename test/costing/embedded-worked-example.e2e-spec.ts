@@ -14,32 +14,20 @@ describe('compliance costs on the embedded default', () => {
   it('reproduces the worked example and recalculates after a parameter edit', async () => {
     await embedded.start();
     const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
-    const agency = expectOk(
-      await call('POST', '/agencies', admin, { code: 'BYT', name: 'Bộ Y tế', kind: 'ministry' }),
-      201,
-    );
-    for (const [email, role] of [
-      ['officer@byt.example.vn', 'ministry_officer'],
-      ['lead@byt.example.vn', 'ministry_lead'],
-    ]) {
-      expectOk(
-        await call('POST', '/users', admin, {
-          email,
-          password: 'officer-password-1',
-          fullName: 'Nguyễn Thị Lan',
-          role,
-          agencyId: agency.id,
-        }),
-        201,
-      );
-    }
+    const { agency, user } = embedded.people(admin, {
+      password: 'officer-password-1',
+      fullName: 'Nguyễn Thị Lan',
+    });
+    const byt = await agency('BYT', 'Bộ Y tế', 'ministry');
+    await user('officer@byt.example.vn', 'ministry_officer', byt);
+    await user('lead@byt.example.vn', 'ministry_lead', byt);
     const officer = await login('officer@byt.example.vn', 'officer-password-1');
     const lead = await login('lead@byt.example.vn', 'officer-password-1');
 
     const { parameterSet: set, regulation: reg } = await buildRegulationWorld(embedded.create, {
       admin,
       officer,
-      agencyId: agency.id,
+      agencyId: byt,
       parameterSet: { year: 2020, annualIncomePerCapita: 64500000 },
       decree: 'foodSafety',
       provision: 'Điều 4 khoản 1',

@@ -19,24 +19,13 @@ describe('decisions and the targets ledger on the embedded default', () => {
   it('follows a plan from submission to implemented in the national and agency figures', async () => {
     await embedded.start();
     const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
-    const agency = async (code: string, name: string, kind: string) =>
-      (await ok(call('POST', '/agencies', admin, { code, name, kind }), 201)).id as string;
+    const { agency, user } = embedded.people(admin, {
+      password: 'reporting-password-1',
+      fullName: 'Nguyễn Thị Lan',
+    });
     const bct = await agency('BCT', 'Bộ Công Thương', 'ministry');
     const vpcp = await agency('VPCP', 'Văn phòng Chính phủ', 'government_office');
     const hdtv = await agency('HDTV', 'Hội đồng tư vấn', 'other');
-    const user = async (email: string, role: string, agencyId: string) =>
-      (
-        await ok(
-          call('POST', '/users', admin, {
-            email,
-            password: 'reporting-password-1',
-            fullName: 'Nguyễn Thị Lan',
-            role,
-            agencyId,
-          }),
-          201,
-        )
-      ).id as string;
     await user('officer@bct.example.vn', 'ministry_officer', bct);
     await user('lead@bct.example.vn', 'ministry_lead', bct);
     await user('kstt@vpcp.example.vn', 'gov_office', vpcp);

@@ -31,6 +31,13 @@ export interface EmbeddedService {
   login(email: string, password: string): Promise<string>;
   /** POSTs and returns the created (201) body. */
   create(path: string, token: string | undefined, body: unknown): Promise<any>;
+  /** Agencies and users the admin creates (every user with the same password and name); ids. */
+  people(admin: string, users: { password: string; fullName: string }): People;
+}
+
+export interface People {
+  agency(code: string, name: string, kind: string): Promise<string>;
+  user(email: string, role: string, agencyId: string): Promise<string>;
 }
 
 /**
@@ -101,6 +108,15 @@ export function useEmbeddedService(name: string): EmbeddedService {
     },
     async create(path, token, body) {
       return embedded.expectOk(await embedded.call('POST', path, token, body), 201);
+    },
+    people(admin, users) {
+      return {
+        agency: async (code, name, kind) =>
+          (await embedded.create('/agencies', admin, { code, name, kind })).id as string,
+        user: async (email, role, agencyId) =>
+          (await embedded.create('/users', admin, { email, ...users, role, agencyId }))
+            .id as string,
+      };
     },
   };
   return embedded;

@@ -16,42 +16,21 @@ describe('the workflow on the embedded default', () => {
   it('runs a regulation through its workflow, durably', async () => {
     await embedded.start();
     const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
-    const agency = expectOk(
-      await call('POST', '/agencies', admin, {
-        code: 'BCT',
-        name: 'Bộ Công Thương',
-        kind: 'ministry',
-      }),
-      201,
-    );
-    const experts = expectOk(
-      await call('POST', '/agencies', admin, {
-        code: 'HDTV',
-        name: 'Hội đồng tư vấn',
-        kind: 'other',
-      }),
-      201,
-    );
-    const user = async (email: string, role: string, agencyId: string) =>
-      expectOk(
-        await call('POST', '/users', admin, {
-          email,
-          password: 'workflow-password-1',
-          fullName: 'Trần Văn Minh',
-          role,
-          agencyId,
-        }),
-        201,
-      ).id as string;
-    await user('officer@bct.example.vn', 'ministry_officer', agency.id);
-    await user('lead@bct.example.vn', 'ministry_lead', agency.id);
-    const expertId = await user('expert@hdtv.example.vn', 'expert', experts.id);
+    const { agency, user } = embedded.people(admin, {
+      password: 'workflow-password-1',
+      fullName: 'Trần Văn Minh',
+    });
+    const bct = await agency('BCT', 'Bộ Công Thương', 'ministry');
+    const experts = await agency('HDTV', 'Hội đồng tư vấn', 'other');
+    await user('officer@bct.example.vn', 'ministry_officer', bct);
+    await user('lead@bct.example.vn', 'ministry_lead', bct);
+    const expertId = await user('expert@hdtv.example.vn', 'expert', experts);
     const officer = await login('officer@bct.example.vn', 'workflow-password-1');
     const lead = await login('lead@bct.example.vn', 'workflow-password-1');
     const { parameterSet: set, regulation: reg } = await buildRegulationWorld(embedded.create, {
       admin,
       officer,
-      agencyId: agency.id,
+      agencyId: bct,
       programme: programmeBody('PILOT', 'Thí điểm tham vấn rút gọn', 10),
       parameterSet: { year: 2021, hourlyRate: 30000 },
       decree: 'trade',
