@@ -1,5 +1,6 @@
 import type { BrowserEnv } from './harness';
 import { DEMO_PASSWORD } from './harness';
+import { programmeBody, recurringEstimate } from '../support/http-world';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -49,17 +50,12 @@ export interface Scenario {
 export async function scenario(env: BrowserEnv, programme = 'THU'): Promise<Scenario> {
   const api = apiOf(env);
   const admin = await api.login('admin@demo.regcut.vn');
-  await api.call('POST', '/programmes', admin, {
-    code: programme,
-    name: 'Chương trình thử nghiệm cắt giảm quy định',
-    startDate: '2020-01-01',
-    endDate: '2030-12-31',
-    baselineDate: '2019-12-31',
-    targetCountPct: 20,
-    targetCostPct: 20,
-    minConsultationDays: 0,
-    categories: ['administrative_procedure'],
-  });
+  await api.call(
+    'POST',
+    '/programmes',
+    admin,
+    programmeBody(programme, 'Chương trình thử nghiệm cắt giảm quy định', 20),
+  );
   const set = await api.call('POST', '/cost-parameter-sets', admin, {
     year: 2019,
     annualIncomePerCapita: 64500000,
@@ -100,17 +96,8 @@ export async function regulationInConsultation(
     sector: 'trade',
     agencyId: s.agencyId,
   });
-  const estimate = (activities: Array<{ name: string; hours: number }>, fees: number) => ({
-    parameterSetId: s.parameterSetId,
-    subjectType: 'business',
-    costKind: 'recurring',
-    activities,
-    hiredServices: 0,
-    feesAndCharges: fees,
-    otherCosts: 0,
-    frequencyPerYear: 1,
-    subjectsPerYear: 2112,
-  });
+  const estimate = (activities: Array<{ name: string; hours: number }>, fees: number) =>
+    recurringEstimate(s.parameterSetId, activities, fees, 2112);
   const put = (kind: string, body: unknown) =>
     api.call('PUT', `/regulations/${reg.id}/cost-estimates/${kind}`, officer, body);
   const event = (body: unknown) => api.call('POST', `/regulations/${reg.id}/events`, officer, body);

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildOnce, ChildService, startChild } from '../support/child-service';
+import { buildRegulationWorld, programmeBody, recurringEstimate } from '../support/http-world';
+import { EMBEDDED_ADMIN, useEmbeddedService } from '../support/embedded-service';
 import { waitFor } from '../support/wait-for';
 import { samples } from './sample-files';
 
@@ -14,55 +12,16 @@ import { samples } from './sample-files';
  * deadline is seconds away (a programme with no minimum consultation period), not days.
  */
 describe('the consultation on the embedded default', () => {
-  let dataDir: string;
-  let service: ChildService | undefined;
-
-  beforeAll(() => {
-    buildOnce();
-    dataDir = mkdtempSync(join(tmpdir(), 'regcut-consultation-'));
-  }, 180_000);
-  afterAll(async () => {
-    await service?.stop('SIGKILL');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const start = () =>
-    startChild({
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      ADMIN_EMAIL: 'root@regcut.local',
-      ADMIN_PASSWORD: 'first-start-password',
-    });
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${service!.url}${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = res.headers.get('content-type')?.includes('json');
-    return {
-      status: res.status,
-      body: json && text ? JSON.parse(text) : text,
-      headers: res.headers,
-    };
-  };
-  const expectOk = (res: { status: number; body: unknown }, status = 200) => {
-    if (res.status !== status) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as any;
-  };
-  const login = async (email: string, password: string) =>
-    expectOk(await call('POST', '/auth/login', undefined, { email, password }))
-      .accessToken as string;
+  const embedded = useEmbeddedService('consultation');
+  const { call, expectOk, login } = embedded;
 
   it('runs a consultation from opening to submission, durably', async () => {
-    service = await start();
-    const admin = await login('root@regcut.local', 'first-start-password');
-    const agency = async (code: string, name: string, kind: string) =>
-      expectOk(await call('POST', '/agencies', admin, { code, name, kind }), 201).id as string;
+    await embedded.start();
+    const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
+    const { agency, user } = embedded.people(admin, {
+      password: 'consultation-password-1',
+      fullName: 'Nguyễn Thị Lan',
+    });
     const ministry = await agency('BYT', 'Bộ Y tế', 'ministry');
     const council = await agency('HDTV', 'Hội đồng tư vấn cải cách TTHC', 'other');
     const vcci = await agency(
@@ -70,17 +29,6 @@ describe('the consultation on the embedded default', () => {
       'Liên đoàn Thương mại và Công nghiệp Việt Nam',
       'association',
     );
-    const user = async (email: string, role: string, agencyId: string) =>
-      expectOk(
-        await call('POST', '/users', admin, {
-          email,
-          password: 'consultation-password-1',
-          fullName: 'Nguyễn Thị Lan',
-          role,
-          agencyId,
-        }),
-        201,
-      ).id as string;
     await user('officer@byt.example.vn', 'ministry_officer', ministry);
     await user('lead@byt.example.vn', 'ministry_lead', ministry);
     const expertId = await user('expert@hdtv.example.vn', 'expert', council);
@@ -90,49 +38,16 @@ describe('the consultation on the embedded default', () => {
     const expert = await login('expert@hdtv.example.vn', 'consultation-password-1');
     const association = await login('phaply@vcci.example.vn', 'consultation-password-1');
 
-    expectOk(
-      await call('POST', '/programmes', admin, {
-        code: 'PILOT',
-        name: 'Thí điểm tham vấn rút gọn',
-        startDate: '2020-01-01',
-        endDate: '2030-12-31',
-        baselineDate: '2019-12-31',
-        targetCountPct: 10,
-        targetCostPct: 10,
-        minConsultationDays: 0,
-        categories: ['administrative_procedure'],
-      }),
-      201,
-    );
-    const set = expectOk(
-      await call('POST', '/cost-parameter-sets', admin, {
-        year: 2020,
-        annualIncomePerCapita: 64500000,
-      }),
-      201,
-    );
-    const doc = expectOk(
-      await call('POST', '/legal-documents', officer, {
-        number: '15/2018/NĐ-CP',
-        type: 'decree',
-        issuer: 'Chính phủ',
-        title: 'Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm',
-        issuedOn: '2018-02-02',
-        effectiveOn: '2018-02-02',
-      }),
-      201,
-    );
-    const reg = expectOk(
-      await call('POST', '/regulations', officer, {
-        legalDocumentId: doc.id,
-        provision: 'Điều 5',
-        title: 'Tự công bố sản phẩm',
-        category: 'administrative_procedure',
-        sector: 'food_safety',
-        agencyId: ministry,
-      }),
-      201,
-    );
+    const { parameterSet: set, regulation: reg } = await buildRegulationWorld(embedded.create, {
+      admin,
+      officer,
+      agencyId: ministry,
+      programme: programmeBody('PILOT', 'Thí điểm tham vấn rút gọn', 10),
+      parameterSet: { year: 2020, annualIncomePerCapita: 64500000 },
+      decree: 'foodSafety',
+      provision: 'Điều 5',
+      title: 'Tự công bố sản phẩm',
+    });
     // One request at a time (pglite-socket serialises one connection's queries).
     const send = (body: unknown, token = officer) =>
       call('POST', `/regulations/${reg.id}/events`, token, body);
@@ -140,17 +55,8 @@ describe('the consultation on the embedded default', () => {
     expectOk(
       await send({ type: 'COMPLETE_REVIEW', necessary: true, legal: true, reasonable: false }),
     );
-    const estimate = (activities: object[], feesAndCharges: number) => ({
-      parameterSetId: set.id,
-      subjectType: 'business',
-      costKind: 'recurring',
-      activities,
-      hiredServices: 0,
-      feesAndCharges,
-      otherCosts: 0,
-      frequencyPerYear: 1,
-      subjectsPerYear: 12000,
-    });
+    const estimate = (activities: Array<{ name: string; hours: number }>, fees: number) =>
+      recurringEstimate(set.id, activities, fees, 12000);
     expectOk(
       await call(
         'PUT',
@@ -198,7 +104,7 @@ describe('the consultation on the embedded default', () => {
     const png = samples.png();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)]), 'khao-sat.pdf');
-    const uploaded = await fetch(`${service.url}/feedback/${item.id}/attachments`, {
+    const uploaded = await fetch(`${embedded.service.url}/feedback/${item.id}/attachments`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${association}` },
       body: form,
@@ -245,11 +151,10 @@ describe('the consultation on the embedded default', () => {
     expect(report.status).toBe(200);
 
     // After a restart: the published items, their answers and the attachment's exact bytes.
-    await service.stop('SIGTERM');
-    service = await start();
+    await embedded.restart();
     const published = expectOk(await call('GET', `/regulations/${reg.id}/feedback`));
     expect(published.items.map((i: any) => i.answer.disposition)).toEqual(['accepted', 'accepted']);
-    const file = await fetch(`${service.url}${attachment.url}`);
+    const file = await fetch(`${embedded.service.url}${attachment.url}`);
     expect(file.status).toBe(200);
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(attachment.sha256);

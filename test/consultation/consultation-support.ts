@@ -1,35 +1,28 @@
-import { reissueTokensWhenClockMoves } from '../support/factories';
-import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
 import { WORKED_BASELINE, WORKED_PROPOSED } from '../costing/costing-helpers';
 import {
   createAgency,
   createRegulation,
   createUser,
-  TestAgency,
+  reissueTokensWhenClockMoves,
   TestUser,
 } from '../support/factories';
-import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
+import { TestAppOptions } from '../support/test-app';
+import {
+  appAtStart,
+  createParameterSet2020,
+  DAY_MS,
+  PeopleWorld,
+  START,
+  usersOf,
+} from '../support/world-clock';
 
-/** 09:00 on 2 March 2026 in Hanoi (NQ66 runs; its minimum consultation period is 30 days). */
-export const START = '2026-03-02T02:00:00.000Z';
-export const DAY_MS = 86_400_000;
+export { DAY_MS, START };
 
-export interface World {
-  t: TestApp;
-  clock: FixedClock;
-  ministry: TestAgency;
-  officer: TestUser;
-  lead: TestUser;
-  otherOfficer: TestUser;
-  gov: TestUser;
-  admin: TestUser;
-  /** Invited to the expert rounds opened by `openConsultation`. */
-  expert: TestUser;
-  expert2: TestUser;
+/** `expert` and `expert2` are invited to the expert rounds opened by `openConsultation`. */
+export interface World extends PeopleWorld {
   /** Never invited. */
   outsider: TestUser;
-  association: TestUser;
   /** Another association (VINASME beside VCCI). */
   association2: TestUser;
   parameterSetId: string;
@@ -37,8 +30,7 @@ export interface World {
 
 /** The real application on a FixedClock, with the people of a consultation. */
 export async function createWorld(options: TestAppOptions = {}): Promise<World> {
-  const clock = new FixedClock(new Date(START));
-  const t = await createTestApp({ clock, ...options });
+  const { t, clock } = await appAtStart(options);
   const ministry = await createAgency(t, 'ministry');
   const vcci = await createAgency(t, 'association', `VCCI${Date.now() % 100000}`);
   const council = await createAgency(t, 'other');
@@ -59,18 +51,8 @@ export async function createWorld(options: TestAppOptions = {}): Promise<World> 
     association2: await createUser(t, 'association'),
     parameterSetId: '',
   };
-  const set = await t.http
-    .post('/cost-parameter-sets')
-    .set('Authorization', admin.auth)
-    .send({ year: 2020, annualIncomePerCapita: 64500000 });
-  if (set.status !== 201)
-    throw new Error(`parameter set: ${set.status} ${JSON.stringify(set.body)}`);
-  w.parameterSetId = set.body.id;
-  reissueTokensWhenClockMoves(
-    t,
-    clock,
-    Object.values(w).filter((v): v is TestUser => typeof v === 'object' && !!v && 'auth' in v),
-  );
+  w.parameterSetId = await createParameterSet2020(t, admin);
+  reissueTokensWhenClockMoves(t, clock, usersOf(w));
   return w;
 }
 

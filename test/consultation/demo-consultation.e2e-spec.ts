@@ -1,8 +1,8 @@
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
 import { createTestApp, TestApp } from '../support/test-app';
+import { DAY_MS } from '../support/world-clock';
 
-const DAY_MS = 86_400_000;
 const PASSWORD = 'regcut-demo-2026';
 
 /**

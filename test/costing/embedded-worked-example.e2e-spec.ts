@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildOnce, ChildService, startChild } from '../support/child-service';
+import { EMBEDDED_ADMIN, useEmbeddedService } from '../support/embedded-service';
+import { buildRegulationWorld } from '../support/http-world';
 import { waitFor } from '../support/wait-for';
 import { WORKED_BASELINE, WORKED_PROPOSED } from './costing-helpers';
 
@@ -10,99 +8,32 @@ import { WORKED_BASELINE, WORKED_PROPOSED } from './costing-helpers';
  * the whole API as a ministry would use it: register, workflow, estimates, plan, recalculation.
  */
 describe('compliance costs on the embedded default', () => {
-  let dataDir: string;
-  let service: ChildService | undefined;
-
-  beforeAll(() => {
-    buildOnce();
-    dataDir = mkdtempSync(join(tmpdir(), 'regcut-costing-'));
-  }, 180_000);
-  afterAll(async () => {
-    await service?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const embedded = useEmbeddedService('costing');
+  const { call, expectOk, login } = embedded;
 
   it('reproduces the worked example and recalculates after a parameter edit', async () => {
-    service = await startChild({
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      ADMIN_EMAIL: 'root@regcut.local',
-      ADMIN_PASSWORD: 'first-start-password',
+    await embedded.start();
+    const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
+    const { agency, user } = embedded.people(admin, {
+      password: 'officer-password-1',
+      fullName: 'Nguyễn Thị Lan',
     });
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const res = await fetch(`${service!.url}${path}`, {
-        method,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    };
-    const login = async (email: string, password: string) =>
-      (await call('POST', '/auth/login', undefined, { email, password })).body
-        .accessToken as string;
-    const expectOk = (res: { status: number; body: unknown }, status = 200) => {
-      if (res.status !== status) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
-      return res.body as any;
-    };
-
-    const admin = await login('root@regcut.local', 'first-start-password');
-    const agency = expectOk(
-      await call('POST', '/agencies', admin, { code: 'BYT', name: 'Bộ Y tế', kind: 'ministry' }),
-      201,
-    );
-    for (const [email, role] of [
-      ['officer@byt.example.vn', 'ministry_officer'],
-      ['lead@byt.example.vn', 'ministry_lead'],
-    ]) {
-      expectOk(
-        await call('POST', '/users', admin, {
-          email,
-          password: 'officer-password-1',
-          fullName: 'Nguyễn Thị Lan',
-          role,
-          agencyId: agency.id,
-        }),
-        201,
-      );
-    }
+    const byt = await agency('BYT', 'Bộ Y tế', 'ministry');
+    await user('officer@byt.example.vn', 'ministry_officer', byt);
+    await user('lead@byt.example.vn', 'ministry_lead', byt);
     const officer = await login('officer@byt.example.vn', 'officer-password-1');
     const lead = await login('lead@byt.example.vn', 'officer-password-1');
 
-    const set = expectOk(
-      await call('POST', '/cost-parameter-sets', admin, {
-        year: 2020,
-        annualIncomePerCapita: 64500000,
-      }),
-      201,
-    );
+    const { parameterSet: set, regulation: reg } = await buildRegulationWorld(embedded.create, {
+      admin,
+      officer,
+      agencyId: byt,
+      parameterSet: { year: 2020, annualIncomePerCapita: 64500000 },
+      decree: 'foodSafety',
+      provision: 'Điều 4 khoản 1',
+      title: 'Thủ tục tự công bố sản phẩm',
+    });
     expect(set.hourlyRate).toBe('30539.77');
-
-    const doc = expectOk(
-      await call('POST', '/legal-documents', officer, {
-        number: '15/2018/NĐ-CP',
-        type: 'decree',
-        issuer: 'Chính phủ',
-        title: 'Nghị định quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm',
-        issuedOn: '2018-02-02',
-        effectiveOn: '2018-02-02',
-      }),
-      201,
-    );
-    const reg = expectOk(
-      await call('POST', '/regulations', officer, {
-        legalDocumentId: doc.id,
-        provision: 'Điều 4 khoản 1',
-        title: 'Thủ tục tự công bố sản phẩm',
-        category: 'administrative_procedure',
-        sector: 'food_safety',
-        agencyId: agency.id,
-      }),
-      201,
-    );
 
     // Stocktaking: the baseline is entered while the regulation is still a draft.
     const baseline = expectOk(

@@ -1,8 +1,6 @@
 import { Workbook } from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildOnce, ChildService, startChild } from '../support/child-service';
+import { EMBEDDED_ADMIN, useEmbeddedService } from '../support/embedded-service';
+import { buildRegulationWorld, programmeBody, recurringEstimate } from '../support/http-world';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -12,66 +10,22 @@ import { waitFor } from '../support/wait-for';
  * deadlines are seconds away (a programme with no minimum consultation period).
  */
 describe('decisions and the targets ledger on the embedded default', () => {
-  let dataDir: string;
-  let service: ChildService | undefined;
-
-  beforeAll(() => {
-    buildOnce();
-    dataDir = mkdtempSync(join(tmpdir(), 'regcut-reporting-'));
-  }, 180_000);
-  afterAll(async () => {
-    await service?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  // One request at a time: concurrent queries outside a transaction interleave in pglite-socket.
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${service!.url}${path}`, {
-      method,
-      headers: {
-        'Content-Type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const type = res.headers.get('content-type') ?? '';
-    const payload = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
-    return { status: res.status, body: payload as any };
-  };
-  const ok = async (p: Promise<{ status: number; body: any }>, status = 200) => {
-    const res = await p;
-    if (res.status !== status) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const login = async (email: string, password = 'reporting-password-1') =>
-    (await ok(call('POST', '/auth/login', undefined, { email, password }))).accessToken as string;
+  const embedded = useEmbeddedService('reporting');
+  const { call } = embedded;
+  const ok = async (p: ReturnType<typeof call>, status = 200) => embedded.expectOk(await p, status);
+  const login = (email: string, password = 'reporting-password-1') =>
+    embedded.login(email, password);
 
   it('follows a plan from submission to implemented in the national and agency figures', async () => {
-    service = await startChild({
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'false',
-      ADMIN_EMAIL: 'root@regcut.local',
-      ADMIN_PASSWORD: 'first-start-password',
+    await embedded.start();
+    const admin = await login(EMBEDDED_ADMIN.email, EMBEDDED_ADMIN.password);
+    const { agency, user } = embedded.people(admin, {
+      password: 'reporting-password-1',
+      fullName: 'Nguyễn Thị Lan',
     });
-    const admin = await login('root@regcut.local', 'first-start-password');
-    const agency = async (code: string, name: string, kind: string) =>
-      (await ok(call('POST', '/agencies', admin, { code, name, kind }), 201)).id as string;
     const bct = await agency('BCT', 'Bộ Công Thương', 'ministry');
     const vpcp = await agency('VPCP', 'Văn phòng Chính phủ', 'government_office');
     const hdtv = await agency('HDTV', 'Hội đồng tư vấn', 'other');
-    const user = async (email: string, role: string, agencyId: string) =>
-      (
-        await ok(
-          call('POST', '/users', admin, {
-            email,
-            password: 'reporting-password-1',
-            fullName: 'Nguyễn Thị Lan',
-            role,
-            agencyId,
-          }),
-          201,
-        )
-      ).id as string;
     await user('officer@bct.example.vn', 'ministry_officer', bct);
     await user('lead@bct.example.vn', 'ministry_lead', bct);
     await user('kstt@vpcp.example.vn', 'gov_office', vpcp);
@@ -80,57 +34,18 @@ describe('decisions and the targets ledger on the embedded default', () => {
     const lead = await login('lead@bct.example.vn');
     const gov = await login('kstt@vpcp.example.vn');
 
-    await ok(
-      call('POST', '/programmes', admin, {
-        code: 'PILOT',
-        name: 'Thí điểm cắt giảm quy định',
-        startDate: '2020-01-01',
-        endDate: '2030-12-31',
-        baselineDate: '2019-12-31',
-        targetCountPct: 20,
-        targetCostPct: 20,
-        minConsultationDays: 0,
-        categories: ['administrative_procedure'],
-      }),
-      201,
-    );
-    const set = await ok(
-      call('POST', '/cost-parameter-sets', admin, { year: 2020, annualIncomePerCapita: 64500000 }),
-      201,
-    );
-    const doc = await ok(
-      call('POST', '/legal-documents', officer, {
-        number: '09/2018/NĐ-CP',
-        type: 'decree',
-        issuer: 'Chính phủ',
-        title: 'Nghị định quy định chi tiết Luật Thương mại về hoạt động mua bán hàng hóa',
-        issuedOn: '2018-01-15',
-        effectiveOn: '2018-01-15',
-      }),
-      201,
-    );
-    const reg = await ok(
-      call('POST', '/regulations', officer, {
-        legalDocumentId: doc.id,
-        provision: 'Điều 5',
-        title: 'Cấp giấy phép kinh doanh',
-        category: 'administrative_procedure',
-        sector: 'trade',
-        agencyId: bct,
-      }),
-      201,
-    );
-    const estimate = (activities: Array<{ name: string; hours: number }>, fees: number) => ({
-      parameterSetId: set.id,
-      subjectType: 'business',
-      costKind: 'recurring',
-      activities,
-      hiredServices: 0,
-      feesAndCharges: fees,
-      otherCosts: 0,
-      frequencyPerYear: 1,
-      subjectsPerYear: 2112,
+    const { parameterSet: set, regulation: reg } = await buildRegulationWorld(embedded.create, {
+      admin,
+      officer,
+      agencyId: bct,
+      programme: programmeBody('PILOT', 'Thí điểm cắt giảm quy định', 20),
+      parameterSet: { year: 2020, annualIncomePerCapita: 64500000 },
+      decree: 'trade',
+      provision: 'Điều 5',
+      title: 'Cấp giấy phép kinh doanh',
     });
+    const estimate = (activities: Array<{ name: string; hours: number }>, fees: number) =>
+      recurringEstimate(set.id, activities, fees, 2112);
     // 8 h × 64,500,000/2,112 × 2,112 + 0 = 516,000,000 a year; proposed 1 h: 64,500,000.
     await ok(
       call('PUT', `/regulations/${reg.id}/cost-estimates/baseline`, officer, {

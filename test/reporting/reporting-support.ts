@@ -1,4 +1,3 @@
-import { reissueTokensWhenClockMoves } from '../support/factories';
 import { FixedClock } from '../../src/common/clock';
 import { WorkerLifecycle } from '../../src/jobs/worker-lifecycle';
 import {
@@ -6,16 +5,21 @@ import {
   createLegalDocument,
   createRegulation,
   createUser,
+  reissueTokensWhenClockMoves,
   TestAgency,
   TestUser,
 } from '../support/factories';
-import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
+import { TestApp, TestAppOptions } from '../support/test-app';
+import {
+  appAtStart,
+  createParameterSet2020,
+  DAY_MS,
+  NQ66_ID,
+  NQ68_ID,
+  START,
+} from '../support/world-clock';
 
-/** 09:00 on 2 March 2026 in Hanoi: NQ66 (baseline 31 Dec 2024) is the running programme. */
-export const START = '2026-03-02T02:00:00.000Z';
-export const DAY_MS = 86_400_000;
-export const NQ66_ID = '6a000000-0000-4000-8000-000000000066';
-export const NQ68_ID = '6a000000-0000-4000-8000-000000000068';
+export { DAY_MS, NQ66_ID, NQ68_ID, START };
 
 export interface Ministry {
   agency: TestAgency;
@@ -66,8 +70,7 @@ async function ministry(t: TestApp, code?: string): Promise<Ministry> {
 }
 
 export async function createReportWorld(options: TestAppOptions = {}): Promise<ReportWorld> {
-  const clock = new FixedClock(new Date(START));
-  const t = await createTestApp({ clock, ...options });
+  const { t, clock } = await appAtStart(options);
   const a = await ministry(t);
   const b = await ministry(t);
   const gov = await createUser(t, 'gov_office');
@@ -84,13 +87,8 @@ export async function createReportWorld(options: TestAppOptions = {}): Promise<R
     expert,
     association,
   ]);
-  const set = await t.http
-    .post('/cost-parameter-sets')
-    .set('Authorization', admin.auth)
-    .send({ year: 2020, annualIncomePerCapita: 64500000 });
-  if (set.status !== 201)
-    throw new Error(`parameter set: ${set.status} ${JSON.stringify(set.body)}`);
-  return { t, clock, a, b, gov, admin, expert, association, parameterSetId: set.body.id };
+  const parameterSetId = await createParameterSet2020(t, admin);
+  return { t, clock, a, b, gov, admin, expert, association, parameterSetId };
 }
 
 /** A decree in force since 2019 (in both programmes' baselines) unless told otherwise. */

@@ -1,4 +1,3 @@
-import { reissueTokensWhenClockMoves } from '../support/factories';
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '../../src/common/clock';
@@ -10,15 +9,13 @@ import {
   createAgency,
   createRegulation,
   createUser,
-  TestAgency,
+  reissueTokensWhenClockMoves,
   TestUser,
 } from '../support/factories';
-import { createTestApp, TestApp, TestAppOptions } from '../support/test-app';
+import { TestApp, TestAppOptions } from '../support/test-app';
+import { appAtStart, DAY_MS, NQ66_ID, PeopleWorld, START, usersOf } from '../support/world-clock';
 
-/** 09:00 on 2 March 2026 in Hanoi. */
-export const START = '2026-03-02T02:00:00.000Z';
-export const DAY_MS = 86_400_000;
-export const NQ66_ID = '6a000000-0000-4000-8000-000000000066';
+export { DAY_MS, NQ66_ID, START };
 
 /**
  * Stand-ins for the modules that will plug into the workflow (per test file: jest isolates
@@ -78,26 +75,13 @@ class TestWorkflowExtensions implements OnModuleInit {
 @Module({ imports: [WorkflowModule], providers: [TestWorkflowExtensions] })
 export class WorkflowTestExtensionsModule {}
 
-export interface World {
-  t: TestApp;
-  clock: FixedClock;
-  ministry: TestAgency;
-  officer: TestUser;
-  lead: TestUser;
-  otherOfficer: TestUser;
+export interface World extends PeopleWorld {
   otherLead: TestUser;
-  gov: TestUser;
-  admin: TestUser;
-  expert: TestUser;
-  expert2: TestUser;
-  association: TestUser;
 }
 
 /** The real app on a FixedClock with the people a regulation's workflow involves. */
 export async function createWorld(options: TestAppOptions = {}): Promise<World> {
-  const clock = new FixedClock(new Date(START));
-  const t = await createTestApp({
-    clock,
+  const { t, clock } = await appAtStart({
     ...options,
     imports: [WorkflowModule, WorkflowTestExtensionsModule, ...(options.imports ?? [])],
   });
@@ -121,10 +105,7 @@ export async function populate(t: TestApp, clock: FixedClock): Promise<World> {
     expert2: await createUser(t, 'expert'),
     association: await createUser(t, 'association'),
   };
-  const users = Object.values(world).filter(
-    (v): v is TestUser => typeof v === 'object' && v !== null && 'auth' in v,
-  );
-  reissueTokensWhenClockMoves(t, clock, users);
+  reissueTokensWhenClockMoves(t, clock, usersOf(world));
   return world;
 }
 
