@@ -115,16 +115,6 @@ export class ConsultationRoundRepository {
     );
   }
 
-  /** The rounds of a regulation's latest cycle, with its agency. */
-  latestCycleWithAgency(manager: EntityManager, regulationId: string): Promise<RoundWithAgency[]> {
-    return manager.query(
-      `SELECT c.*, r.agency_id FROM consultation_round c JOIN regulation r ON r.id = c.regulation_id
-      WHERE c.regulation_id = $1
-        AND c.cycle = (SELECT max(cycle) FROM consultation_round WHERE regulation_id = $1)`,
-      [regulationId],
-    );
-  }
-
   /** One round with its agency; `id` as given (a timer's payload, maybe not a UUID). */
   async findWithAgency(manager: EntityManager, id: string): Promise<RoundWithAgency | null> {
     const rows: RoundWithAgency[] = await manager.query(

@@ -15,6 +15,8 @@ import {
 } from '../persistence/consultation-round.repository';
 import { FeedbackRepository } from '../persistence/feedback.repository';
 
+type ConsultationRound = Omit<RoundWithAgency, 'agency_id'>;
+
 export const ROUND_CLOSING_SOON_TIMER = 'consultation.round-closing-soon';
 const DAY_MS = 86_400_000;
 
@@ -22,7 +24,11 @@ const DAY_MS = 86_400_000;
 export const reminderSubject = (roundId: string) => `consultation_round:${roundId}`;
 
 /** How many items a round received, how many are unanswered, and which invited experts are silent. */
-async function roundCounts(feedback: FeedbackRepository, m: EntityManager, round: RoundWithAgency) {
+async function roundCounts(
+  feedback: FeedbackRepository,
+  m: EntityManager,
+  round: Pick<RoundWithAgency, 'id' | 'round' | 'invited_expert_ids'>,
+) {
   const { items, unanswered } = await feedback.roundCounts(m, round.id);
   const silent =
     round.round === 'expert'
@@ -64,8 +70,13 @@ export class ConsultationTransitions implements OnModuleInit {
     if (ctx.event.type === 'SUBMIT_TO_GOVERNMENT_OFFICE') await this.publish(tx, ctx);
   }
 
+  /** The rounds of the latest cycle (the context already names the regulation's agency). */
+  private async latestRounds(tx: Tx, ctx: TransitionContext): Promise<ConsultationRound[]> {
+    return (await this.rounds.latestCycle(tx.manager, ctx.regulation.id)) as ConsultationRound[];
+  }
+
   private async scheduleReminders(tx: Tx, ctx: TransitionContext): Promise<void> {
-    for (const round of await this.rounds.latestCycleWithAgency(tx.manager, ctx.regulation.id)) {
+    for (const round of await this.latestRounds(tx, ctx)) {
       const dueAt = new Date(new Date(round.closes_at).getTime() - ROUND_REMINDER_DAYS * DAY_MS);
       if (dueAt.getTime() < ctx.at.getTime()) continue; // less than 3 days left: no reminder
       await this.timers.schedule(tx, {
@@ -80,7 +91,7 @@ export class ConsultationTransitions implements OnModuleInit {
   private async roundsClosed(tx: Tx, ctx: TransitionContext): Promise<void> {
     const closed = roundsClosedBetween(ctx.before.state, ctx.after.state);
     if (closed.length === 0) return;
-    for (const round of await this.rounds.latestCycleWithAgency(tx.manager, ctx.regulation.id)) {
+    for (const round of await this.latestRounds(tx, ctx)) {
       if (!closed.includes(round.round)) continue;
       await this.timers.cancel(tx, reminderSubject(round.id), ROUND_CLOSING_SOON_TIMER);
       await this.outbox.write(tx.manager, {
