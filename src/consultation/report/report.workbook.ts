@@ -64,8 +64,6 @@ export const ITEM_COLUMNS: ReadonlyArray<{ header: string; width: number; money?
   { header: 'Thay đổi tiết kiệm (VND)', width: 20, money: true },
 ];
 
-export { vietnamDateTime };
-
 /**
  * Whole VND as a number cell when a double holds it exactly (sums work in Excel), else as text:
  * money is never rounded by the workbook.

@@ -1,6 +1,7 @@
 import { NOTIFICATION_KINDS } from './kinds';
 import { linkFor } from './links';
-import { render, vnDateTime } from './templates';
+import { vietnamDateTime } from '../../common/vietnam-time';
+import { render } from './templates';
 
 describe('notification templates', () => {
   it('every kind renders a Vietnamese title and body with the regulation title', () => {
@@ -12,7 +13,7 @@ describe('notification templates', () => {
   });
 
   it('shows times in Vietnam time', () => {
-    expect(vnDateTime('2026-01-09T17:30:00Z')).toBe('10/01/2026 00:30');
+    expect(vietnamDateTime('2026-01-09T17:30:00Z')).toBe('10/01/2026 00:30');
   });
 
   it('links each role into its own area of the web app', () => {

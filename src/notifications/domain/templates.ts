@@ -32,13 +32,10 @@ const DISPOSITION: Record<string, string> = {
   rejected: 'không tiếp thu (có giải trình)',
 };
 
-/** dd/mm/yyyy hh:mm in Vietnam time (UTC+7, no daylight saving). */
-export const vnDateTime = (iso: string): string => vietnamDateTime(iso);
-
 /** The Vietnamese title and body of each kind. */
 export function render(kind: NotificationKind, c: TemplateContext): Rendered {
   const q = `“${c.regulationTitle}”`;
-  const until = c.closesAt ? ` Hạn góp ý: ${vnDateTime(c.closesAt)}.` : '';
+  const until = c.closesAt ? ` Hạn góp ý: ${vietnamDateTime(c.closesAt)}.` : '';
   switch (kind) {
     case 'expert_invited':
       return {
@@ -78,17 +75,17 @@ export function render(kind: NotificationKind, c: TemplateContext): Rendered {
     case 'decision_recorded':
       return {
         title: `Đã có quyết định ${c.outcome === 'rejected' ? 'không phê duyệt' : 'phê duyệt'} phương án: ${c.regulationTitle}`,
-        body: `Thủ tướng Chính phủ đã ${c.outcome === 'rejected' ? 'không phê duyệt' : 'phê duyệt'} phương án đối với quy định ${q}${c.decisionNumber ? ` (Quyết định số ${c.decisionNumber})` : ''}.${c.deadline ? ` Hạn thực thi: ${vnDateTime(c.deadline)}.` : ''}`,
+        body: `Thủ tướng Chính phủ đã ${c.outcome === 'rejected' ? 'không phê duyệt' : 'phê duyệt'} phương án đối với quy định ${q}${c.decisionNumber ? ` (Quyết định số ${c.decisionNumber})` : ''}.${c.deadline ? ` Hạn thực thi: ${vietnamDateTime(c.deadline)}.` : ''}`,
       };
     case 'implementation_due_soon':
       return {
         title: `Sắp đến hạn thực thi: ${c.regulationTitle}`,
-        body: `Phương án đối với quy định ${q} phải được thực thi trong vòng 7 ngày${c.deadline ? `, trước ${vnDateTime(c.deadline)}` : ''}; đề nghị ghi nhận văn bản sửa đổi khi ban hành.`,
+        body: `Phương án đối với quy định ${q} phải được thực thi trong vòng 7 ngày${c.deadline ? `, trước ${vietnamDateTime(c.deadline)}` : ''}; đề nghị ghi nhận văn bản sửa đổi khi ban hành.`,
       };
     case 'implementation_overdue':
       return {
         title: `Quá hạn thực thi: ${c.regulationTitle}`,
-        body: `Đã quá hạn thực thi phương án đối với quy định ${q}${c.deadline ? ` (hạn ${vnDateTime(c.deadline)})` : ''}.`,
+        body: `Đã quá hạn thực thi phương án đối với quy định ${q}${c.deadline ? ` (hạn ${vietnamDateTime(c.deadline)})` : ''}.`,
       };
     case 'implementation_reminder':
       return {

@@ -34,11 +34,6 @@ export class NotificationTriggers {
     private readonly notifications: NotificationRepository,
   ) {}
 
-  /** One event of the change feed. */
-  async onEvent(m: EntityManager, e: FeedEvent): Promise<unknown> {
-    return this.handlerFor(e)?.(m);
-  }
-
   /**
    * What an event of the change feed notifies, as work to run in the worker's transaction, or
    * undefined when it notifies nobody (decided from the event alone, without a query).
