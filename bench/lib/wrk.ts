@@ -145,18 +145,15 @@ function treeTicks(pid: number | undefined): number {
 
 /** The direct children of a process (a node:cluster supervisor's HTTP processes). */
 export function childPids(pid: number): number[] {
-  const children: number[] = [];
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid) children.push(Number(p));
-    } catch {
-      /* gone */
-    }
+  // Node forks from its main thread, whose children the kernel lists here.
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
   }
-  return children;
 }
 
 /** utime + stime of every process named postgres (the server's backends, pgbench's excluded). */

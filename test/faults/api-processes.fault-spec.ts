@@ -1,23 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { buildOnce, ChildService } from '../support/child-service';
 import { waitFor } from '../support/wait-for';
 import { OwnPostgres, OwnRedis, serviceEnv, startChild } from './harness';
 import { seedRegulations } from './seed';
 
-/** The direct children of a process (the supervisor's HTTP processes). */
-function childPids(pid: number): number[] {
-  const out: number[] = [];
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(p));
-    } catch {
-      /* gone */
-    }
-  }
-  return out.sort();
-}
+/** The supervisor's HTTP processes (Node forks from its main thread, whose children these are). */
+const childPids = (pid: number): number[] =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number)
+    .sort();
 
 describe('fault: API_PROCESSES=2 — one port, a process killed and replaced, a clean stop', () => {
   const pg = new OwnPostgres();
@@ -33,8 +26,10 @@ describe('fault: API_PROCESSES=2 — one port, a process killed and replaced, a 
     worker = await startChild(serviceEnv(pg, redis), 'worker');
   }, 180_000);
   afterAll(async () => {
+    // Children first (a SIGKILLed supervisor would leave them running); none if it already stopped.
+    const live = api && api.proc.exitCode === null && api.proc.signalCode === null;
+    for (const pid of live ? childPids(api.proc.pid!) : []) process.kill(pid, 'SIGKILL');
     await api?.stop('SIGKILL');
-    for (const pid of api ? childPids(api.proc.pid!) : []) process.kill(pid, 'SIGKILL');
     await worker?.stop('SIGKILL');
     await redis.stop();
     await pg.destroy();
